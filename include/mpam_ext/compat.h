@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Compatibility shim over the HAVE_* results of scripts/compat-probe.
+ * Only this file may look at HAVE_*; the rest of mpam_ext uses what it
+ * defines.
+ */
+#ifndef MPAM_EXT_COMPAT_H
+#define MPAM_EXT_COMPAT_H
+
+#ifdef __KERNEL__
+#include <linux/timer.h>
+
+#ifndef HAVE_TIMER_DELETE_SYNC
+#define timer_delete_sync(t) del_timer_sync(t)
+#endif
+
+#endif /* __KERNEL__ */
+#endif /* MPAM_EXT_COMPAT_H */

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Platform description: what mpam_ext knows of a machine before it touches
+ * an MSC. Written and read as text (docs/platform-format.md) by one parser
+ * and one printer; built from firmware tables on real machines; the
+ * simulator builds its register files from it.
+ */
+#ifndef MPAM_EXT_PLATFORM_H
+#define MPAM_EXT_PLATFORM_H
+
+#include <linux/cpumask.h>
+#include <linux/types.h>
+
+#define MPAM_EXT_MAX_RIS		16
+#define MPAM_EXT_NAME_LEN		32
+
+/* What a RIS's locator points at */
+enum mpam_ext_loc_type {
+	MPAM_EXT_LOC_CACHE,	/* a cache: level and cache id */
+	MPAM_EXT_LOC_MEMORY,	/* a memory node (proximity domain) */
+	MPAM_EXT_LOC_UNKNOWN,	/* anything else: only reset, never used */
+};
+
+/* Feature bits of struct mpam_ext_ris_hw.features */
+enum mpam_ext_hw_feature {
+	MPAM_EXT_HW_CPOR,	/* cache portion bitmap (CPBM) */
+	MPAM_EXT_HW_CMAX,	/* cache maximum capacity */
+	MPAM_EXT_HW_CMIN,	/* cache minimum capacity */
+	MPAM_EXT_HW_CMAX_SOFTLIM,
+	MPAM_EXT_HW_CASSOC,	/* cache maximum associativity */
+	MPAM_EXT_HW_MBW_MIN,
+	MPAM_EXT_HW_MBW_MAX,
+	MPAM_EXT_HW_MBW_PBM,	/* bandwidth portion bitmap */
+	MPAM_EXT_HW_MBW_PROP,	/* proportional stride */
+	MPAM_EXT_HW_MBW_WINWD,	/* writable bandwidth accounting window */
+	MPAM_EXT_HW_INTPRI,
+	MPAM_EXT_HW_INTPRI_0_IS_LOW,
+	MPAM_EXT_HW_DSPRI,
+	MPAM_EXT_HW_DSPRI_0_IS_LOW,
+	MPAM_EXT_HW_PARTID_NRW,	/* PARTID narrowing (intPARTIDs) */
+	MPAM_EXT_HW_CSU,	/* cache storage usage monitors */
+	MPAM_EXT_HW_MBWU,	/* memory bandwidth usage monitors */
+	MPAM_EXT_HW_MBWU_RWBW,	/* MBWU can filter reads/writes */
+	MPAM_EXT_HW_ESR,	/* error status register */
+	MPAM_EXT_HW_EXTD_ESR,	/* 64-bit ESR with a RIS field */
+	MPAM_EXT_HW_NR_FEATURES
+};
+
+/**
+ * struct mpam_ext_ris_hw - hardware properties of one RIS.
+ * @features:		bitmap of enum mpam_ext_hw_feature
+ * @partid_max:		largest PARTID (MPAMF_IDR.PARTID_MAX)
+ * @pmg_max:		largest PMG
+ * @intpartid_max:	largest intPARTID when PARTID narrowing exists
+ * @cpbm_wd:		cache portion bitmap width (bits), 1..32768
+ * @cmax_wd:		CMAX/CMIN fraction width (bits)
+ * @cassoc_wd:		CASSOC fraction width (bits)
+ * @bwa_wd:		MBW_MIN/MBW_MAX fraction width (bits), 1..16
+ * @mbw_pbm_bits:	bandwidth portion bitmap width (bits)
+ * @intpri_wd:		internal priority width (bits)
+ * @dspri_wd:		downstream priority width (bits)
+ * @num_csu_mon:	CSU monitors
+ * @num_mbwu_mon:	MBWU monitors
+ * @mbwu_width:		MBWU counter width: 31, 44 (HAS_LONG) or 63 (LWD)
+ *
+ * On hardware these are what the probe read from the ID registers; in a
+ * description they configure the simulated RIS.
+ */
+struct mpam_ext_ris_hw {
+	unsigned long features;
+	u16 partid_max;
+	u8 pmg_max;
+	u16 intpartid_max;
+	u16 cpbm_wd;
+	u8 cmax_wd;
+	u8 cassoc_wd;
+	u8 bwa_wd;
+	u16 mbw_pbm_bits;
+	u8 intpri_wd;
+	u8 dspri_wd;
+	u16 num_csu_mon;
+	u16 num_mbwu_mon;
+	u8 mbwu_width;
+};
+
+/**
+ * struct mpam_ext_ris_desc - one resource instance of an MSC.
+ * @idx:	RIS index (0..15)
+ * @loc:	what the locator names
+ * @level:	cache level, for MPAM_EXT_LOC_CACHE
+ * @id:		cache id (MPAM_EXT_LOC_CACHE) or memory node (MPAM_EXT_LOC_MEMORY)
+ * @hw:		hardware properties
+ */
+struct mpam_ext_ris_desc {
+	u8 idx;
+	enum mpam_ext_loc_type loc;
+	u8 level;
+	u32 id;
+	struct mpam_ext_ris_hw hw;
+};
+
+/**
+ * struct mpam_ext_msc_desc - one MSC: a register frame and its RIS.
+ * @id:		identifier, unique in the platform
+ * @base:	physical base address of the register frame
+ * @size:	size of the register frame in bytes
+ * @nrdy_us:	longest time a monitor may read NRDY, microseconds
+ * @err_irq:	error interrupt (GSIV), 0 for none
+ * @aidr:	MPAMF_AIDR value (architecture version, 0x10 for v1.0)
+ * @iidr:	MPAMF_IIDR value
+ * @nr_ris:	entries used in @ris
+ * @ris:	the RIS, in the order given
+ */
+struct mpam_ext_msc_desc {
+	u32 id;
+	u64 base;
+	u64 size;
+	u32 nrdy_us;
+	u32 err_irq;
+	u8 aidr;
+	u32 iidr;
+	unsigned int nr_ris;
+	struct mpam_ext_ris_desc ris[MPAM_EXT_MAX_RIS];
+};
+
+/**
+ * struct mpam_ext_cache_desc - one cache of the CPU topology.
+ * @level:	cache level (1..7)
+ * @id:		cache id (PPTT cache id, unique per level)
+ * @cpus:	CPUs that share this cache
+ */
+struct mpam_ext_cache_desc {
+	u8 level;
+	u32 id;
+	struct cpumask cpus;
+};
+
+/**
+ * struct mpam_ext_mem_desc - one memory node.
+ * @id:		node (proximity domain) id
+ * @cpus:	CPUs local to this node; may be empty
+ */
+struct mpam_ext_mem_desc {
+	u32 id;
+	struct cpumask cpus;
+};
+
+/**
+ * struct mpam_ext_platform - a whole platform description.
+ * @name:	short name ("tiny", "kunpeng-mini", or "firmware")
+ * @nr_caches:	entries in @caches
+ * @caches:	caches, in the order given
+ * @nr_mems:	entries in @mems
+ * @mems:	memory nodes, in the order given
+ * @nr_mscs:	entries in @mscs
+ * @mscs:	MSCs, in the order given
+ *
+ * Allocated as one object by the parser; free with
+ * mpam_ext_platform_free().
+ */
+struct mpam_ext_platform {
+	char name[MPAM_EXT_NAME_LEN];
+	unsigned int nr_caches;
+	struct mpam_ext_cache_desc *caches;
+	unsigned int nr_mems;
+	struct mpam_ext_mem_desc *mems;
+	unsigned int nr_mscs;
+	struct mpam_ext_msc_desc *mscs;
+};
+
+/**
+ * mpam_ext_platform_parse() - parse a platform description.
+ * @text:	the description (need not be NUL-terminated)
+ * @len:	its length in bytes
+ * @valid_cpus:	CPUs that may be named (cpu_possible_mask in the module)
+ * @err:	buffer for a message "line N: problem" on failure
+ * @err_len:	size of @err
+ *
+ * Return: a new platform, or an ERR_PTR() (-EINVAL for a bad description,
+ * -ENOMEM); nothing is left allocated on failure.
+ */
+struct mpam_ext_platform *mpam_ext_platform_parse(const char *text, size_t len,
+						  const struct cpumask *valid_cpus,
+						  char *err, size_t err_len);
+
+/**
+ * mpam_ext_platform_print() - print a platform description.
+ * @p:		the platform
+ *
+ * Return: a kmalloc'ed NUL-terminated canonical text, which
+ * mpam_ext_platform_parse() turns back into an equal platform; NULL when
+ * out of memory. Free with kfree().
+ */
+char *mpam_ext_platform_print(const struct mpam_ext_platform *p);
+
+/**
+ * mpam_ext_platform_free() - free a platform from the parser.
+ * @p:		the platform, or NULL
+ */
+void mpam_ext_platform_free(struct mpam_ext_platform *p);
+
+/**
+ * mpam_ext_platform_equal() - compare two platforms field by field.
+ * @a:		one platform
+ * @b:		the other
+ *
+ * Return: true when every field of both is the same.
+ */
+bool mpam_ext_platform_equal(const struct mpam_ext_platform *a,
+			     const struct mpam_ext_platform *b);
+
+#endif /* MPAM_EXT_PLATFORM_H */

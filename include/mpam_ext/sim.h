@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Simulated MSC: a register file that behaves as Arm IHI 0099 describes,
+ * built from a platform description's MSC. The accessor layer of the MSC
+ * driver calls it in place of MMIO when the module runs with sim=.
+ */
+#ifndef MPAM_EXT_SIM_H
+#define MPAM_EXT_SIM_H
+
+#include <linux/types.h>
+
+struct dentry;
+struct mpam_ext_msc_desc;
+struct mpam_ext_sim_msc;
+
+/* Faults the simulator can inject (also through debugfs) */
+enum mpam_ext_sim_fault {
+	MPAM_EXT_SIM_NRDY_STUCK,	/* monitors of a RIS read NRDY until cleared */
+	MPAM_EXT_SIM_ERROR_IRQ,		/* raise ESR with error code arg, and the IRQ */
+	MPAM_EXT_SIM_COUNTER_NEAR_WRAP,	/* MBWU monitor arg jumps just below its wrap */
+	MPAM_EXT_SIM_GARBAGE_ID,	/* ID registers of a RIS read garbage */
+	MPAM_EXT_SIM_CLEAR,		/* remove every injected fault of a RIS */
+};
+
+/**
+ * mpam_ext_sim_create() - build a simulated MSC.
+ * @desc:	the MSC as described (RIS and their hardware properties)
+ *
+ * Return: the simulated MSC with every PARTID at its reset value, or an
+ * ERR_PTR().
+ */
+struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *desc);
+
+/**
+ * mpam_ext_sim_destroy() - free a simulated MSC.
+ * @sim:	the simulated MSC, or NULL
+ *
+ * Waits for any error interrupt still being delivered.
+ */
+void mpam_ext_sim_destroy(struct mpam_ext_sim_msc *sim);
+
+/**
+ * mpam_ext_sim_read32() - 32-bit register read.
+ * @sim:	the simulated MSC
+ * @off:	register offset from the MSC base
+ *
+ * Return: the register value; 0 for an offset with no register.
+ */
+u32 mpam_ext_sim_read32(struct mpam_ext_sim_msc *sim, u32 off);
+
+/**
+ * mpam_ext_sim_read64() - 64-bit register read (IDR with EXT, ESR with
+ * EXTD_ESR, MSMON_MBWU_L).
+ * @sim:	the simulated MSC
+ * @off:	register offset from the MSC base
+ *
+ * Return: the register value.
+ */
+u64 mpam_ext_sim_read64(struct mpam_ext_sim_msc *sim, u32 off);
+
+/**
+ * mpam_ext_sim_write32() - 32-bit register write.
+ * @sim:	the simulated MSC
+ * @off:	register offset from the MSC base
+ * @val:	value; fields wider than the hardware are truncated as the
+ *		hardware would
+ */
+void mpam_ext_sim_write32(struct mpam_ext_sim_msc *sim, u32 off, u32 val);
+
+/**
+ * mpam_ext_sim_write64() - 64-bit register write.
+ * @sim:	the simulated MSC
+ * @off:	register offset from the MSC base
+ * @val:	value
+ */
+void mpam_ext_sim_write64(struct mpam_ext_sim_msc *sim, u32 off, u64 val);
+
+/**
+ * mpam_ext_sim_set_err_handler() - connect the error interrupt.
+ * @sim:	the simulated MSC
+ * @fn:		called in hard interrupt context (irq_work) when an error is
+ *		recorded in ESR while ECR.INTEN is set; NULL disconnects
+ * @arg:	passed to @fn
+ */
+void mpam_ext_sim_set_err_handler(struct mpam_ext_sim_msc *sim,
+				  void (*fn)(void *arg), void *arg);
+
+/**
+ * mpam_ext_sim_account() - traffic of one PARTID/PMG seen by a RIS.
+ * @sim:	the simulated MSC
+ * @ris:	RIS index
+ * @partid:	PARTID of the requests
+ * @pmg:	PMG of the requests
+ * @bytes:	bytes transferred, added to every matching MBWU monitor
+ */
+void mpam_ext_sim_account(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
+			  u8 pmg, u64 bytes);
+
+/**
+ * mpam_ext_sim_set_occupancy() - cache storage used by one PARTID/PMG.
+ * @sim:	the simulated MSC
+ * @ris:	RIS index
+ * @partid:	PARTID
+ * @pmg:	PMG
+ * @bytes:	bytes of the cache it occupies, read by matching CSU monitors
+ */
+void mpam_ext_sim_set_occupancy(struct mpam_ext_sim_msc *sim, u8 ris,
+				u16 partid, u8 pmg, u64 bytes);
+
+/**
+ * mpam_ext_sim_inject() - inject a fault.
+ * @sim:	the simulated MSC
+ * @fault:	what to inject
+ * @ris:	RIS index it applies to
+ * @arg:	error code (ERROR_IRQ) or monitor index (COUNTER_NEAR_WRAP)
+ *
+ * Return: 0, or -EINVAL for a RIS, code or monitor that does not exist.
+ */
+int mpam_ext_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault fault,
+			u8 ris, u64 arg);
+
+/**
+ * mpam_ext_sim_debugfs_init() - fault injection files in an MSC's directory.
+ * @sim:	the simulated MSC
+ * @dir:	the MSC's debugfs directory
+ */
+void mpam_ext_sim_debugfs_init(struct mpam_ext_sim_msc *sim, struct dentry *dir);
+
+#endif /* MPAM_EXT_SIM_H */
