@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mpam_ext developer entry points. The kernel build itself reads Kbuild.
+#
+#   make [modules] [KVER=<release>] [KDIR=<dir>]   build mpam_ext.ko (arm64)
+#   make list-kernels                              supported kernel releases
+#   make qemu-test [KVER=..] [TEST=<name>] [SCRIPT=<path>]
+#   make kunit                                     KUnit suites in QEMU (7.2)
+#   make check [KVER=..]                           static checks
+#   make test                                      everything, every kernel
+#   make demo [KVER=..] [PLATFORM=<name>]          boot, load, show
+#   make clean
+
+SHELL := /bin/bash
+S := $(CURDIR)/scripts
+
+.PHONY: all modules list-kernels qemu-test kunit check test demo clean
+
+all modules:
+	@$(S)/build-module $(if $(KDIR),--kdir $(KDIR)) $(KVER)
+
+list-kernels:
+	@$(S)/list-kernels
+
+qemu-test:
+	@$(S)/qemu-test $(if $(KVER),--kver $(KVER)) \
+		$(foreach t,$(TEST),--test $(t)) $(foreach s,$(SCRIPT),--script $(abspath $(s)))
+
+kunit:
+	@$(S)/kunit
+
+check:
+	@$(S)/check $(KVER)
+
+test:
+	@$(S)/run-tests
+
+demo:
+	@$(S)/demo $(if $(KVER),--kver $(KVER)) $(if $(PLATFORM),--platform $(PLATFORM))
+
+clean:
+	rm -rf out
