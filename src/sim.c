@@ -1,1 +1,1794 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * Simulated MSC: the register file of one memory system component as Arm
+ * IHI 0099 (MPAM system component specification) describes it, built from
+ * a platform description's MSC. docs/simulator.md describes the model and
+ * each reading of the specification it makes; the comments below say where
+ * the code makes them.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/bitfield.h>
+#include <linux/bitops.h>
+#include <linux/bits.h>
+#include <linux/debugfs.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/irq_work.h>
+#include <linux/kernel.h>
+#include <linux/ktime.h>
+#include <linux/limits.h>
+#include <linux/list.h>
+#include <linux/lockdep.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/overflow.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/types.h>
+#include <linux/uaccess.h>
+
+#include <mpam_ext/platform.h>
+#include <mpam_ext/regs.h>
+#include <mpam_ext/sim.h>
+
+/* The RIS field of the selection registers is 4 bits wide */
+#define MPX_NR_RIS_IDX		16
+/* Traffic and occupancy are kept per (PARTID, PMG): at most this many */
+#define MPX_MAX_PAIRS		BIT(16)
+/* CPBM and MBW_PBM words stored per RIS, over all PARTIDs: at most this many */
+#define MPX_MAX_BITMAP_WORDS	BIT(22)
+/* MPAMCFG_CPBM<n> has n = 0..1023, MPAMCFG_MBW_PBM<n> has n = 0..127 */
+#define MPX_CPBM_WD_MAX		32768U
+#define MPX_MBW_PBM_MAX		4096U
+#define MPX_CPBM_END		(MPAMCFG_CPBM + MPX_CPBM_WD_MAX / 8)
+#define MPX_MBW_PBM_END		(MPAMCFG_MBW_PBM + MPX_MBW_PBM_MAX / 8)
+/* CMAX, CMIN, CASSOC, MBW_MIN and MBW_MAX are 16-bit fractions */
+#define MPX_FRAC_BITS		16U
+/* INTPRI, DSPRI and STRIDEM1 are integers of at most 16 bits */
+#define MPX_PRI_BITS		16U
+/* Width of MSMON_MBWU, and of the whole counter without HAS_LONG */
+#define MPX_SHORT_WIDTH		31U
+/* MBW_WINWD of a RIS whose window is not writable: one microsecond */
+#define MPX_WINWD_FIXED		FIELD_PREP(MPAMCFG_MBW_WINWD_US_INT, 1)
+#define MPX_WINWD_MASK		(MPAMCFG_MBW_WINWD_US_INT | MPAMCFG_MBW_WINWD_US_FRAC)
+/* COUNTER_NEAR_WRAP leaves this many bytes before the wrap */
+#define MPX_NEAR_WRAP		4096U
+/* Longest text the fault injection files accept */
+#define MPX_INJECT_TEXT_MAX	64
+
+/*
+ * Power-on values. The specification leaves the configuration registers
+ * UNKNOWN after reset; these are deliberately not what a driver's reset
+ * would write, so that a PARTID the driver forgot to reset stands out.
+ */
+#define MPX_PO_BITMAP_EVEN	0xaaaaaaaaU	/* CPBM of even PARTIDs */
+#define MPX_PO_BITMAP_ODD	0x55555555U	/* CPBM of odd PARTIDs */
+#define MPX_PO_WINWD		(FIELD_PREP(MPAMCFG_MBW_WINWD_US_INT, 3) | \
+				 FIELD_PREP(MPAMCFG_MBW_WINWD_US_FRAC, 0x80))
+#define MPX_PO_PRI		0x5555U
+#define MPX_PO_PROP		(MPAMCFG_MBW_PROP_EN | \
+				 FIELD_PREP(MPAMCFG_MBW_PROP_STRIDEM1, 0xf))
+#define MPX_PO_COUNT		0x2a5a5a5aULL
+
+/* Which monitor register an access goes to */
+enum mpx_mon_kind {
+	MPX_MON_CSU,
+	MPX_MON_MBWU,
+	MPX_MON_MBWU_L,
+};
+
+/* Fixed-size configuration of one PARTID (or intPARTID) of a RIS */
+struct mpx_cfg {
+	u32 cmax;
+	u32 cmin;
+	u32 cassoc;
+	u32 mbw_min;
+	u32 mbw_max;
+	u32 mbw_winwd;
+	u32 pri;
+	u32 mbw_prop;
+};
+
+/* One CSU or MBWU monitor instance */
+struct mpx_mon {
+	u32 flt;		/* MSMON_CFG_x_FLT as stored */
+	u32 ctl;		/* MSMON_CFG_x_CTL as stored, without TYPE */
+	/*
+	 * MBWU: the counter, modulo 2^width. CSU: the value frozen when the
+	 * monitor was disabled (an enabled CSU monitor reads live occupancy).
+	 */
+	u64 count;
+	ktime_t ready_at;	/* NRDY reads 1 before this time */
+	struct list_head active; /* MBWU: on mpx_ris.active_mbwu while EN */
+};
+
+/* One resource instance */
+struct mpx_ris {
+	u8 idx;			/* hardware RIS index */
+	struct mpam_ext_ris_hw hw;
+	u8 mbwu_width;		/* 31, 44 or 63 */
+	unsigned int nr_cfg;	/* PARTIDs (intPARTIDs with narrowing) stored */
+	unsigned int cpbm_words;
+	unsigned int pbm_words;
+	unsigned int nr_pairs;	/* (partid_max + 1) * (pmg_max + 1) */
+	struct mpx_cfg *cfg;	/* [nr_cfg] */
+	u32 *cpbm;		/* [nr_cfg][cpbm_words] */
+	u32 *mbw_pbm;		/* [nr_cfg][pbm_words] */
+	u32 *intpartid;		/* [partid_max + 1]: MPAMCFG_INTPARTID per reqPARTID */
+	struct mpx_mon *csu;	/* [num_csu_mon] */
+	struct mpx_mon *mbwu;	/* [num_mbwu_mon] */
+	u64 *bytes;		/* [nr_pairs]: traffic seen, per (PARTID, PMG) */
+	u64 *occupancy;		/* [nr_pairs]: cache storage used */
+	struct list_head active_mbwu;	/* enabled MBWU monitors */
+	bool nrdy_stuck;	/* injected: monitors read NRDY */
+	bool garbage_id;	/* injected: ID registers read garbage */
+};
+
+static const struct {
+	const char *name;
+	enum mpam_ext_sim_fault fault;
+} mpx_dbg_files[] = {
+	{ "inject_nrdy_stuck",	 MPAM_EXT_SIM_NRDY_STUCK },
+	{ "inject_error",	 MPAM_EXT_SIM_ERROR_IRQ },
+	{ "inject_counter_wrap", MPAM_EXT_SIM_COUNTER_NEAR_WRAP },
+	{ "inject_garbage_id",	 MPAM_EXT_SIM_GARBAGE_ID },
+	{ "inject_clear",	 MPAM_EXT_SIM_CLEAR },
+};
+
+/* What a fault injection file hands to its write handler */
+struct mpx_dbg_file {
+	struct mpam_ext_sim_msc *sim;
+	enum mpam_ext_sim_fault fault;
+};
+
+struct mpam_ext_sim_msc {
+	/*
+	 * Protects everything below that changes after creation: the
+	 * selection registers, ESR/ECR, the handler, and every RIS's
+	 * configuration, monitors, traffic and injected faults. Taken with
+	 * spin_lock_irqsave() from every context a spinlock_t allows: the
+	 * driver's register accessors (under the driver's own per-MSC lock,
+	 * so this lock nests inside it), traffic from interrupt handlers and
+	 * timers, debugfs, the error irq_work. Innermost: no other lock is
+	 * taken, nothing is allocated and no callback runs while it is held.
+	 */
+	spinlock_t lock;
+
+	/* Set at creation, constant afterwards */
+	u64 size;		/* register frame; beyond it RAZ/WI */
+	u32 nrdy_us;
+	u32 iidr;
+	u8 aidr;
+	bool has_ris;		/* MPAMF_IDR.HAS_RIS */
+	u8 ris_max;		/* MPAMF_IDR.RIS_MAX */
+	bool has_esr;		/* ESR/ECR exist (an MSC-wide property) */
+	bool extd_esr;		/* ESR is 64-bit with a RIS field */
+	bool any_ctrl;		/* some RIS has a control */
+	bool any_mon;		/* some RIS has a monitor */
+
+	u32 part_sel;		/* MPAMCFG_PART_SEL */
+	bool part_sel_bad;	/* its selection was reported when written */
+	u32 mon_sel;		/* MSMON_CFG_MON_SEL */
+	bool mon_sel_bad;	/* its selection was reported when written */
+	u32 ecr;		/* MPAMF_ECR */
+	u64 esr;		/* MPAMF_ESR */
+
+	struct irq_work irq_work;	/* delivers the error interrupt */
+	void (*err_fn)(void *arg);
+	void *err_arg;
+
+	struct mpx_dbg_file dbg[ARRAY_SIZE(mpx_dbg_files)];
+
+	struct mpx_ris *by_idx[MPX_NR_RIS_IDX];	/* hardware index -> RIS */
+	unsigned int nr_ris;
+	struct mpx_ris ris[];
+};
+
+/* ----- small helpers ----- */
+
+static bool mpx_has(const struct mpx_ris *r, enum mpam_ext_hw_feature f)
+{
+	return test_bit(f, &r->hw.features);
+}
+
+static bool mpx_has_ccap(const struct mpx_ris *r)
+{
+	return mpx_has(r, MPAM_EXT_HW_CMAX) || mpx_has(r, MPAM_EXT_HW_CMIN) ||
+	       mpx_has(r, MPAM_EXT_HW_CASSOC);
+}
+
+/* BWA_WD is the width of MBW_MIN, MBW_MAX and MBW_PROP.STRIDEM1 */
+static bool mpx_has_bwa(const struct mpx_ris *r)
+{
+	return mpx_has(r, MPAM_EXT_HW_MBW_MIN) || mpx_has(r, MPAM_EXT_HW_MBW_MAX) ||
+	       mpx_has(r, MPAM_EXT_HW_MBW_PROP);
+}
+
+static bool mpx_has_mbw(const struct mpx_ris *r)
+{
+	return mpx_has_bwa(r) || mpx_has(r, MPAM_EXT_HW_MBW_PBM);
+}
+
+static bool mpx_has_pri(const struct mpx_ris *r)
+{
+	return mpx_has(r, MPAM_EXT_HW_INTPRI) || mpx_has(r, MPAM_EXT_HW_DSPRI);
+}
+
+static bool mpx_has_ctrl(const struct mpx_ris *r)
+{
+	return mpx_has(r, MPAM_EXT_HW_CPOR) || mpx_has_ccap(r) ||
+	       mpx_has_mbw(r) || mpx_has_pri(r) ||
+	       mpx_has(r, MPAM_EXT_HW_PARTID_NRW);
+}
+
+static bool mpx_has_mon(const struct mpx_ris *r)
+{
+	return mpx_has(r, MPAM_EXT_HW_CSU) || mpx_has(r, MPAM_EXT_HW_MBWU);
+}
+
+static struct mpx_ris *mpx_ris(struct mpam_ext_sim_msc *sim, unsigned int idx)
+{
+	return idx < MPX_NR_RIS_IDX ? sim->by_idx[idx] : NULL;
+}
+
+/* The implemented (most significant) bits of a 16-bit fraction */
+static u32 mpx_frac_mask(unsigned int wd)
+{
+	wd = min(wd, MPX_FRAC_BITS);
+	return wd ? GENMASK(MPX_FRAC_BITS - 1, MPX_FRAC_BITS - wd) : 0;
+}
+
+/* The smallest non-zero fraction of that width */
+static u32 mpx_frac_min(unsigned int wd)
+{
+	wd = min(wd, MPX_FRAC_BITS);
+	return wd ? BIT(MPX_FRAC_BITS - wd) : 0;
+}
+
+/* The implemented (least significant) bits of a priority or STRIDEM1 */
+static u32 mpx_low_mask(unsigned int wd)
+{
+	wd = min(wd, MPX_PRI_BITS);
+	return wd ? GENMASK(wd - 1, 0) : 0;
+}
+
+/* The implemented bits of word @n of a bitmap @wd bits wide */
+static u32 mpx_word_mask(unsigned int wd, unsigned int n)
+{
+	unsigned int first = n * 32;
+
+	if (first >= wd)
+		return 0;
+	if (wd - first >= 32)
+		return U32_MAX;
+	return GENMASK(wd - first - 1, 0);
+}
+
+static u64 mpx_width_mask(unsigned int width)
+{
+	return BIT_ULL(width) - 1;
+}
+
+static unsigned int mpx_pair(const struct mpx_ris *r, u16 partid, u8 pmg)
+{
+	return partid * (r->hw.pmg_max + 1U) + pmg;
+}
+
+/* ----- errors and the error interrupt ----- */
+
+/*
+ * The error interrupt is a level: asserted while ESR.ERRCODE is non-zero
+ * and ECR.INTEN is set. Each event that may assert it (an error recorded,
+ * ESR or ECR written, a handler connected) queues the irq_work, which calls
+ * the handler only if the level is still asserted when it runs.
+ *
+ * The irq_work is an ordinary one, not IRQ_WORK_HARD_IRQ: it then runs the
+ * way a device interrupt handler does, in hard interrupt context on most
+ * kernels and in a thread on PREEMPT_RT, and lockdep lets it take
+ * spinlock_t locks (this one, the driver's) as a device handler may. A hard
+ * irq_work runs where only raw spinlocks are allowed.
+ */
+static bool mpx_irq_asserted(const struct mpam_ext_sim_msc *sim)
+{
+	return (sim->ecr & MPAMF_ECR_INTEN) &&
+	       FIELD_GET(MPAMF_ESR_ERRCODE, sim->esr);
+}
+
+static void mpx_irq_check(struct mpam_ext_sim_msc *sim)
+{
+	lockdep_assert_held(&sim->lock);
+
+	if (mpx_irq_asserted(sim))
+		irq_work_queue(&sim->irq_work);
+}
+
+static void mpx_err_irq_work(struct irq_work *work)
+{
+	struct mpam_ext_sim_msc *sim = container_of(work, struct mpam_ext_sim_msc,
+						    irq_work);
+	void (*fn)(void *arg);
+	unsigned long flags;
+	bool asserted;
+	void *arg;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	fn = sim->err_fn;
+	arg = sim->err_arg;
+	asserted = mpx_irq_asserted(sim);
+	spin_unlock_irqrestore(&sim->lock, flags);
+
+	if (fn && asserted)
+		fn(arg);
+}
+
+/*
+ * Record an error in MPAMF_ESR. The specification (MPAMF_ESR.OVRWR) keeps
+ * the most recent error and sets OVRWR when it replaces one software has
+ * not cleared; an MSC without ESR records nothing.
+ */
+static void mpx_error(struct mpam_ext_sim_msc *sim, enum mpam_ext_errcode code,
+		      u16 partid_mon, u8 pmg, u8 ris)
+{
+	u64 esr;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (!sim->has_esr)
+		return;
+
+	esr = FIELD_PREP(MPAMF_ESR_ERRCODE, code) |
+	      FIELD_PREP(MPAMF_ESR_PARTID_MON, partid_mon) |
+	      FIELD_PREP(MPAMF_ESR_PMG, pmg);
+	if (sim->extd_esr)
+		esr |= FIELD_PREP(MPAMF_ESR_RIS, ris);
+	if (FIELD_GET(MPAMF_ESR_ERRCODE, sim->esr))
+		esr |= MPAMF_ESR_OVRWR;
+	sim->esr = esr;
+	mpx_irq_check(sim);
+}
+
+static void mpx_esr_write(struct mpam_ext_sim_msc *sim, u64 val)
+{
+	u64 mask = MPAMF_ESR_PARTID_MON | MPAMF_ESR_PMG | MPAMF_ESR_ERRCODE |
+		   MPAMF_ESR_OVRWR;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (!sim->has_esr)
+		return;
+	if (sim->extd_esr)
+		mask |= MPAMF_ESR_RIS;
+	sim->esr = val & mask;
+	mpx_irq_check(sim);
+}
+
+/* ----- ID registers ----- */
+
+static u64 mpx_idr(const struct mpam_ext_sim_msc *sim, const struct mpx_ris *r)
+{
+	u64 v = MPAMF_IDR_EXT;
+
+	if (sim->has_ris)
+		v |= MPAMF_IDR_HAS_RIS | FIELD_PREP(MPAMF_IDR_RIS_MAX, sim->ris_max);
+	if (sim->has_esr)
+		v |= MPAMF_IDR_HAS_ESR;
+	if (sim->extd_esr)
+		v |= MPAMF_IDR_HAS_EXTD_ESR;
+	/* An unimplemented RIS shows only what belongs to the whole MSC */
+	if (!r)
+		return v;
+
+	v |= FIELD_PREP(MPAMF_IDR_PARTID_MAX, r->hw.partid_max) |
+	     FIELD_PREP(MPAMF_IDR_PMG_MAX, r->hw.pmg_max);
+	if (mpx_has_ccap(r))
+		v |= MPAMF_IDR_HAS_CCAP_PART;
+	if (mpx_has(r, MPAM_EXT_HW_CPOR))
+		v |= MPAMF_IDR_HAS_CPOR_PART;
+	if (mpx_has_mbw(r))
+		v |= MPAMF_IDR_HAS_MBW_PART;
+	if (mpx_has_pri(r))
+		v |= MPAMF_IDR_HAS_PRI_PART;
+	if (mpx_has_mon(r))
+		v |= MPAMF_IDR_HAS_MSMON;
+	if (mpx_has(r, MPAM_EXT_HW_PARTID_NRW))
+		v |= MPAMF_IDR_HAS_PARTID_NRW;
+	return v;
+}
+
+static u32 mpx_ccap_idr(const struct mpx_ris *r)
+{
+	u32 v = 0;
+
+	if (!mpx_has_ccap(r))
+		return 0;
+	/* CMAX_WD is also the width of CMIN */
+	if (mpx_has(r, MPAM_EXT_HW_CMAX) || mpx_has(r, MPAM_EXT_HW_CMIN))
+		v |= FIELD_PREP(MPAMF_CCAP_IDR_CMAX_WD, r->hw.cmax_wd);
+	if (mpx_has(r, MPAM_EXT_HW_CASSOC))
+		v |= MPAMF_CCAP_IDR_HAS_CASSOC |
+		     FIELD_PREP(MPAMF_CCAP_IDR_CASSOC_WD, r->hw.cassoc_wd);
+	if (mpx_has(r, MPAM_EXT_HW_CMIN))
+		v |= MPAMF_CCAP_IDR_HAS_CMIN;
+	if (!mpx_has(r, MPAM_EXT_HW_CMAX))
+		v |= MPAMF_CCAP_IDR_NO_CMAX;
+	else if (mpx_has(r, MPAM_EXT_HW_CMAX_SOFTLIM))
+		v |= MPAMF_CCAP_IDR_HAS_CMAX_SOFTLIM;
+	return v;
+}
+
+static u32 mpx_mbw_idr(const struct mpx_ris *r)
+{
+	u32 v = 0;
+
+	if (!mpx_has_mbw(r))
+		return 0;
+	if (mpx_has_bwa(r))
+		v |= FIELD_PREP(MPAMF_MBW_IDR_BWA_WD, r->hw.bwa_wd);
+	if (mpx_has(r, MPAM_EXT_HW_MBW_MIN))
+		v |= MPAMF_MBW_IDR_HAS_MIN;
+	if (mpx_has(r, MPAM_EXT_HW_MBW_MAX))
+		v |= MPAMF_MBW_IDR_HAS_MAX;
+	if (mpx_has(r, MPAM_EXT_HW_MBW_PBM))
+		v |= MPAMF_MBW_IDR_HAS_PBM |
+		     FIELD_PREP(MPAMF_MBW_IDR_BWPBM_WD, r->hw.mbw_pbm_bits);
+	if (mpx_has(r, MPAM_EXT_HW_MBW_PROP))
+		v |= MPAMF_MBW_IDR_HAS_PROP;
+	if (mpx_has(r, MPAM_EXT_HW_MBW_WINWD))
+		v |= MPAMF_MBW_IDR_WINDWR;
+	return v;
+}
+
+static u32 mpx_pri_idr(const struct mpx_ris *r)
+{
+	u32 v = 0;
+
+	if (mpx_has(r, MPAM_EXT_HW_INTPRI)) {
+		v |= MPAMF_PRI_IDR_HAS_INTPRI |
+		     FIELD_PREP(MPAMF_PRI_IDR_INTPRI_WD, r->hw.intpri_wd);
+		if (mpx_has(r, MPAM_EXT_HW_INTPRI_0_IS_LOW))
+			v |= MPAMF_PRI_IDR_INTPRI_0_IS_LOW;
+	}
+	if (mpx_has(r, MPAM_EXT_HW_DSPRI)) {
+		v |= MPAMF_PRI_IDR_HAS_DSPRI |
+		     FIELD_PREP(MPAMF_PRI_IDR_DSPRI_WD, r->hw.dspri_wd);
+		if (mpx_has(r, MPAM_EXT_HW_DSPRI_0_IS_LOW))
+			v |= MPAMF_PRI_IDR_DSPRI_0_IS_LOW;
+	}
+	return v;
+}
+
+static u32 mpx_mbwumon_idr(const struct mpx_ris *r)
+{
+	u32 v;
+
+	if (!mpx_has(r, MPAM_EXT_HW_MBWU))
+		return 0;
+	v = FIELD_PREP(MPAMF_MBWUMON_IDR_NUM_MON, r->hw.num_mbwu_mon);
+	if (mpx_has(r, MPAM_EXT_HW_MBWU_RWBW))
+		v |= MPAMF_MBWUMON_IDR_RWBW;
+	if (r->mbwu_width > MPX_SHORT_WIDTH)
+		v |= MPAMF_MBWUMON_IDR_HAS_LONG;
+	if (r->mbwu_width == 63)
+		v |= MPAMF_MBWUMON_IDR_LWD;
+	return v;
+}
+
+static bool mpx_is_id32(u32 off)
+{
+	switch (off) {
+	case MPAMF_IIDR:
+	case MPAMF_AIDR:
+	case MPAMF_IMPL_IDR:
+	case MPAMF_CPOR_IDR:
+	case MPAMF_CCAP_IDR:
+	case MPAMF_MBW_IDR:
+	case MPAMF_PRI_IDR:
+	case MPAMF_PARTID_NRW_IDR:
+	case MPAMF_MSMON_IDR:
+	case MPAMF_CSUMON_IDR:
+	case MPAMF_MBWUMON_IDR:
+		return true;
+	}
+	return false;
+}
+
+/* The 32-bit ID registers, for the RIS MPAMCFG_PART_SEL.RIS selects */
+static u32 mpx_id_read32(struct mpam_ext_sim_msc *sim, u32 off)
+{
+	struct mpx_ris *r = mpx_ris(sim, FIELD_GET(MPAMCFG_PART_SEL_RIS,
+						   sim->part_sel));
+
+	lockdep_assert_held(&sim->lock);
+
+	/* Injected garbage: every field all ones, beyond what the spec allows */
+	if (r && r->garbage_id)
+		return off == MPAMF_AIDR ? 0xff : U32_MAX;
+
+	if (off == MPAMF_IIDR)
+		return sim->iidr;
+	if (off == MPAMF_AIDR)
+		return sim->aidr;
+	if (!r)
+		return 0;
+
+	switch (off) {
+	case MPAMF_CPOR_IDR:
+		if (!mpx_has(r, MPAM_EXT_HW_CPOR))
+			return 0;
+		return FIELD_PREP(MPAMF_CPOR_IDR_CPBM_WD, r->hw.cpbm_wd);
+	case MPAMF_CCAP_IDR:
+		return mpx_ccap_idr(r);
+	case MPAMF_MBW_IDR:
+		return mpx_mbw_idr(r);
+	case MPAMF_PRI_IDR:
+		return mpx_pri_idr(r);
+	case MPAMF_PARTID_NRW_IDR:
+		if (!mpx_has(r, MPAM_EXT_HW_PARTID_NRW))
+			return 0;
+		return FIELD_PREP(MPAMF_PARTID_NRW_IDR_INTPARTID_MAX,
+				  r->hw.intpartid_max);
+	case MPAMF_MSMON_IDR:
+		return (mpx_has(r, MPAM_EXT_HW_CSU) ? MPAMF_MSMON_IDR_MSMON_CSU : 0) |
+		       (mpx_has(r, MPAM_EXT_HW_MBWU) ? MPAMF_MSMON_IDR_MSMON_MBWU : 0);
+	case MPAMF_CSUMON_IDR:
+		if (!mpx_has(r, MPAM_EXT_HW_CSU))
+			return 0;
+		return FIELD_PREP(MPAMF_CSUMON_IDR_NUM_MON, r->hw.num_csu_mon);
+	case MPAMF_MBWUMON_IDR:
+		return mpx_mbwumon_idr(r);
+	}
+	/* MPAMF_IMPL_IDR: HAS_IMPL_IDR is 0 */
+	return 0;
+}
+
+static u64 mpx_idr_read(struct mpam_ext_sim_msc *sim)
+{
+	struct mpx_ris *r = mpx_ris(sim, FIELD_GET(MPAMCFG_PART_SEL_RIS,
+						   sim->part_sel));
+
+	lockdep_assert_held(&sim->lock);
+
+	if (r && r->garbage_id)
+		return U64_MAX;
+	return mpx_idr(sim, r);
+}
+
+/* ----- MPAMCFG_PART_SEL and the configuration registers ----- */
+
+/*
+ * MPAMCFG_PART_SEL. Fields the MSC does not implement are RES0: RIS
+ * without HAS_RIS, INTERNAL when the selected RIS has no narrowing.
+ *
+ * A selection that can be wrong whatever register comes next is reported
+ * when PART_SEL is written (the Arm architecture compliance suite expects
+ * PARTID_SEL_Range from the write alone): an unimplemented RIS
+ * (Undefined_RIS_PART_SEL), PARTID_SEL above PARTID_MAX (PARTID_SEL_Range)
+ * or, with INTERNAL set, above INTPARTID_MAX (intPARTID_Range). Accesses
+ * through a selection reported this way are RAZ/WI and not reported again,
+ * so one mistake leaves one error (OVRWR clear). What depends on the
+ * register accessed is reported at the access: see mpx_cfg_access().
+ */
+static void mpx_part_sel_write(struct mpam_ext_sim_msc *sim, u32 val)
+{
+	u32 mask = MPAMCFG_PART_SEL_PARTID_SEL;
+	struct mpx_ris *r;
+	u16 partid;
+	u8 ris;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (sim->has_ris)
+		mask |= MPAMCFG_PART_SEL_RIS;
+	ris = FIELD_GET(MPAMCFG_PART_SEL_RIS, val & mask);
+	r = mpx_ris(sim, ris);
+	if (r && mpx_has(r, MPAM_EXT_HW_PARTID_NRW))
+		mask |= MPAMCFG_PART_SEL_INTERNAL;
+
+	sim->part_sel = val & mask;
+	sim->part_sel_bad = true;
+	partid = FIELD_GET(MPAMCFG_PART_SEL_PARTID_SEL, sim->part_sel);
+
+	if (!r) {
+		mpx_error(sim, MPAM_EXT_ERR_UNDEF_RIS_PART_SEL, partid, 0, ris);
+		return;
+	}
+	if (sim->part_sel & MPAMCFG_PART_SEL_INTERNAL) {
+		if (partid > r->hw.intpartid_max) {
+			mpx_error(sim, MPAM_EXT_ERR_INTPARTID_RANGE, partid, 0, ris);
+			return;
+		}
+	} else if (partid > r->hw.partid_max) {
+		mpx_error(sim, MPAM_EXT_ERR_PARTID_SEL_RANGE, partid, 0, ris);
+		return;
+	}
+	sim->part_sel_bad = false;
+}
+
+static bool mpx_is_cfg(u32 off)
+{
+	switch (off) {
+	case MPAMCFG_CMAX:
+	case MPAMCFG_CMIN:
+	case MPAMCFG_CASSOC:
+	case MPAMCFG_MBW_MIN:
+	case MPAMCFG_MBW_MAX:
+	case MPAMCFG_MBW_WINWD:
+	case MPAMCFG_PRI:
+	case MPAMCFG_MBW_PROP:
+	case MPAMCFG_INTPARTID:
+		return true;
+	}
+	return (off >= MPAMCFG_CPBM && off < MPX_CPBM_END) ||
+	       (off >= MPAMCFG_MBW_PBM && off < MPX_MBW_PBM_END);
+}
+
+/*
+ * The storage of configuration register @off of PARTID @idx, and the bits
+ * of it that are implemented; NULL when the RIS does not implement the
+ * register (RAZ/WI).
+ */
+static u32 *mpx_cfg_locate(struct mpx_ris *r, u16 idx, u32 off, u32 *mask)
+{
+	struct mpx_cfg *c = &r->cfg[idx];
+	unsigned int n;
+
+	switch (off) {
+	case MPAMCFG_CMAX:
+		if (!mpx_has(r, MPAM_EXT_HW_CMAX))
+			return NULL;
+		*mask = mpx_frac_mask(r->hw.cmax_wd);
+		if (mpx_has(r, MPAM_EXT_HW_CMAX_SOFTLIM))
+			*mask |= MPAMCFG_CMAX_SOFTLIM;
+		return &c->cmax;
+	case MPAMCFG_CMIN:
+		if (!mpx_has(r, MPAM_EXT_HW_CMIN))
+			return NULL;
+		*mask = mpx_frac_mask(r->hw.cmax_wd);
+		return &c->cmin;
+	case MPAMCFG_CASSOC:
+		if (!mpx_has(r, MPAM_EXT_HW_CASSOC))
+			return NULL;
+		*mask = mpx_frac_mask(r->hw.cassoc_wd);
+		return &c->cassoc;
+	case MPAMCFG_MBW_MIN:
+		if (!mpx_has(r, MPAM_EXT_HW_MBW_MIN))
+			return NULL;
+		*mask = mpx_frac_mask(r->hw.bwa_wd);
+		return &c->mbw_min;
+	case MPAMCFG_MBW_MAX:
+		if (!mpx_has(r, MPAM_EXT_HW_MBW_MAX))
+			return NULL;
+		*mask = mpx_frac_mask(r->hw.bwa_wd) | MPAMCFG_MBW_MAX_HARDLIM;
+		return &c->mbw_max;
+	case MPAMCFG_MBW_WINWD:
+		if (!mpx_has(r, MPAM_EXT_HW_MBW_WINWD))
+			return NULL;
+		*mask = MPX_WINWD_MASK;
+		return &c->mbw_winwd;
+	case MPAMCFG_PRI:
+		if (!mpx_has_pri(r))
+			return NULL;
+		*mask = 0;
+		if (mpx_has(r, MPAM_EXT_HW_INTPRI))
+			*mask |= FIELD_PREP(MPAMCFG_PRI_INTPRI,
+					    mpx_low_mask(r->hw.intpri_wd));
+		if (mpx_has(r, MPAM_EXT_HW_DSPRI))
+			*mask |= FIELD_PREP(MPAMCFG_PRI_DSPRI,
+					    mpx_low_mask(r->hw.dspri_wd));
+		return &c->pri;
+	case MPAMCFG_MBW_PROP:
+		if (!mpx_has(r, MPAM_EXT_HW_MBW_PROP))
+			return NULL;
+		*mask = mpx_low_mask(r->hw.bwa_wd) | MPAMCFG_MBW_PROP_EN;
+		return &c->mbw_prop;
+	}
+
+	if (off >= MPAMCFG_CPBM && off < MPX_CPBM_END) {
+		n = (off - MPAMCFG_CPBM) / 4;
+		if (!mpx_has(r, MPAM_EXT_HW_CPOR) || n >= r->cpbm_words)
+			return NULL;
+		*mask = mpx_word_mask(r->hw.cpbm_wd, n);
+		return &r->cpbm[(size_t)idx * r->cpbm_words + n];
+	}
+	if (off >= MPAMCFG_MBW_PBM && off < MPX_MBW_PBM_END) {
+		n = (off - MPAMCFG_MBW_PBM) / 4;
+		if (!mpx_has(r, MPAM_EXT_HW_MBW_PBM) || n >= r->pbm_words)
+			return NULL;
+		*mask = mpx_word_mask(r->hw.mbw_pbm_bits, n);
+		return &r->mbw_pbm[(size_t)idx * r->pbm_words + n];
+	}
+	return NULL;
+}
+
+/*
+ * MPAMCFG_INTPARTID of reqPARTID @partid (PART_SEL.INTERNAL is clear, and
+ * PARTID_SEL was range-checked against PARTID_MAX when written). Reading
+ * or writing it with INTERNAL set is Unexpected_INTERNAL; writing an
+ * intPARTID above INTPARTID_MAX, or without its INTERNAL bit, leaves the
+ * association unchanged and is intPARTID_Range (MPAMCFG_INTPARTID in the
+ * Arm system register description). The INTERNAL bit reads as last
+ * written.
+ */
+static void mpx_intpartid_access(struct mpam_ext_sim_msc *sim, struct mpx_ris *r,
+				 u16 partid, u32 *val, bool write)
+{
+	u32 *slot = &r->intpartid[partid];
+	u32 v;
+
+	if (!write) {
+		*val = *slot;
+		return;
+	}
+
+	v = *val & (MPAMCFG_INTPARTID_INTPARTID | MPAMCFG_INTPARTID_INTERNAL);
+	if (!(v & MPAMCFG_INTPARTID_INTERNAL) ||
+	    FIELD_GET(MPAMCFG_INTPARTID_INTPARTID, v) > r->hw.intpartid_max) {
+		mpx_error(sim, MPAM_EXT_ERR_INTPARTID_RANGE,
+			  FIELD_GET(MPAMCFG_INTPARTID_INTPARTID, v), 0, r->idx);
+		*slot = (*slot & ~MPAMCFG_INTPARTID_INTERNAL) |
+			(v & MPAMCFG_INTPARTID_INTERNAL);
+		return;
+	}
+	*slot = v;
+}
+
+/*
+ * A read or write of configuration register @off through MPAMCFG_PART_SEL.
+ * The checks made here depend on the register: a RIS with no control at
+ * all is RIS_No_Control; with PARTID narrowing, MPAMCFG_INTPARTID needs
+ * INTERNAL clear (else Unexpected_INTERNAL) and every other register needs
+ * it set (else intPARTID_Range), as MPAMCFG_PART_SEL.INTERNAL is described
+ * by Arm. A register the RIS does not implement is RAZ/WI without error.
+ */
+static void mpx_cfg_access(struct mpam_ext_sim_msc *sim, u32 off, u32 *val,
+			   bool write)
+{
+	u32 sel = sim->part_sel;
+	u16 partid = FIELD_GET(MPAMCFG_PART_SEL_PARTID_SEL, sel);
+	u8 ris = FIELD_GET(MPAMCFG_PART_SEL_RIS, sel);
+	bool internal = sel & MPAMCFG_PART_SEL_INTERNAL;
+	struct mpx_ris *r = mpx_ris(sim, ris);
+	u32 *reg, mask;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (!write)
+		*val = 0;
+	/* No RIS has a control: the configuration registers do not exist */
+	if (!sim->any_ctrl || sim->part_sel_bad || !r)
+		return;
+	if (!mpx_has_ctrl(r)) {
+		mpx_error(sim, MPAM_EXT_ERR_RIS_NO_CONTROL, partid, 0, ris);
+		return;
+	}
+
+	if (mpx_has(r, MPAM_EXT_HW_PARTID_NRW)) {
+		if (off == MPAMCFG_INTPARTID) {
+			if (internal)
+				mpx_error(sim, MPAM_EXT_ERR_UNEXPECTED_INTERNAL,
+					  partid, 0, ris);
+			else
+				mpx_intpartid_access(sim, r, partid, val, write);
+			return;
+		}
+		if (!internal) {
+			mpx_error(sim, MPAM_EXT_ERR_INTPARTID_RANGE, partid, 0, ris);
+			return;
+		}
+	}
+
+	/* A bandwidth window that is not writable reads as its fixed value */
+	if (off == MPAMCFG_MBW_WINWD && mpx_has_mbw(r) &&
+	    !mpx_has(r, MPAM_EXT_HW_MBW_WINWD)) {
+		if (!write)
+			*val = MPX_WINWD_FIXED;
+		return;
+	}
+
+	reg = mpx_cfg_locate(r, partid, off, &mask);
+	if (!reg)
+		return;
+	if (write)
+		*reg = *val & mask;
+	else
+		*val = *reg;
+}
+
+/* ----- MSMON_CFG_MON_SEL and the monitors ----- */
+
+/*
+ * MSMON_CFG_MON_SEL, absent (RAZ/WI) when no RIS has a monitor. As for
+ * PART_SEL, a selection wrong for every monitor register is reported when
+ * written: an unimplemented RIS (Undefined_RIS_MON_SEL), a RIS without
+ * monitors (RIS_No_Monitor), MON_SEL beyond the monitors of every type
+ * (Monitor_Range); it is RAZ/WI afterwards without a further error.
+ * MON_SEL within the monitors of one type but beyond the other's is
+ * reported when a register of the other type is accessed (Arm's
+ * MSMON_CFG_MON_SEL description allows exactly that).
+ */
+static void mpx_mon_sel_write(struct mpam_ext_sim_msc *sim, u32 val)
+{
+	u32 mask = MSMON_CFG_MON_SEL_MON_SEL;
+	unsigned int nr = 0;
+	struct mpx_ris *r;
+	u16 mon;
+	u8 ris;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (!sim->any_mon)
+		return;
+	if (sim->has_ris)
+		mask |= MSMON_CFG_MON_SEL_RIS;
+	sim->mon_sel = val & mask;
+	sim->mon_sel_bad = true;
+	mon = FIELD_GET(MSMON_CFG_MON_SEL_MON_SEL, sim->mon_sel);
+	ris = FIELD_GET(MSMON_CFG_MON_SEL_RIS, sim->mon_sel);
+	r = mpx_ris(sim, ris);
+
+	if (!r) {
+		mpx_error(sim, MPAM_EXT_ERR_UNDEF_RIS_MON_SEL, mon, 0, ris);
+		return;
+	}
+	if (!mpx_has_mon(r)) {
+		mpx_error(sim, MPAM_EXT_ERR_RIS_NO_MONITOR, mon, 0, ris);
+		return;
+	}
+	if (mpx_has(r, MPAM_EXT_HW_CSU))
+		nr = r->hw.num_csu_mon;
+	if (mpx_has(r, MPAM_EXT_HW_MBWU))
+		nr = max_t(unsigned int, nr, r->hw.num_mbwu_mon);
+	if (mon >= nr) {
+		mpx_error(sim, MPAM_EXT_ERR_MONITOR_RANGE, mon, 0, ris);
+		return;
+	}
+	sim->mon_sel_bad = false;
+}
+
+/*
+ * The monitor a register of kind @kind reaches through MON_SEL; NULL when
+ * the access is RAZ/WI (selection already reported, or the register does
+ * not exist on the selected RIS).
+ */
+static struct mpx_mon *mpx_mon_get(struct mpam_ext_sim_msc *sim,
+				   enum mpx_mon_kind kind, struct mpx_ris **rp)
+{
+	u16 mon = FIELD_GET(MSMON_CFG_MON_SEL_MON_SEL, sim->mon_sel);
+	u8 ris = FIELD_GET(MSMON_CFG_MON_SEL_RIS, sim->mon_sel);
+	struct mpx_ris *r = mpx_ris(sim, ris);
+	unsigned int nr;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (!sim->any_mon || sim->mon_sel_bad || !r)
+		return NULL;
+
+	if (kind == MPX_MON_CSU) {
+		if (!mpx_has(r, MPAM_EXT_HW_CSU))
+			return NULL;
+		nr = r->hw.num_csu_mon;
+	} else {
+		if (!mpx_has(r, MPAM_EXT_HW_MBWU))
+			return NULL;
+		if (kind == MPX_MON_MBWU_L && r->mbwu_width == MPX_SHORT_WIDTH)
+			return NULL;
+		nr = r->hw.num_mbwu_mon;
+	}
+	if (mon >= nr) {
+		mpx_error(sim, MPAM_EXT_ERR_MONITOR_RANGE, mon, 0, ris);
+		return NULL;
+	}
+	*rp = r;
+	return kind == MPX_MON_CSU ? &r->csu[mon] : &r->mbwu[mon];
+}
+
+/* A monitor was (re)configured: NRDY for half the MSC's NRDY time */
+static void mpx_mon_touch(const struct mpam_ext_sim_msc *sim, struct mpx_mon *m)
+{
+	m->ready_at = ktime_add_us(ktime_get(), sim->nrdy_us / 2);
+}
+
+static bool mpx_mon_nrdy(const struct mpx_ris *r, const struct mpx_mon *m)
+{
+	return r->nrdy_stuck || ktime_before(ktime_get(), m->ready_at);
+}
+
+static bool mpx_mon_match(const struct mpx_mon *m, u16 partid, u8 pmg)
+{
+	if ((m->ctl & MSMON_CFG_CTL_MATCH_PARTID) &&
+	    FIELD_GET(MSMON_CFG_FLT_PARTID, m->flt) != partid)
+		return false;
+	if ((m->ctl & MSMON_CFG_CTL_MATCH_PMG) &&
+	    FIELD_GET(MSMON_CFG_FLT_PMG, m->flt) != pmg)
+		return false;
+	return true;
+}
+
+/*
+ * Occupancy a CSU monitor sees: the sum over the (PARTID, PMG) pairs its
+ * filter matches, saturated to the 31-bit VALUE (occupancy is a level, not
+ * a count: it does not wrap).
+ */
+static u64 mpx_csu_value(const struct mpx_ris *r, const struct mpx_mon *m)
+{
+	unsigned int pmin = 0, pmax = r->hw.partid_max;
+	unsigned int gmin = 0, gmax = r->hw.pmg_max;
+	unsigned int p, g;
+	u64 sum = 0, v;
+
+	if (m->ctl & MSMON_CFG_CTL_MATCH_PARTID) {
+		pmin = FIELD_GET(MSMON_CFG_FLT_PARTID, m->flt);
+		pmax = pmin;
+	}
+	if (m->ctl & MSMON_CFG_CTL_MATCH_PMG) {
+		gmin = FIELD_GET(MSMON_CFG_FLT_PMG, m->flt);
+		gmax = gmin;
+	}
+
+	for (p = pmin; p <= pmax; p++) {
+		for (g = gmin; g <= gmax; g++) {
+			v = r->occupancy[mpx_pair(r, p, g)];
+			if (check_add_overflow(sum, v, &sum))
+				return MSMON_VALUE;
+		}
+	}
+	return min_t(u64, sum, MSMON_VALUE);
+}
+
+static u32 mpx_csu_read(const struct mpx_ris *r, const struct mpx_mon *m)
+{
+	u64 v = (m->ctl & MSMON_CFG_CTL_EN) ? mpx_csu_value(r, m) : m->count;
+
+	return (u32)v | (mpx_mon_nrdy(r, m) ? MSMON_NRDY : 0);
+}
+
+/*
+ * Bytes counted by an enabled MBWU monitor. The counter is mbwu_width bits;
+ * MSMON_MBWU shows its low 31 bits (MBWUMON_IDR.SCALE is 0). OFLOW_STATUS
+ * is set when the 31-bit view wraps, OFLOW_STATUS_L when the long counter
+ * does (a long wrap is also a wrap of the 31-bit view). With OFLOW_FRZ,
+ * counting stops while an overflow status is set.
+ */
+static void mpx_mbwu_add(const struct mpx_ris *r, struct mpx_mon *m, u64 bytes)
+{
+	u64 mask = mpx_width_mask(r->mbwu_width);
+	u64 low = m->count & MSMON_VALUE;
+
+	if ((m->ctl & MSMON_CFG_CTL_OFLOW_FRZ) &&
+	    (m->ctl & (MSMON_CFG_CTL_OFLOW_STATUS | MSMON_CFG_CTL_OFLOW_STATUS_L)))
+		return;
+
+	if (bytes > MSMON_VALUE - low)
+		m->ctl |= MSMON_CFG_CTL_OFLOW_STATUS;
+	if (r->mbwu_width > MPX_SHORT_WIDTH && bytes > mask - m->count)
+		m->ctl |= MSMON_CFG_CTL_OFLOW_STATUS_L;
+	m->count = (m->count + bytes) & mask;
+}
+
+/*
+ * MSMON_CFG_x_FLT. A PARTID or PMG beyond the RIS's is MSMONCFG_ID_RANGE
+ * and the write is not performed. RWBW is stored when the RIS has it and
+ * does not filter: the traffic model does not tell reads from writes.
+ */
+static void mpx_flt_write(struct mpam_ext_sim_msc *sim, struct mpx_ris *r,
+			  struct mpx_mon *m, bool mbwu, u32 val)
+{
+	u32 mask = MSMON_CFG_FLT_PARTID | MSMON_CFG_FLT_PMG;
+	u16 partid;
+	u8 pmg;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (mbwu && mpx_has(r, MPAM_EXT_HW_MBWU_RWBW))
+		mask |= MSMON_CFG_MBWU_FLT_RWBW;
+	val &= mask;
+	partid = FIELD_GET(MSMON_CFG_FLT_PARTID, val);
+	pmg = FIELD_GET(MSMON_CFG_FLT_PMG, val);
+	if (partid > r->hw.partid_max || pmg > r->hw.pmg_max) {
+		mpx_error(sim, MPAM_EXT_ERR_MSMONCFG_ID_RANGE, partid, pmg, r->idx);
+		return;
+	}
+	m->flt = val;
+	mpx_mon_touch(sim, m);
+}
+
+static u32 mpx_ctl_read(const struct mpx_mon *m, bool mbwu)
+{
+	return m->ctl | FIELD_PREP(MSMON_CFG_CTL_TYPE, mbwu ?
+				   MSMON_CFG_CTL_TYPE_MBWU : MSMON_CFG_CTL_TYPE_CSU);
+}
+
+/*
+ * MSMON_CFG_x_CTL. TYPE is read-only. No capture event is implemented
+ * (HAS_CAPTURE is 0), so CAPT_EVNT and CAPT_RESET are RES0; OFLOW_INTR is
+ * stored but no overflow interrupt is modelled.
+ */
+static void mpx_ctl_write(struct mpam_ext_sim_msc *sim, struct mpx_ris *r,
+			  struct mpx_mon *m, bool mbwu, u32 val)
+{
+	u32 mask = MSMON_CFG_CTL_MATCH_PARTID | MSMON_CFG_CTL_MATCH_PMG |
+		   MSMON_CFG_CTL_OFLOW_FRZ | MSMON_CFG_CTL_OFLOW_INTR |
+		   MSMON_CFG_CTL_OFLOW_STATUS | MSMON_CFG_CTL_EN;
+	bool was_en = m->ctl & MSMON_CFG_CTL_EN;
+	bool en = val & MSMON_CFG_CTL_EN;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (mbwu) {
+		mask |= MSMON_CFG_CTL_SCLEN;
+		if (r->mbwu_width > MPX_SHORT_WIDTH)
+			mask |= MSMON_CFG_CTL_OFLOW_STATUS_L;
+	}
+
+	/* A CSU monitor being disabled keeps what it last saw */
+	if (!mbwu && was_en && !en)
+		m->count = mpx_csu_value(r, m);
+
+	m->ctl = val & mask;
+
+	if (mbwu && en && !was_en)
+		list_add_tail(&m->active, &r->active_mbwu);
+	else if (mbwu && !en && was_en)
+		list_del_init(&m->active);
+
+	mpx_mon_touch(sim, m);
+}
+
+/* ----- register dispatch ----- */
+
+static bool mpx_is_reg64(const struct mpam_ext_sim_msc *sim, u32 off)
+{
+	switch (off) {
+	case MPAMF_IDR:
+	case MSMON_MBWU_L:
+	case MSMON_MBWU_L_CAPTURE:
+		return true;
+	case MPAMF_ESR:
+		return sim->extd_esr;
+	}
+	return false;
+}
+
+static u64 mpx_read64_reg(struct mpam_ext_sim_msc *sim, u32 off)
+{
+	struct mpx_ris *r;
+	struct mpx_mon *m;
+	u64 v;
+
+	lockdep_assert_held(&sim->lock);
+
+	switch (off) {
+	case MPAMF_IDR:
+		return mpx_idr_read(sim);
+	case MPAMF_ESR:
+		return sim->esr;
+	case MSMON_MBWU_L:
+		m = mpx_mon_get(sim, MPX_MON_MBWU_L, &r);
+		if (!m)
+			return 0;
+		v = m->count & mpx_width_mask(r->mbwu_width);
+		return v | (mpx_mon_nrdy(r, m) ? MSMON_L_NRDY : 0);
+	}
+	/* MSMON_MBWU_L_CAPTURE: no capture implemented */
+	return 0;
+}
+
+/* Write the bits @mask of a 64-bit register (all, or one 32-bit half) */
+static void mpx_write64_reg(struct mpam_ext_sim_msc *sim, u32 off, u64 val,
+			    u64 mask)
+{
+	struct mpx_ris *r;
+	struct mpx_mon *m;
+
+	lockdep_assert_held(&sim->lock);
+
+	switch (off) {
+	case MPAMF_ESR:
+		mpx_esr_write(sim, (sim->esr & ~mask) | (val & mask));
+		return;
+	case MSMON_MBWU_L:
+		m = mpx_mon_get(sim, MPX_MON_MBWU_L, &r);
+		if (!m)
+			return;
+		m->count = ((m->count & ~mask) | (val & mask)) &
+			   mpx_width_mask(r->mbwu_width);
+		mpx_mon_touch(sim, m);
+		return;
+	}
+	/* MPAMF_IDR is read-only; MSMON_MBWU_L_CAPTURE is not implemented */
+}
+
+static u32 mpx_read32_reg(struct mpam_ext_sim_msc *sim, u32 off)
+{
+	struct mpx_ris *r;
+	struct mpx_mon *m;
+	u32 val;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (mpx_is_id32(off))
+		return mpx_id_read32(sim, off);
+
+	switch (off) {
+	case MPAMF_ECR:
+		return sim->ecr;
+	case MPAMF_ESR:
+		return lower_32_bits(sim->esr);
+	case MPAMCFG_PART_SEL:
+		return sim->part_sel;
+	case MSMON_CFG_MON_SEL:
+		return sim->mon_sel;
+	case MSMON_CFG_CSU_FLT:
+		m = mpx_mon_get(sim, MPX_MON_CSU, &r);
+		return m ? m->flt : 0;
+	case MSMON_CFG_CSU_CTL:
+		m = mpx_mon_get(sim, MPX_MON_CSU, &r);
+		return m ? mpx_ctl_read(m, false) : 0;
+	case MSMON_CFG_MBWU_FLT:
+		m = mpx_mon_get(sim, MPX_MON_MBWU, &r);
+		return m ? m->flt : 0;
+	case MSMON_CFG_MBWU_CTL:
+		m = mpx_mon_get(sim, MPX_MON_MBWU, &r);
+		return m ? mpx_ctl_read(m, true) : 0;
+	case MSMON_CSU:
+		m = mpx_mon_get(sim, MPX_MON_CSU, &r);
+		return m ? mpx_csu_read(r, m) : 0;
+	case MSMON_MBWU:
+		m = mpx_mon_get(sim, MPX_MON_MBWU, &r);
+		if (!m)
+			return 0;
+		return (u32)(m->count & MSMON_VALUE) |
+		       (mpx_mon_nrdy(r, m) ? MSMON_NRDY : 0);
+	}
+
+	if (mpx_is_cfg(off)) {
+		mpx_cfg_access(sim, off, &val, false);
+		return val;
+	}
+	return 0;
+}
+
+static void mpx_write32_reg(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
+{
+	struct mpx_ris *r;
+	struct mpx_mon *m;
+
+	lockdep_assert_held(&sim->lock);
+
+	switch (off) {
+	case MPAMF_ECR:
+		if (!sim->has_esr)
+			return;
+		sim->ecr = val & MPAMF_ECR_INTEN;
+		mpx_irq_check(sim);
+		return;
+	case MPAMF_ESR:
+		/* 32-bit ESR (the 64-bit one goes through mpx_write64_reg()) */
+		mpx_esr_write(sim, val);
+		return;
+	case MPAMCFG_PART_SEL:
+		mpx_part_sel_write(sim, val);
+		return;
+	case MSMON_CFG_MON_SEL:
+		mpx_mon_sel_write(sim, val);
+		return;
+	case MSMON_CFG_CSU_FLT:
+		m = mpx_mon_get(sim, MPX_MON_CSU, &r);
+		if (m)
+			mpx_flt_write(sim, r, m, false, val);
+		return;
+	case MSMON_CFG_CSU_CTL:
+		m = mpx_mon_get(sim, MPX_MON_CSU, &r);
+		if (m)
+			mpx_ctl_write(sim, r, m, false, val);
+		return;
+	case MSMON_CFG_MBWU_FLT:
+		m = mpx_mon_get(sim, MPX_MON_MBWU, &r);
+		if (m)
+			mpx_flt_write(sim, r, m, true, val);
+		return;
+	case MSMON_CFG_MBWU_CTL:
+		m = mpx_mon_get(sim, MPX_MON_MBWU, &r);
+		if (m)
+			mpx_ctl_write(sim, r, m, true, val);
+		return;
+	case MSMON_CSU:
+		/* Occupancy is not settable: a write only restarts NRDY */
+		m = mpx_mon_get(sim, MPX_MON_CSU, &r);
+		if (m)
+			mpx_mon_touch(sim, m);
+		return;
+	case MSMON_MBWU:
+		/* Sets the whole counter, long or not */
+		m = mpx_mon_get(sim, MPX_MON_MBWU, &r);
+		if (!m)
+			return;
+		m->count = val & MSMON_VALUE;
+		mpx_mon_touch(sim, m);
+		return;
+	}
+
+	if (mpx_is_cfg(off))
+		mpx_cfg_access(sim, off, &val, true);
+}
+
+static bool mpx_in_frame(const struct mpam_ext_sim_msc *sim, u32 off,
+			 unsigned int len)
+{
+	return !(off & (len - 1)) && (u64)off + len <= sim->size;
+}
+
+/* A 32-bit access to a 32-bit register or to one half of a 64-bit one */
+static u32 mpx_read32(struct mpam_ext_sim_msc *sim, u32 off)
+{
+	u32 base = off & ~7U;
+	u64 v;
+
+	if (mpx_is_reg64(sim, base)) {
+		v = mpx_read64_reg(sim, base);
+		return (off & 4) ? upper_32_bits(v) : lower_32_bits(v);
+	}
+	return mpx_read32_reg(sim, off);
+}
+
+static void mpx_write32(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
+{
+	u32 base = off & ~7U;
+	unsigned int shift = (off & 4) * 8;
+
+	if (mpx_is_reg64(sim, base))
+		mpx_write64_reg(sim, base, (u64)val << shift, (u64)U32_MAX << shift);
+	else
+		mpx_write32_reg(sim, off, val);
+}
+
+u32 mpam_ext_sim_read32(struct mpam_ext_sim_msc *sim, u32 off)
+{
+	unsigned long flags;
+	u32 val = 0;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	if (mpx_in_frame(sim, off, 4))
+		val = mpx_read32(sim, off);
+	spin_unlock_irqrestore(&sim->lock, flags);
+	return val;
+}
+
+/*
+ * A 64-bit access to a 64-bit register is one access; to any other offset
+ * it reads or writes the two 32-bit registers at @off and @off + 4, under
+ * one hold of the lock.
+ */
+u64 mpam_ext_sim_read64(struct mpam_ext_sim_msc *sim, u32 off)
+{
+	unsigned long flags;
+	u64 val = 0;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	if (mpx_in_frame(sim, off, 8)) {
+		if (mpx_is_reg64(sim, off))
+			val = mpx_read64_reg(sim, off);
+		else
+			val = mpx_read32(sim, off) |
+			      (u64)mpx_read32(sim, off + 4) << 32;
+	}
+	spin_unlock_irqrestore(&sim->lock, flags);
+	return val;
+}
+
+void mpam_ext_sim_write32(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	if (mpx_in_frame(sim, off, 4))
+		mpx_write32(sim, off, val);
+	spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+void mpam_ext_sim_write64(struct mpam_ext_sim_msc *sim, u32 off, u64 val)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	if (mpx_in_frame(sim, off, 8)) {
+		if (mpx_is_reg64(sim, off)) {
+			mpx_write64_reg(sim, off, val, U64_MAX);
+		} else {
+			mpx_write32(sim, off, lower_32_bits(val));
+			mpx_write32(sim, off + 4, upper_32_bits(val));
+		}
+	}
+	spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+void mpam_ext_sim_set_err_handler(struct mpam_ext_sim_msc *sim,
+				  void (*fn)(void *arg), void *arg)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	sim->err_fn = fn;
+	sim->err_arg = arg;
+	/* Connecting to a line that is already asserted takes the interrupt */
+	if (fn)
+		mpx_irq_check(sim);
+	spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+void mpam_ext_sim_irq_sync(struct mpam_ext_sim_msc *sim)
+{
+	irq_work_sync(&sim->irq_work);
+}
+
+/* ----- traffic ----- */
+
+/*
+ * Requests the RIS cannot attribute: a PARTID beyond PARTID_MAX is
+ * Req_PARTID_Range, a PMG beyond PMG_MAX Req_PMG_Range; they are dropped.
+ */
+static bool mpx_request_ok(struct mpam_ext_sim_msc *sim, struct mpx_ris *r,
+			   u16 partid, u8 pmg)
+{
+	lockdep_assert_held(&sim->lock);
+
+	if (partid > r->hw.partid_max) {
+		mpx_error(sim, MPAM_EXT_ERR_REQ_PARTID_RANGE, partid, pmg, r->idx);
+		return false;
+	}
+	if (pmg > r->hw.pmg_max) {
+		mpx_error(sim, MPAM_EXT_ERR_REQ_PMG_RANGE, partid, pmg, r->idx);
+		return false;
+	}
+	return true;
+}
+
+void mpam_ext_sim_account(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
+			  u8 pmg, u64 bytes)
+{
+	struct mpx_ris *r;
+	struct mpx_mon *m;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	r = mpx_ris(sim, ris);
+	if (!r || !mpx_request_ok(sim, r, partid, pmg))
+		goto out;
+
+	r->bytes[mpx_pair(r, partid, pmg)] += bytes;
+	list_for_each_entry(m, &r->active_mbwu, active) {
+		if (mpx_mon_match(m, partid, pmg))
+			mpx_mbwu_add(r, m, bytes);
+	}
+out:
+	spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+void mpam_ext_sim_set_occupancy(struct mpam_ext_sim_msc *sim, u8 ris,
+				u16 partid, u8 pmg, u64 bytes)
+{
+	struct mpx_ris *r;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	r = mpx_ris(sim, ris);
+	if (r && mpx_request_ok(sim, r, partid, pmg))
+		r->occupancy[mpx_pair(r, partid, pmg)] = bytes;
+	spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+/* ----- fault injection ----- */
+
+static int mpx_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault fault,
+		      u8 ris, u64 arg)
+{
+	struct mpx_ris *r = mpx_ris(sim, ris);
+	struct mpx_mon *m;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (!r)
+		return -EINVAL;
+
+	switch (fault) {
+	case MPAM_EXT_SIM_NRDY_STUCK:
+		r->nrdy_stuck = true;
+		return 0;
+	case MPAM_EXT_SIM_ERROR_IRQ:
+		if (!sim->has_esr || arg < MPAM_EXT_ERR_PARTID_SEL_RANGE ||
+		    arg > MPAM_EXT_ERR_RIS_NO_MONITOR)
+			return -EINVAL;
+		mpx_error(sim, arg, 0, 0, r->idx);
+		return 0;
+	case MPAM_EXT_SIM_COUNTER_NEAR_WRAP:
+		if (!mpx_has(r, MPAM_EXT_HW_MBWU) || arg >= r->hw.num_mbwu_mon)
+			return -EINVAL;
+		m = &r->mbwu[arg];
+		m->count = BIT_ULL(r->mbwu_width) - MPX_NEAR_WRAP;
+		return 0;
+	case MPAM_EXT_SIM_GARBAGE_ID:
+		r->garbage_id = true;
+		return 0;
+	case MPAM_EXT_SIM_CLEAR:
+		r->nrdy_stuck = false;
+		r->garbage_id = false;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+int mpam_ext_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault fault,
+			u8 ris, u64 arg)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	ret = mpx_inject(sim, fault, ris, arg);
+	spin_unlock_irqrestore(&sim->lock, flags);
+	return ret;
+}
+
+/*
+ * Grammar of the injection text (and of the debugfs files):
+ *
+ *	text	= ris [ blanks arg ] [ blanks ] [ "\n" ]
+ *	ris	= number		hardware RIS index, 0..15
+ *	arg	= number		error code (inject_error, 1..11) or
+ *					MBWU monitor index (inject_counter_wrap);
+ *					required by those two, refused by others
+ *	number	= decimal | "0x" hex
+ */
+int mpam_ext_sim_inject_parse(struct mpam_ext_sim_msc *sim,
+			      enum mpam_ext_sim_fault fault, const char *text)
+{
+	char buf[MPX_INJECT_TEXT_MAX], *p = buf, *tok;
+	unsigned int nr = 0, want;
+	u64 num[2] = { 0, 0 };
+
+	if (strscpy(buf, text, sizeof(buf)) < 0)
+		return -EINVAL;
+
+	while ((tok = strsep(&p, " \t\n"))) {
+		if (!*tok)
+			continue;
+		if (nr == ARRAY_SIZE(num) || kstrtou64(tok, 0, &num[nr]))
+			return -EINVAL;
+		nr++;
+	}
+
+	want = (fault == MPAM_EXT_SIM_ERROR_IRQ ||
+		fault == MPAM_EXT_SIM_COUNTER_NEAR_WRAP) ? 2 : 1;
+	if (nr != want || num[0] >= MPX_NR_RIS_IDX)
+		return -EINVAL;
+	return mpam_ext_sim_inject(sim, fault, num[0], num[1]);
+}
+
+static ssize_t mpx_dbg_write(struct file *file, const char __user *ubuf,
+			     size_t len, loff_t *ppos)
+{
+	struct mpx_dbg_file *f = file->private_data;
+	char buf[MPX_INJECT_TEXT_MAX];
+	int ret;
+
+	if (!len || len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+
+	ret = mpam_ext_sim_inject_parse(f->sim, f->fault, buf);
+	return ret ? ret : len;
+}
+
+static const struct file_operations mpx_dbg_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = mpx_dbg_write,
+};
+
+void mpam_ext_sim_debugfs_init(struct mpam_ext_sim_msc *sim, struct dentry *dir)
+{
+	unsigned int i;
+
+	if (IS_ERR_OR_NULL(dir))
+		return;
+
+	for (i = 0; i < ARRAY_SIZE(mpx_dbg_files); i++) {
+		sim->dbg[i].sim = sim;
+		sim->dbg[i].fault = mpx_dbg_files[i].fault;
+		debugfs_create_file(mpx_dbg_files[i].name, 0200, dir,
+				    &sim->dbg[i], &mpx_dbg_fops);
+	}
+}
+
+/* ----- creation ----- */
+
+static unsigned int mpx_nr_cfg(const struct mpam_ext_ris_hw *hw)
+{
+	if (test_bit(MPAM_EXT_HW_PARTID_NRW, &hw->features))
+		return hw->intpartid_max + 1U;
+	return hw->partid_max + 1U;
+}
+
+static unsigned int mpx_cpbm_words(const struct mpam_ext_ris_hw *hw)
+{
+	if (!test_bit(MPAM_EXT_HW_CPOR, &hw->features))
+		return 0;
+	return DIV_ROUND_UP(hw->cpbm_wd, 32);
+}
+
+static unsigned int mpx_pbm_words(const struct mpam_ext_ris_hw *hw)
+{
+	if (!test_bit(MPAM_EXT_HW_MBW_PBM, &hw->features))
+		return 0;
+	return DIV_ROUND_UP(hw->mbw_pbm_bits, 32);
+}
+
+/* Is @hw something the register map can express, and within our bounds? */
+static int mpx_check_hw(const struct mpam_ext_ris_hw *hw)
+{
+	u64 pairs = ((u64)hw->partid_max + 1) * ((u64)hw->pmg_max + 1);
+	u64 words = (u64)mpx_nr_cfg(hw) * (mpx_cpbm_words(hw) + mpx_pbm_words(hw));
+	const unsigned long *f = &hw->features;
+
+	if (test_bit(MPAM_EXT_HW_CPOR, f) &&
+	    (!hw->cpbm_wd || hw->cpbm_wd > MPX_CPBM_WD_MAX))
+		return -EINVAL;
+	if ((test_bit(MPAM_EXT_HW_CMAX, f) || test_bit(MPAM_EXT_HW_CMIN, f)) &&
+	    hw->cmax_wd > MPX_FRAC_BITS)
+		return -EINVAL;
+	if (test_bit(MPAM_EXT_HW_CASSOC, f) && hw->cassoc_wd > MPX_FRAC_BITS)
+		return -EINVAL;
+	if ((test_bit(MPAM_EXT_HW_MBW_MIN, f) || test_bit(MPAM_EXT_HW_MBW_MAX, f) ||
+	     test_bit(MPAM_EXT_HW_MBW_PROP, f)) &&
+	    (!hw->bwa_wd || hw->bwa_wd > MPX_FRAC_BITS))
+		return -EINVAL;
+	if (test_bit(MPAM_EXT_HW_MBW_PBM, f) &&
+	    (!hw->mbw_pbm_bits || hw->mbw_pbm_bits > MPX_MBW_PBM_MAX))
+		return -EINVAL;
+	if (test_bit(MPAM_EXT_HW_INTPRI, f) && hw->intpri_wd > MPX_PRI_BITS)
+		return -EINVAL;
+	if (test_bit(MPAM_EXT_HW_DSPRI, f) && hw->dspri_wd > MPX_PRI_BITS)
+		return -EINVAL;
+	if (test_bit(MPAM_EXT_HW_MBWU, f) && hw->mbwu_width != 31 &&
+	    hw->mbwu_width != 44 && hw->mbwu_width != 63)
+		return -EINVAL;
+	if (pairs > MPX_MAX_PAIRS || words > MPX_MAX_BITMAP_WORDS)
+		return -E2BIG;
+	return 0;
+}
+
+static void mpx_ris_free(struct mpx_ris *r)
+{
+	kvfree(r->cfg);
+	kvfree(r->cpbm);
+	kvfree(r->mbw_pbm);
+	kvfree(r->intpartid);
+	kvfree(r->csu);
+	kvfree(r->mbwu);
+	kvfree(r->bytes);
+	kvfree(r->occupancy);
+}
+
+static int mpx_ris_alloc(struct mpx_ris *r)
+{
+	const struct mpam_ext_ris_hw *hw = &r->hw;
+
+	r->cfg = kvcalloc(r->nr_cfg, sizeof(*r->cfg), GFP_KERNEL);
+	r->bytes = kvcalloc(r->nr_pairs, sizeof(*r->bytes), GFP_KERNEL);
+	r->occupancy = kvcalloc(r->nr_pairs, sizeof(*r->occupancy), GFP_KERNEL);
+	if (!r->cfg || !r->bytes || !r->occupancy)
+		return -ENOMEM;
+
+	if (r->cpbm_words) {
+		r->cpbm = kvcalloc((size_t)r->nr_cfg * r->cpbm_words,
+				   sizeof(*r->cpbm), GFP_KERNEL);
+		if (!r->cpbm)
+			return -ENOMEM;
+	}
+	if (r->pbm_words) {
+		r->mbw_pbm = kvcalloc((size_t)r->nr_cfg * r->pbm_words,
+				      sizeof(*r->mbw_pbm), GFP_KERNEL);
+		if (!r->mbw_pbm)
+			return -ENOMEM;
+	}
+	if (mpx_has(r, MPAM_EXT_HW_PARTID_NRW)) {
+		r->intpartid = kvcalloc(hw->partid_max + 1U, sizeof(*r->intpartid),
+					GFP_KERNEL);
+		if (!r->intpartid)
+			return -ENOMEM;
+	}
+	if (mpx_has(r, MPAM_EXT_HW_CSU) && hw->num_csu_mon) {
+		r->csu = kvcalloc(hw->num_csu_mon, sizeof(*r->csu), GFP_KERNEL);
+		if (!r->csu)
+			return -ENOMEM;
+	}
+	if (mpx_has(r, MPAM_EXT_HW_MBWU) && hw->num_mbwu_mon) {
+		r->mbwu = kvcalloc(hw->num_mbwu_mon, sizeof(*r->mbwu), GFP_KERNEL);
+		if (!r->mbwu)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static void mpx_mon_power_on(const struct mpx_ris *r, struct mpx_mon *m,
+			     bool mbwu)
+{
+	m->flt = FIELD_PREP(MSMON_CFG_FLT_PARTID, r->hw.partid_max) |
+		 FIELD_PREP(MSMON_CFG_FLT_PMG, r->hw.pmg_max);
+	m->ctl = MSMON_CFG_CTL_OFLOW_STATUS;
+	if (mbwu && r->mbwu_width > MPX_SHORT_WIDTH)
+		m->ctl |= MSMON_CFG_CTL_OFLOW_STATUS_L;
+	m->count = MPX_PO_COUNT;
+	m->ready_at = 0;
+	INIT_LIST_HEAD(&m->active);
+}
+
+/* Power-on state: see the MPX_PO_* values */
+static void mpx_ris_power_on(struct mpx_ris *r)
+{
+	const struct mpam_ext_ris_hw *hw = &r->hw;
+	unsigned int p, n;
+	u32 pattern;
+
+	for (p = 0; p < r->nr_cfg; p++) {
+		struct mpx_cfg *c = &r->cfg[p];
+
+		c->cmax = mpx_frac_min(hw->cmax_wd);
+		if (mpx_has(r, MPAM_EXT_HW_CMAX_SOFTLIM))
+			c->cmax |= MPAMCFG_CMAX_SOFTLIM;
+		c->cmin = mpx_frac_mask(hw->cmax_wd);
+		c->cassoc = mpx_frac_min(hw->cassoc_wd);
+		c->mbw_min = mpx_frac_mask(hw->bwa_wd);
+		c->mbw_max = mpx_frac_min(hw->bwa_wd) | MPAMCFG_MBW_MAX_HARDLIM;
+		c->mbw_winwd = MPX_PO_WINWD;
+		c->pri = 0;
+		if (mpx_has(r, MPAM_EXT_HW_INTPRI))
+			c->pri |= FIELD_PREP(MPAMCFG_PRI_INTPRI,
+					     MPX_PO_PRI & mpx_low_mask(hw->intpri_wd));
+		if (mpx_has(r, MPAM_EXT_HW_DSPRI))
+			c->pri |= FIELD_PREP(MPAMCFG_PRI_DSPRI,
+					     MPX_PO_PRI & mpx_low_mask(hw->dspri_wd));
+		c->mbw_prop = MPX_PO_PROP & (mpx_low_mask(hw->bwa_wd) |
+					     MPAMCFG_MBW_PROP_EN);
+
+		pattern = (p & 1) ? MPX_PO_BITMAP_ODD : MPX_PO_BITMAP_EVEN;
+		for (n = 0; n < r->cpbm_words; n++)
+			r->cpbm[(size_t)p * r->cpbm_words + n] =
+				pattern & mpx_word_mask(hw->cpbm_wd, n);
+		for (n = 0; n < r->pbm_words; n++)
+			r->mbw_pbm[(size_t)p * r->pbm_words + n] =
+				~pattern & mpx_word_mask(hw->mbw_pbm_bits, n);
+	}
+
+	/* Each reqPARTID starts mapped to some intPARTID, not its own */
+	if (r->intpartid) {
+		for (p = 0; p <= hw->partid_max; p++)
+			r->intpartid[p] = MPAMCFG_INTPARTID_INTERNAL |
+				(hw->intpartid_max - p % (hw->intpartid_max + 1U));
+	}
+
+	for (n = 0; r->csu && n < hw->num_csu_mon; n++)
+		mpx_mon_power_on(r, &r->csu[n], false);
+	for (n = 0; r->mbwu && n < hw->num_mbwu_mon; n++) {
+		mpx_mon_power_on(r, &r->mbwu[n], true);
+		r->mbwu[n].count &= mpx_width_mask(r->mbwu_width);
+	}
+}
+
+static int mpx_ris_init(struct mpx_ris *r, const struct mpam_ext_ris_desc *d)
+{
+	int ret;
+
+	r->idx = d->idx;
+	r->hw = d->hw;
+	r->mbwu_width = mpx_has(r, MPAM_EXT_HW_MBWU) ? d->hw.mbwu_width :
+						       MPX_SHORT_WIDTH;
+	r->nr_cfg = mpx_nr_cfg(&r->hw);
+	r->cpbm_words = mpx_cpbm_words(&r->hw);
+	r->pbm_words = mpx_pbm_words(&r->hw);
+	r->nr_pairs = (r->hw.partid_max + 1U) * (r->hw.pmg_max + 1U);
+	INIT_LIST_HEAD(&r->active_mbwu);
+
+	ret = mpx_ris_alloc(r);
+	if (ret)
+		return ret;
+	mpx_ris_power_on(r);
+	return 0;
+}
+
+static int mpx_check_desc(const struct mpam_ext_msc_desc *desc)
+{
+	unsigned long seen = 0;
+	unsigned int i;
+	int ret;
+
+	if (!desc->nr_ris || desc->nr_ris > MPAM_EXT_MAX_RIS || !desc->size)
+		return -EINVAL;
+	for (i = 0; i < desc->nr_ris; i++) {
+		const struct mpam_ext_ris_desc *d = &desc->ris[i];
+
+		if (d->idx >= MPX_NR_RIS_IDX || test_and_set_bit(d->idx, &seen))
+			return -EINVAL;
+		ret = mpx_check_hw(&d->hw);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *desc)
+{
+	struct mpam_ext_sim_msc *sim;
+	unsigned int i;
+	int ret;
+
+	ret = mpx_check_desc(desc);
+	if (ret)
+		return ERR_PTR(ret);
+
+	sim = kzalloc(struct_size(sim, ris, desc->nr_ris), GFP_KERNEL);
+	if (!sim)
+		return ERR_PTR(-ENOMEM);
+	sim->nr_ris = desc->nr_ris;
+
+	spin_lock_init(&sim->lock);
+	sim->irq_work = IRQ_WORK_INIT(mpx_err_irq_work);
+	sim->size = desc->size;
+	sim->nrdy_us = desc->nrdy_us;
+	sim->iidr = desc->iidr;
+	sim->aidr = desc->aidr;
+
+	for (i = 0; i < desc->nr_ris; i++) {
+		struct mpx_ris *r = &sim->ris[i];
+
+		ret = mpx_ris_init(r, &desc->ris[i]);
+		if (ret)
+			goto err;
+		sim->by_idx[r->idx] = r;
+		sim->ris_max = max(sim->ris_max, r->idx);
+		if (r->idx)
+			sim->has_ris = true;
+		if (mpx_has(r, MPAM_EXT_HW_ESR) || mpx_has(r, MPAM_EXT_HW_EXTD_ESR))
+			sim->has_esr = true;
+		if (mpx_has(r, MPAM_EXT_HW_EXTD_ESR))
+			sim->extd_esr = true;
+		if (mpx_has_ctrl(r))
+			sim->any_ctrl = true;
+		if (mpx_has_mon(r))
+			sim->any_mon = true;
+	}
+	if (desc->nr_ris > 1)
+		sim->has_ris = true;
+	if (!sim->has_ris)
+		sim->ris_max = 0;
+	return sim;
+
+err:
+	mpam_ext_sim_destroy(sim);
+	return ERR_PTR(ret);
+}
+
+void mpam_ext_sim_destroy(struct mpam_ext_sim_msc *sim)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	if (!sim)
+		return;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	sim->err_fn = NULL;
+	sim->err_arg = NULL;
+	sim->ecr = 0;
+	spin_unlock_irqrestore(&sim->lock, flags);
+	irq_work_sync(&sim->irq_work);
+
+	for (i = 0; i < sim->nr_ris; i++)
+		mpx_ris_free(&sim->ris[i]);
+	kfree(sim);
+}

@@ -11,8 +11,19 @@
 #include <linux/cpumask.h>
 #include <linux/types.h>
 
+struct device;
+
 #define MPAM_EXT_MAX_RIS		16
 #define MPAM_EXT_NAME_LEN		32
+
+/* Limits of a text description (docs/platform-format.md) */
+#define MPAM_EXT_PLATFORM_MAX_TEXT	(1024 * 1024)	/* bytes */
+#define MPAM_EXT_PLATFORM_MAX_LINE	16384		/* characters */
+#define MPAM_EXT_PLATFORM_MAX_CACHES	4096
+#define MPAM_EXT_PLATFORM_MAX_MEMS	1024
+#define MPAM_EXT_PLATFORM_MAX_MSCS	1024
+/* A message buffer this large holds every message untruncated */
+#define MPAM_EXT_PLATFORM_ERR_LEN	256
 
 /* What a RIS's locator points at */
 enum mpam_ext_loc_type {
@@ -155,8 +166,8 @@ struct mpam_ext_mem_desc {
  * @nr_mscs:	entries in @mscs
  * @mscs:	MSCs, in the order given
  *
- * Allocated as one object by the parser; free with
- * mpam_ext_platform_free().
+ * Allocated as one object (the arrays included) by the parser and by
+ * mpam_ext_platform_alloc(); free with mpam_ext_platform_free().
  */
 struct mpam_ext_platform {
 	char name[MPAM_EXT_NAME_LEN];
@@ -169,12 +180,36 @@ struct mpam_ext_platform {
 };
 
 /**
+ * mpam_ext_platform_alloc() - allocate an empty platform description.
+ * @nr_caches:	room for this many caches
+ * @nr_mems:	room for this many memory nodes
+ * @nr_mscs:	room for this many MSCs
+ *
+ * For code that builds a description itself (firmware discovery, tests):
+ * the platform and its three arrays are one zeroed allocation, and the
+ * counts are set to the numbers asked for. An array asked for with 0
+ * entries is NULL.
+ *
+ * Return: the platform, or NULL when out of memory or when a count is over
+ * its MPAM_EXT_PLATFORM_MAX_* limit. Free with mpam_ext_platform_free().
+ */
+struct mpam_ext_platform *mpam_ext_platform_alloc(unsigned int nr_caches,
+						  unsigned int nr_mems,
+						  unsigned int nr_mscs);
+
+/**
  * mpam_ext_platform_parse() - parse a platform description.
  * @text:	the description (need not be NUL-terminated)
  * @len:	its length in bytes
  * @valid_cpus:	CPUs that may be named (cpu_possible_mask in the module)
- * @err:	buffer for a message "line N: problem" on failure
- * @err_len:	size of @err
+ * @err:	buffer for a message "line N: problem" on failure, or NULL
+ * @err_len:	size of @err (MPAM_EXT_PLATFORM_ERR_LEN is enough)
+ *
+ * The text format is described in docs/platform-format.md. A problem on a
+ * line is reported with the line's number; @err is set to "" on success.
+ * This function and the other mpam_ext_platform_* helpers except
+ * mpam_ext_platform_load_firmware() use no kernel service beyond memory
+ * allocation, string and cpumask helpers.
  *
  * Return: a new platform, or an ERR_PTR() (-EINVAL for a bad description,
  * -ENOMEM); nothing is left allocated on failure.
@@ -204,9 +239,33 @@ void mpam_ext_platform_free(struct mpam_ext_platform *p);
  * @a:		one platform
  * @b:		the other
  *
+ * Array entries past the counts are not compared. Two NULL platforms are
+ * equal; NULL and a platform are not.
+ *
  * Return: true when every field of both is the same.
  */
 bool mpam_ext_platform_equal(const struct mpam_ext_platform *a,
 			     const struct mpam_ext_platform *b);
+
+/**
+ * mpam_ext_platform_load_firmware() - load a platform description file.
+ * @name:	platform name; the file is "mpam_ext/<name>.platform" in the
+ *		firmware search path (/lib/firmware/mpam_ext/<name>.platform)
+ * @dev:	device to load the file for, or NULL
+ * @out:	set to the new platform on success, NULL on failure
+ * @err:	buffer for the reason of a failure, or NULL
+ * @err_len:	size of @err
+ *
+ * The description is parsed against cpu_possible_mask. A failure is also
+ * logged as one line naming the file and, for a bad description, the
+ * line of the problem. Names that are empty, too long, or hold anything
+ * but letters, digits, '.', '_' and '-' (so no '/' and no "..") are refused.
+ *
+ * Return: 0, -EINVAL for a bad name or description, -ENOMEM, or the error
+ * of the firmware loader (-ENOENT: no such file).
+ */
+int mpam_ext_platform_load_firmware(const char *name, struct device *dev,
+				    struct mpam_ext_platform **out,
+				    char *err, size_t err_len);
 
 #endif /* MPAM_EXT_PLATFORM_H */

@@ -3,6 +3,10 @@
  * Simulated MSC: a register file that behaves as Arm IHI 0099 describes,
  * built from a platform description's MSC. The accessor layer of the MSC
  * driver calls it in place of MMIO when the module runs with sim=.
+ *
+ * Every "RIS index" below is the hardware RIS index (the value of the RIS
+ * field of MPAMCFG_PART_SEL and MSMON_CFG_MON_SEL, struct mpam_ext_ris_desc
+ * idx), not the position of the RIS in the description.
  */
 #ifndef MPAM_EXT_SIM_H
 #define MPAM_EXT_SIM_H
@@ -123,7 +127,33 @@ int mpam_ext_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault fa
  * mpam_ext_sim_debugfs_init() - fault injection files in an MSC's directory.
  * @sim:	the simulated MSC
  * @dir:	the MSC's debugfs directory
+ *
+ * The files refer to @sim: remove @dir (debugfs_remove_recursive()) before
+ * mpam_ext_sim_destroy(). See docs/simulator.md for their grammar.
  */
 void mpam_ext_sim_debugfs_init(struct mpam_ext_sim_msc *sim, struct dentry *dir);
+
+/**
+ * mpam_ext_sim_inject_parse() - inject a fault described as text.
+ * @sim:	the simulated MSC
+ * @fault:	what to inject
+ * @text:	"<ris> [arg]", the grammar of the debugfs files: decimal or
+ *		0x-prefixed numbers separated by blanks, an optional newline
+ *
+ * Return: 0, or -EINVAL for text that does not parse or a fault that
+ * mpam_ext_sim_inject() refuses.
+ */
+int mpam_ext_sim_inject_parse(struct mpam_ext_sim_msc *sim,
+			      enum mpam_ext_sim_fault fault, const char *text);
+
+/**
+ * mpam_ext_sim_irq_sync() - wait for an error interrupt being delivered.
+ * @sim:	the simulated MSC
+ *
+ * Returns once no call of the error handler queued so far is pending or
+ * running: call it after mpam_ext_sim_set_err_handler(sim, NULL, NULL)
+ * before freeing the handler's argument. Process context only.
+ */
+void mpam_ext_sim_irq_sync(struct mpam_ext_sim_msc *sim);
 
 #endif /* MPAM_EXT_SIM_H */
