@@ -923,9 +923,12 @@ static void mpx_test_too_big(struct kunit *test)
 	char err[MPAM_EXT_PLATFORM_ERR_LEN];
 	char *text = mpx_test_buf(test, max + 1);
 	struct mpam_ext_platform *p;
+	size_t i;
 
-	memset(text, '\n', max + 1);
+	/* the platform line, then comment lines of 8 KiB */
 	memcpy(text, "platform name t\n", 16);
+	for (i = 16; i <= max; i++)
+		text[i] = (i - 16) % 8192 == 0 ? '#' : (i - 16) % 8192 == 8191 ? '\n' : 'x';
 	p = mpam_ext_platform_parse(text, max, mpx_test_mask(test, 0, 0), err, sizeof(err));
 	KUNIT_EXPECT_FALSE_MSG(test, IS_ERR(p), "%s", err);
 	if (!IS_ERR(p))

@@ -1362,11 +1362,7 @@ int mpam_ext_platform_load_firmware(const char *name, struct device *dev,
 	}
 	snprintf(path, sizeof(path), "mpam_ext/%s.platform", name);
 
-#ifdef HAVE_FIRMWARE_REQUEST_NOWARN
 	ret = firmware_request_nowarn(&fw, path, dev);
-#else
-	ret = request_firmware(&fw, path, dev);
-#endif
 	if (ret) {
 		pr_err("%s: cannot load the platform description (error %d)\n",
 		       path, ret);

@@ -8,7 +8,12 @@
 #define MPAM_EXT_COMPAT_H
 
 #ifdef __KERNEL__
+#include <linux/firmware.h>
 #include <linux/timer.h>
+
+#ifndef HAVE_FIRMWARE_REQUEST_NOWARN
+#define firmware_request_nowarn(fw, name, dev) request_firmware(fw, name, dev)
+#endif
 
 #ifndef HAVE_TIMER_DELETE_SYNC
 #define timer_delete_sync(t) del_timer_sync(t)
