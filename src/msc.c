@@ -1558,6 +1558,8 @@ static void mpx_err_disconnect(struct mpam_ext_msc *msc)
 
 	if (msc->sim_irq) {
 		mpam_ext_sim_set_err_handler(msc->sim, NULL, NULL);
+		/* A handler call already under way may still queue err_work. */
+		mpam_ext_sim_irq_sync(msc->sim);
 		msc->sim_irq = false;
 	}
 	if (msc->irq) {
