@@ -14,14 +14,42 @@
 #include <linux/slab.h>
 
 #include <mpam_ext/compat.h>
+#include <mpam_ext/inspect.h>
+#include <mpam_ext/model.h>
 #include <mpam_ext/mpam_ext.h>
 #include <mpam_ext/msc.h>
 #include <mpam_ext/platform.h>
+#include <mpam_ext/topo.h>
 
 static char *mpx_sim;
 module_param_named(sim, mpx_sim, charp, 0444);
 MODULE_PARM_DESC(sim,
 		 "Simulated platform (string): load firmware file mpam_ext/<name>.platform and drive simulated MSCs instead of hardware. Empty: use the hardware described by firmware.");
+
+static char *mpx_policy;
+module_param_named(policy, mpx_policy, charp, 0444);
+MODULE_PARM_DESC(policy,
+		 "Resource picking policy (string): mainline (default; the decisions of the kernel's MPAM driver) or mata (memory-side bandwidth controls and monitors spanning whole L3s back MB and mbm_total_bytes)");
+
+static char *mpx_mb_class;
+module_param_named(mb_class, mpx_mb_class, charp, 0444);
+MODULE_PARM_DESC(mb_class,
+		 "Class that backs MB (string): auto (default: the first that qualifies), none, memory, or a cache level L3-L7");
+
+static char *mpx_mb_map;
+module_param_named(mb_map, mpx_mb_map, charp, 0444);
+MODULE_PARM_DESC(mb_map,
+		 "Memory-side component to L3 domain map (string, policy=mata only): <component>:<L3 id>[+<L3 id>...][,...], e.g. 0:1+26");
+
+static char *mpx_l2_mon;
+module_param_named(l2_mon, mpx_l2_mon, charp, 0444);
+MODULE_PARM_DESC(l2_mon,
+		 "L2 CSU and MBWU monitors (string): auto (default: on with policy=mata, off with mainline), on, off");
+
+static char *mpx_exclude;
+module_param_named(exclude, mpx_exclude, charp, 0444);
+MODULE_PARM_DESC(exclude,
+		 "MSCs and RIS left out of every merge and pick (string): <msc>[.<ris>][,...], e.g. 67.0 or 67,68");
 
 static struct dentry *mpx_debugfs;
 /* The module's device: firmware loading, MMIO regions, interrupts */
@@ -30,6 +58,13 @@ static struct platform_device *mpx_pdev;
 static struct dentry *mpx_platform_file;
 /* The platform description in use; set at init, freed at exit */
 static struct mpam_ext_platform *mpx_plat;
+/* The parsed topology parameters; their exclusions are marked by the model */
+static struct mpam_ext_topo_params mpx_params;
+/* The description with the probed RIS properties, which the model points into */
+static struct mpam_ext_platform *mpx_probed;
+/* The model and the picking result; built at init, freed at exit */
+static struct mpam_ext_model *mpx_model;
+static struct mpam_ext_topo *mpx_topo;
 
 struct dentry *mpam_ext_debugfs_root(void)
 {
@@ -47,20 +82,19 @@ DEFINE_SHOW_ATTRIBUTE(mpx_version);
  * The platform as the driver sees it: the description, with each probed
  * RIS's properties and each probed MSC's IIDR/AIDR as read from its
  * registers. On a simulated platform whose simulator and driver agree with
- * the specification, this prints the file it was loaded from.
+ * the specification, this is the file it was loaded from.
  */
-static int mpx_platform_show(struct seq_file *s, void *unused)
+static struct mpam_ext_platform *mpx_probed_platform(void)
 {
 	struct mpam_ext_platform *p;
 	struct mpam_ext_msc *msc;
 	struct mpam_ext_ris *ris;
 	unsigned int i, j;
-	char *text;
 
 	p = mpam_ext_platform_alloc(mpx_plat->nr_caches, mpx_plat->nr_mems,
 				    mpx_plat->nr_mscs);
 	if (!p)
-		return -ENOMEM;
+		return NULL;
 	memcpy(p->name, mpx_plat->name, sizeof(p->name));
 	for (i = 0; i < p->nr_caches; i++)
 		p->caches[i] = mpx_plat->caches[i];
@@ -79,8 +113,13 @@ static int mpx_platform_show(struct seq_file *s, void *unused)
 				p->mscs[i].ris[j].hw = ris->hw;
 		}
 	}
-	text = mpam_ext_platform_print(p);
-	mpam_ext_platform_free(p);
+	return p;
+}
+
+static int mpx_platform_show(struct seq_file *s, void *unused)
+{
+	char *text = mpam_ext_platform_print(mpx_probed);
+
 	if (!text)
 		return -ENOMEM;
 	seq_puts(s, text);
@@ -109,11 +148,82 @@ static bool mpx_builtin_driver_owns_mscs(void)
 #endif
 }
 
+/* The model takes a RIS when its MSC is in use and the RIS was probed */
+static bool mpx_ris_usable(const struct mpam_ext_msc_desc *d,
+			   const struct mpam_ext_ris_desc *r, void *unused)
+{
+	struct mpam_ext_msc *msc = mpam_ext_msc_find(d->id);
+	struct mpam_ext_ris *ris;
+
+	if (!msc || mpam_ext_msc_get_state(msc) != MPAM_EXT_MSC_OK)
+		return false;
+	ris = mpam_ext_ris_find(msc, r->idx);
+	return ris && ris->probed;
+}
+
+/* Build the model and pick resources; log what was lost and decided */
+static int mpx_model_init(void)
+{
+	struct mpam_ext_model_input in = {
+		.usable = mpx_ris_usable,
+		.nr_exclude = mpx_params.nr_exclude,
+		.exclude = mpx_params.exclude,
+	};
+	char line[MPAM_EXT_WHY_LEN + 64];
+	unsigned int i;
+
+	mpx_probed = mpx_probed_platform();
+	if (!mpx_probed)
+		return -ENOMEM;
+	in.plat = mpx_probed;
+	mpx_model = mpam_ext_model_build(&in);
+	if (!mpx_model)
+		return -ENOMEM;
+	mpx_topo = mpam_ext_topo_pick(mpx_model, &mpx_params);
+	if (!mpx_topo)
+		return -ENOMEM;
+	for (i = 0; i < mpx_model->nr_classes; i++)
+		if (mpam_ext_merge_rec_summary(&mpx_model->classes[i], line,
+					       sizeof(line)))
+			pr_info("%s\n", line);
+	for (i = 0; i < mpx_topo->nr_dec; i++) {
+		const struct mpam_ext_decision *d = &mpx_topo->dec[i];
+
+		if (!strcmp(d->result, "skipped"))
+			continue;
+		mpam_ext_decision_print(d, line, sizeof(line));
+		if (!strcmp(d->result, "absent"))
+			pr_warn("%s\n", line);
+		else
+			pr_info("%s\n", line);
+	}
+	return 0;
+}
+
+static void mpx_model_exit(void)
+{
+	mpam_ext_inspect_exit();
+	mpam_ext_topo_free(mpx_topo);
+	mpx_topo = NULL;
+	mpam_ext_model_free(mpx_model);
+	mpx_model = NULL;
+	mpam_ext_platform_free(mpx_probed);
+	mpx_probed = NULL;
+}
+
 static int __init mpx_init(void)
 {
 	bool sim = mpx_sim && mpx_sim[0];
 	char err[MPAM_EXT_PLATFORM_ERR_LEN];
 	int ret;
+
+	ret = mpam_ext_topo_parse_params(&mpx_params, mpx_policy, mpx_mb_class,
+					 mpx_mb_map, mpx_l2_mon, mpx_exclude,
+					 err, sizeof(err));
+	if (ret) {
+		pr_err("bad parameter: %s\n", err);
+		return ret;
+	}
 
 	if (!sim && mpx_builtin_driver_owns_mscs()) {
 		pr_err("the kernel's built-in MPAM driver owns the MSCs: hardware mode refused (load with sim=<platform> to use the simulator)\n");
@@ -140,8 +250,14 @@ static int __init mpx_init(void)
 			pr_err("platform %s: MSC set-up failed: %d\n", mpx_sim, ret);
 			goto err_plat;
 		}
+		ret = mpx_model_init();
+		if (ret) {
+			pr_err("platform %s: model: %d\n", mpx_sim, ret);
+			goto err_model;
+		}
 		mpx_platform_file = debugfs_create_file("platform", 0444, mpx_debugfs,
 							NULL, &mpx_platform_fops);
+		mpam_ext_inspect_init(mpx_debugfs, mpx_model, mpx_topo);
 		pr_info("version %s loaded: simulated platform %s, %u MSCs, %u PARTIDs, %u PMGs\n",
 			MPAM_EXT_VERSION, mpx_plat->name, mpx_plat->nr_mscs,
 			mpam_ext_msc_partid_count(), mpam_ext_msc_pmg_count());
@@ -151,6 +267,9 @@ static int __init mpx_init(void)
 	}
 	return 0;
 
+err_model:
+	mpx_model_exit();
+	mpam_ext_msc_teardown_all();
 err_plat:
 	mpam_ext_platform_free(mpx_plat);
 	mpx_plat = NULL;
@@ -165,6 +284,7 @@ static void __exit mpx_exit(void)
 {
 	debugfs_remove(mpx_platform_file);
 	mpx_platform_file = NULL;
+	mpx_model_exit();
 	if (mpx_plat) {
 		/* Removes msc/ from debugfs before the MSCs go. */
 		mpam_ext_msc_teardown_all();

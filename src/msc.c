@@ -85,29 +85,6 @@ static const struct {
 	[MPX_S_INTPARTID]	= { MPAMCFG_INTPARTID, "MPAMCFG_INTPARTID" },
 };
 
-static const char * const mpx_feature_names[MPAM_EXT_HW_NR_FEATURES] = {
-	[MPAM_EXT_HW_CPOR]		= "cpor",
-	[MPAM_EXT_HW_CMAX]		= "cmax",
-	[MPAM_EXT_HW_CMIN]		= "cmin",
-	[MPAM_EXT_HW_CMAX_SOFTLIM]	= "cmax-softlim",
-	[MPAM_EXT_HW_CASSOC]		= "cassoc",
-	[MPAM_EXT_HW_MBW_MIN]		= "mbw-min",
-	[MPAM_EXT_HW_MBW_MAX]		= "mbw-max",
-	[MPAM_EXT_HW_MBW_PBM]		= "mbw-pbm",
-	[MPAM_EXT_HW_MBW_PROP]		= "mbw-prop",
-	[MPAM_EXT_HW_MBW_WINWD]		= "mbw-winwd",
-	[MPAM_EXT_HW_INTPRI]		= "intpri",
-	[MPAM_EXT_HW_INTPRI_0_IS_LOW]	= "intpri-0-is-low",
-	[MPAM_EXT_HW_DSPRI]		= "dspri",
-	[MPAM_EXT_HW_DSPRI_0_IS_LOW]	= "dspri-0-is-low",
-	[MPAM_EXT_HW_PARTID_NRW]	= "partid-nrw",
-	[MPAM_EXT_HW_CSU]		= "csu",
-	[MPAM_EXT_HW_MBWU]		= "mbwu",
-	[MPAM_EXT_HW_MBWU_RWBW]		= "mbwu-rwbw",
-	[MPAM_EXT_HW_ESR]		= "esr",
-	[MPAM_EXT_HW_EXTD_ESR]		= "extd-esr",
-};
-
 static const char * const mpx_errcode_names[] = {
 	[MPAM_EXT_ERR_NONE]			= "none",
 	[MPAM_EXT_ERR_PARTID_SEL_RANGE]		= "PARTID_SEL out of range",
@@ -1160,6 +1137,32 @@ void mpam_ext_msc_mon_free(struct mpam_ext_ris *ris,
 }
 
 /**
+ * mpam_ext_msc_mon_set_owner() - name who uses an allocated monitor.
+ * @ris:	the RIS
+ * @type:	CSU or MBWU
+ * @mon:	index from mpam_ext_msc_mon_alloc()
+ * @owner:	a short name shown in debugfs "monitors" (truncated to 31
+ *		characters); the monitor forgets it when freed
+ *
+ * Any context. A monitor that is not allocated is left alone.
+ */
+void mpam_ext_msc_mon_set_owner(struct mpam_ext_ris *ris,
+				enum mpam_ext_mon_type type, u16 mon,
+				const char *owner)
+{
+	struct mpam_ext_msc *msc = ris->msc;
+	unsigned long flags;
+
+	if (mpx_mon_check(ris, type) || mon >= ris->nr_mon[type])
+		return;
+	spin_lock_irqsave(&msc->lock, flags);
+	if (test_bit(mon, ris->mon_used[type]))
+		strscpy(ris->mon[type][mon].owner, owner,
+			sizeof(ris->mon[type][mon].owner));
+	spin_unlock_irqrestore(&msc->lock, flags);
+}
+
+/**
  * mpam_ext_msc_mon_config() - set what a monitor counts and start it.
  * @ris:	the RIS
  * @type:	CSU or MBWU
@@ -2110,7 +2113,7 @@ static void mpx_show_ris(struct seq_file *s, struct mpam_ext_msc *msc)
 			   mpx_loc_name(ris->desc->loc), ris->desc->level,
 			   ris->desc->id, hw->partid_max, hw->pmg_max);
 		for_each_set_bit(f, &hw->features, MPAM_EXT_HW_NR_FEATURES) {
-			seq_printf(s, "%s%s", any ? "," : "", mpx_feature_names[f]);
+			seq_printf(s, "%s%s", any ? "," : "", mpam_ext_hw_feature_name(f));
 			any = true;
 		}
 		seq_printf(s, "%s cpbm_wd=%u cmax_wd=%u cassoc_wd=%u bwa_wd=%u mbw_pbm_bits=%u intpri_wd=%u dspri_wd=%u intpartid_max=%u csu_mon=%u csu_mon_used=%u mbwu_mon=%u mbwu_mon_used=%u mbwu_width=%u\n",
@@ -2150,6 +2153,39 @@ static void mpx_show_state(struct seq_file *s, struct mpam_ext_msc *msc)
 	seq_printf(s, "last_ovrwr %u\n", (esr & MPAMF_ESR_OVRWR) ? 1 : 0);
 }
 
+/* One line per monitor of every probed RIS: docs/debugfs.md "monitors" */
+static void mpx_show_monitors(struct seq_file *s, struct mpam_ext_msc *msc)
+{
+	static const char * const types[] = { "csu", "mbwu" };
+	char owner[sizeof(((struct mpam_ext_mon *)0)->owner)];
+	unsigned int i, t, mon;
+	unsigned long flags;
+	const char *state;
+
+	for (i = 0; i < msc->nr_ris; i++) {
+		struct mpam_ext_ris *ris = &msc->ris[i];
+
+		if (!ris->probed)
+			continue;
+		for (t = 0; t < MPAM_EXT_MON_NR_TYPES; t++) {
+			for (mon = 0; mon < ris->nr_mon[t]; mon++) {
+				spin_lock_irqsave(&msc->lock, flags);
+				if (!test_bit(mon, ris->mon_used[t]))
+					state = "free";
+				else if (ris->mon[t][mon].configured)
+					state = "running";
+				else
+					state = "allocated";
+				strscpy(owner, ris->mon[t][mon].owner, sizeof(owner));
+				spin_unlock_irqrestore(&msc->lock, flags);
+				seq_printf(s, "msc=%u ris=%u type=%s mon=%u state=%s owner=%s\n",
+					   msc->desc.id, ris->idx, types[t], mon,
+					   state, owner[0] ? owner : "-");
+			}
+		}
+	}
+}
+
 /**
  * mpam_ext_msc_seq_show() - print one of an MSC's debugfs records.
  * @s:		the seq_file
@@ -2177,6 +2213,9 @@ void mpam_ext_msc_seq_show(struct seq_file *s, struct mpam_ext_msc *msc,
 		break;
 	case MPAM_EXT_MSC_REC_STATE:
 		mpx_show_state(s, msc);
+		break;
+	case MPAM_EXT_MSC_REC_MONITORS:
+		mpx_show_monitors(s, msc);
 		break;
 	}
 }

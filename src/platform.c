@@ -80,6 +80,20 @@ static const struct mpx_feature mpx_features[MPAM_EXT_HW_NR_FEATURES] = {
 
 static_assert(MPAM_EXT_HW_NR_FEATURES <= BITS_PER_LONG);
 
+/**
+ * mpam_ext_hw_feature_name() - the name of a hardware feature.
+ * @f:		an enum mpam_ext_hw_feature value
+ *
+ * Return: the name the platform description format uses ("cpor",
+ * "mbw-max", ...), or "?" for a value out of range.
+ */
+const char *mpam_ext_hw_feature_name(unsigned int f)
+{
+	if (f >= MPAM_EXT_HW_NR_FEATURES)
+		return "?";
+	return mpx_features[f].name;
+}
+
 /* The numbers of struct mpam_ext_ris_hw, in the order a ris line has them */
 enum mpx_hw_num {
 	MPX_HW_PARTID_MAX,

@@ -130,10 +130,12 @@ struct mpam_ext_mon_cfg {
  * @flt:	MSMON_CFG_*_FLT as last written
  * @correction:	MBWU: 2^width for every counter wrap seen since configuration
  * @last:	MBWU: counter value of the previous successful read
+ * @owner:	who allocated it, for debugfs ("" for no name)
  *
  * All fields are under the MSC's lock.
  */
 struct mpam_ext_mon {
+	char owner[32];
 	bool configured;
 	u32 ctl;
 	u32 flt;
@@ -292,6 +294,7 @@ enum mpam_ext_msc_record {
 	MPAM_EXT_MSC_REC_COUNTERS,
 	MPAM_EXT_MSC_REC_RIS,
 	MPAM_EXT_MSC_REC_STATE,
+	MPAM_EXT_MSC_REC_MONITORS,
 };
 
 /* Setup and teardown (module init and exit) */
@@ -346,6 +349,9 @@ int mpam_ext_msc_mon_alloc(struct mpam_ext_ris *ris,
 			   enum mpam_ext_mon_type type);
 void mpam_ext_msc_mon_free(struct mpam_ext_ris *ris,
 			   enum mpam_ext_mon_type type, u16 mon);
+void mpam_ext_msc_mon_set_owner(struct mpam_ext_ris *ris,
+				enum mpam_ext_mon_type type, u16 mon,
+				const char *owner);
 int mpam_ext_msc_mon_config(struct mpam_ext_ris *ris,
 			    enum mpam_ext_mon_type type, u16 mon,
 			    const struct mpam_ext_mon_cfg *cfg);

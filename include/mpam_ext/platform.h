@@ -268,4 +268,6 @@ int mpam_ext_platform_load_firmware(const char *name, struct device *dev,
 				    struct mpam_ext_platform **out,
 				    char *err, size_t err_len);
 
+const char *mpam_ext_hw_feature_name(unsigned int f);
+
 #endif /* MPAM_EXT_PLATFORM_H */
