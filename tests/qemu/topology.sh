@@ -19,7 +19,7 @@ dmesg >/tmp/dmesg
 check "dmesg: L2 merge line" has /tmp/dmesg \
 	"mpam_ext: L2: cache portion control off: msc 67 ris 0 has no CPOR (width 0 vs 8)"
 expect_eq "dmesg: one merge line (only L2 lost something)" 1 \
-	"$(grep -c 'control off\|narrowed:' /tmp/dmesg)"
+	"$(grep -c 'mpam_ext: \(L[0-9]\|MEM\|UNKNOWN\): ' /tmp/dmesg)"
 check "dmesg: MB refused with the reason" has /tmp/dmesg \
 	"what=MB class=255 result=refused why=topology does not match L3 (policy mainline): component 0 (CPUs 0-7) is not the CPU set of one L3"
 cp $DBG/decisions /tmp/dec
