@@ -18,13 +18,44 @@
 
 /* Merge rules, one property at a time */
 
+/* How a property merges: the scenario table that applies to it */
+enum t_kind { T_EQUAL, T_MIN, T_PRESENT };
+
 /**
- * struct t_rule_case - one merge of a single property.
- * @desc:	case name
- * @feat:	the feature bit of the property (0 for PARTID/PMG ranges)
+ * struct t_prop - one property under test.
+ * @name:	case name
+ * @feat:	its feature bit
  * @prop:	the property expected in a record
- * @off:	offset of its value in struct mpam_ext_ris_hw
- * @size:	size of the value, 0 for a feature without one
+ * @kind:	which scenarios apply
+ */
+struct t_prop {
+	const char *name;
+	unsigned long feat;
+	enum mpam_ext_prop prop;
+	enum t_kind kind;
+};
+
+static const struct t_prop t_props[] = {
+	{ "cpor", T_F(CPOR), MPAM_EXT_PROP_CPOR, T_EQUAL },
+	{ "mbw_pbm", T_F(MBW_PBM), MPAM_EXT_PROP_MBW_PBM, T_EQUAL },
+	{ "cassoc", T_F(CASSOC), MPAM_EXT_PROP_CASSOC, T_EQUAL },
+	{ "cmax", T_F(CMAX), MPAM_EXT_PROP_CMAX, T_MIN },
+	{ "cmin", T_F(CMIN), MPAM_EXT_PROP_CMIN, T_MIN },
+	{ "mbw_max", T_F(MBW_MAX), MPAM_EXT_PROP_MBW_MAX, T_MIN },
+	{ "mbw_min", T_F(MBW_MIN), MPAM_EXT_PROP_MBW_MIN, T_MIN },
+	{ "mbw_prop", T_F(MBW_PROP), MPAM_EXT_PROP_MBW_PROP, T_MIN },
+	{ "intpri", T_F(INTPRI), MPAM_EXT_PROP_INTPRI, T_MIN },
+	{ "dspri", T_F(DSPRI), MPAM_EXT_PROP_DSPRI, T_MIN },
+	{ "csu", T_F(CSU), MPAM_EXT_PROP_CSU, T_MIN },
+	{ "mbwu", T_F(MBWU), MPAM_EXT_PROP_MBWU, T_MIN },
+	{ "cmax_softlim", T_F(CMAX_SOFTLIM), MPAM_EXT_PROP_CMAX_SOFTLIM, T_PRESENT },
+	{ "mbw_winwd", T_F(MBW_WINWD), MPAM_EXT_PROP_MBW_WINWD, T_PRESENT },
+	{ "mbwu_rwbw", T_F(MBWU_RWBW), MPAM_EXT_PROP_MBWU_RWBW, T_PRESENT },
+};
+
+/**
+ * struct t_scn - one merge of a single property.
+ * @desc:	scenario name
  * @p_has:	the parent has the feature
  * @pv:		the parent's value
  * @c_has:	the child has the feature
@@ -35,11 +66,8 @@
  * @nr_rec:	expected: number of records
  * @rule:	expected: the rule of the record
  */
-struct t_rule_case {
+struct t_scn {
 	const char *desc;
-	unsigned long feat;
-	enum mpam_ext_prop prop;
-	size_t off, size;
 	bool p_has;
 	u32 pv;
 	bool c_has;
@@ -51,118 +79,130 @@ struct t_rule_case {
 	enum mpam_ext_merge_rule rule;
 };
 
-#define T_VAL(f)	offsetof(struct mpam_ext_ris_hw, f), \
-			sizeof_field(struct mpam_ext_ris_hw, f)
+#define T_MATCH	MPAM_EXT_RULE_WIDTH_MUST_MATCH
+#define T_NEED	MPAM_EXT_RULE_NEEDED_EVERYWHERE
+#define T_TMIN	MPAM_EXT_RULE_TAKE_MIN
 
-#define T_NOVAL		0, 0
-
-#define T_CASE(d, f, p, v, ph, pv_, ch, cv_, al, k, a, n, r)		\
-	{ .desc = d, .feat = f, .prop = MPAM_EXT_PROP_##p, v, .p_has = ph,	\
-	  .pv = pv_, .c_has = ch, .cv = cv_, .alias = al, .kept = k,		\
-	  .after = a, .nr_rec = n, .rule = MPAM_EXT_RULE_##r }
-
-/* A feature whose width must be equal everywhere */
-#define T_EQUAL(name, f, p, field)						\
-	T_CASE(name " same width", T_F(f), p, T_VAL(field), 1, 8, 1, 8, 0, 1, 8, 0, TAKE_MIN), \
-	T_CASE(name " other width", T_F(f), p, T_VAL(field), 1, 8, 1, 16, 0, 0, 0, 1, WIDTH_MUST_MATCH), \
-	T_CASE(name " other width, alias", T_F(f), p, T_VAL(field), 1, 8, 1, 4, 1, 0, 0, 1, WIDTH_MUST_MATCH), \
-	T_CASE(name " child lacks it", T_F(f), p, T_VAL(field), 1, 8, 0, 0, 0, 0, 0, 1, NEEDED_EVERYWHERE), \
-	T_CASE(name " child lacks it, alias", T_F(f), p, T_VAL(field), 1, 8, 0, 0, 1, 1, 8, 0, TAKE_MIN), \
-	T_CASE(name " only the child, alias", T_F(f), p, T_VAL(field), 0, 0, 1, 8, 1, 1, 8, 0, TAKE_MIN), \
-	T_CASE(name " only the child", T_F(f), p, T_VAL(field), 0, 0, 1, 8, 0, 0, 0, 0, TAKE_MIN)
-
-/* A feature whose value takes the minimum */
-#define T_MIN(name, f, p, field)						\
-	T_CASE(name " child smaller", T_F(f), p, T_VAL(field), 1, 8, 1, 5, 0, 1, 5, 1, TAKE_MIN), \
-	T_CASE(name " child smaller, alias", T_F(f), p, T_VAL(field), 1, 8, 1, 5, 1, 1, 5, 1, TAKE_MIN), \
-	T_CASE(name " child larger", T_F(f), p, T_VAL(field), 1, 5, 1, 8, 0, 1, 5, 0, TAKE_MIN), \
-	T_CASE(name " child lacks it", T_F(f), p, T_VAL(field), 1, 8, 0, 0, 0, 0, 0, 1, NEEDED_EVERYWHERE), \
-	T_CASE(name " child lacks it, alias", T_F(f), p, T_VAL(field), 1, 8, 0, 0, 1, 1, 8, 0, TAKE_MIN), \
-	T_CASE(name " only the child, alias", T_F(f), p, T_VAL(field), 0, 0, 1, 6, 1, 1, 6, 0, TAKE_MIN), \
-	T_CASE(name " only the child", T_F(f), p, T_VAL(field), 0, 0, 1, 6, 0, 0, 0, 0, TAKE_MIN)
-
-/* A feature without a value */
-#define T_PRESENT(name, f, p)							\
-	T_CASE(name " both", T_F(f), p, T_NOVAL, 1, 1, 1, 1, 0, 1, 1, 0, TAKE_MIN), \
-	T_CASE(name " child lacks it", T_F(f), p, T_NOVAL, 1, 1, 0, 0, 0, 0, 0, 1, NEEDED_EVERYWHERE), \
-	T_CASE(name " child lacks it, alias", T_F(f), p, T_NOVAL, 1, 1, 0, 0, 1, 1, 1, 0, TAKE_MIN), \
-	T_CASE(name " only the child, alias", T_F(f), p, T_NOVAL, 0, 0, 1, 1, 1, 1, 1, 0, TAKE_MIN)
-
-static const struct t_rule_case t_rules[] = {
-	T_EQUAL("cpor", CPOR, CPOR, cpbm_wd),
-	T_EQUAL("mbw_pbm", MBW_PBM, MBW_PBM, mbw_pbm_bits),
-	T_EQUAL("cassoc", CASSOC, CASSOC, cassoc_wd),
-	T_MIN("cmax", CMAX, CMAX, cmax_wd),
-	T_MIN("cmin", CMIN, CMIN, cmax_wd),
-	T_MIN("mbw_max", MBW_MAX, MBW_MAX, bwa_wd),
-	T_MIN("mbw_min", MBW_MIN, MBW_MIN, bwa_wd),
-	T_MIN("mbw_prop", MBW_PROP, MBW_PROP, bwa_wd),
-	T_MIN("intpri", INTPRI, INTPRI, intpri_wd),
-	T_MIN("dspri", DSPRI, DSPRI, dspri_wd),
-	T_MIN("csu", CSU, CSU, num_csu_mon),
-	T_MIN("mbwu", MBWU, MBWU, num_mbwu_mon),
-	T_PRESENT("cmax_softlim", CMAX_SOFTLIM, CMAX_SOFTLIM),
-	T_PRESENT("mbw_winwd", MBW_WINWD, MBW_WINWD),
-	T_PRESENT("mbwu_rwbw", MBWU_RWBW, MBWU_RWBW),
+static const struct t_scn t_scn_equal[] = {
+	{ "same width", 1, 8, 1, 8, 0, 1, 8, 0, 0 },
+	{ "other width", 1, 8, 1, 16, 0, 0, 0, 1, T_MATCH },
+	{ "other width, alias", 1, 8, 1, 4, 1, 0, 0, 1, T_MATCH },
+	{ "child lacks it", 1, 8, 0, 0, 0, 0, 0, 1, T_NEED },
+	{ "child lacks it, alias", 1, 8, 0, 0, 1, 1, 8, 0, 0 },
+	{ "only the child, alias", 0, 0, 1, 8, 1, 1, 8, 0, 0 },
+	{ "only the child", 0, 0, 1, 8, 0, 0, 0, 0, 0 },
 };
 
-static void t_rule_desc(const struct t_rule_case *c, char *desc)
+static const struct t_scn t_scn_min[] = {
+	{ "child smaller", 1, 8, 1, 5, 0, 1, 5, 1, T_TMIN },
+	{ "child smaller, alias", 1, 8, 1, 5, 1, 1, 5, 1, T_TMIN },
+	{ "child larger", 1, 5, 1, 8, 0, 1, 5, 0, 0 },
+	{ "child lacks it", 1, 8, 0, 0, 0, 0, 0, 1, T_NEED },
+	{ "child lacks it, alias", 1, 8, 0, 0, 1, 1, 8, 0, 0 },
+	{ "only the child, alias", 0, 0, 1, 6, 1, 1, 6, 0, 0 },
+	{ "only the child", 0, 0, 1, 6, 0, 0, 0, 0, 0 },
+};
+
+static const struct t_scn t_scn_present[] = {
+	{ "both", 1, 1, 1, 1, 0, 1, 1, 0, 0 },
+	{ "child lacks it", 1, 1, 0, 0, 0, 0, 0, 1, T_NEED },
+	{ "child lacks it, alias", 1, 1, 0, 0, 1, 1, 1, 0, 0 },
+	{ "only the child, alias", 0, 0, 1, 1, 1, 1, 1, 0, 0 },
+	{ "only the child", 0, 0, 1, 1, 0, 0, 0, 0, 0 },
+};
+
+/* Set the value of @prop; false for a property without a value */
+static bool t_set(struct mpam_ext_ris_hw *hw, enum mpam_ext_prop prop, u32 v)
 {
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+	switch (prop) {
+	case MPAM_EXT_PROP_CPOR:
+		hw->cpbm_wd = v;
+		break;
+	case MPAM_EXT_PROP_MBW_PBM:
+		hw->mbw_pbm_bits = v;
+		break;
+	case MPAM_EXT_PROP_CASSOC:
+		hw->cassoc_wd = v;
+		break;
+	case MPAM_EXT_PROP_CMAX:
+	case MPAM_EXT_PROP_CMIN:
+		hw->cmax_wd = v;
+		break;
+	case MPAM_EXT_PROP_MBW_MAX:
+	case MPAM_EXT_PROP_MBW_MIN:
+	case MPAM_EXT_PROP_MBW_PROP:
+		hw->bwa_wd = v;
+		break;
+	case MPAM_EXT_PROP_INTPRI:
+		hw->intpri_wd = v;
+		break;
+	case MPAM_EXT_PROP_DSPRI:
+		hw->dspri_wd = v;
+		break;
+	case MPAM_EXT_PROP_CSU:
+		hw->num_csu_mon = v;
+		break;
+	case MPAM_EXT_PROP_MBWU:
+		hw->num_mbwu_mon = v;
+		break;
+	default:
+		return false;
+	}
+	return true;
 }
 
-KUNIT_ARRAY_PARAM(t_rule, t_rules, t_rule_desc);
-
-static void t_set(struct mpam_ext_ris_hw *hw, size_t off, size_t size, u32 v)
+static void t_one_rule(struct kunit *test, const struct t_prop *p,
+		       const struct t_scn *c)
 {
-	u8 *p = (u8 *)hw + off;
-
-	if (size == 1)
-		*p = v;
-	else if (size == 2)
-		*(u16 *)p = v;
-}
-
-static u32 t_get(const struct mpam_ext_ris_hw *hw, size_t off, size_t size)
-{
-	const u8 *p = (const u8 *)hw + off;
-
-	if (size == 1)
-		return *p;
-	if (size == 2)
-		return *(const u16 *)p;
-	return 0;
-}
-
-static void t_test_rule(struct kunit *test)
-{
-	const struct t_rule_case *c = test->param_value;
 	struct mpam_ext_merge_rec rec[MPAM_EXT_PROP_NR];
 	struct mpam_ext_ris_hw parent, child;
 	unsigned int n;
+	bool valued;
 
-	t_hw(&parent, c->p_has ? c->feat : 0);
-	t_hw(&child, c->c_has ? c->feat : 0);
-	if (c->size) {
-		t_set(&parent, c->off, c->size, c->pv);
-		t_set(&child, c->off, c->size, c->cv);
-	}
+	t_hw(&parent, c->p_has ? p->feat : 0);
+	t_hw(&child, c->c_has ? p->feat : 0);
+	valued = t_set(&parent, p->prop, c->pv);
+	t_set(&child, p->prop, c->cv);
 	n = mpam_ext_merge(&parent, &child, c->alias, rec);
 
-	KUNIT_EXPECT_EQ(test, !!(parent.features & c->feat), c->kept);
-	if (c->size)
-		KUNIT_EXPECT_EQ(test, t_get(&parent, c->off, c->size), c->after);
-	KUNIT_ASSERT_EQ(test, n, c->nr_rec);
-	if (!n)
+	KUNIT_EXPECT_EQ_MSG(test, !!(parent.features & p->feat), c->kept,
+			    "%s, %s: feature", p->name, c->desc);
+	KUNIT_EXPECT_EQ_MSG(test, mpam_ext_prop_value(&parent, p->prop),
+			    valued ? c->after : c->kept,
+			    "%s, %s: value", p->name, c->desc);
+	KUNIT_EXPECT_EQ_MSG(test, n, c->nr_rec, "%s, %s: records", p->name, c->desc);
+	if (n != 1 || c->nr_rec != 1)
 		return;
-	KUNIT_EXPECT_EQ(test, rec[0].prop, c->prop);
-	KUNIT_EXPECT_EQ(test, rec[0].rule, c->rule);
-	KUNIT_EXPECT_EQ(test, rec[0].cleared, !c->kept);
-	if (c->size) {
-		KUNIT_EXPECT_EQ(test, rec[0].before, c->pv);
-		KUNIT_EXPECT_EQ(test, rec[0].child, c->c_has ? c->cv : 0);
-		KUNIT_EXPECT_EQ(test, rec[0].after, c->after);
+	KUNIT_EXPECT_EQ_MSG(test, rec[0].prop, p->prop, "%s, %s", p->name, c->desc);
+	KUNIT_EXPECT_EQ_MSG(test, rec[0].rule, c->rule, "%s, %s", p->name, c->desc);
+	KUNIT_EXPECT_EQ_MSG(test, rec[0].cleared, !c->kept, "%s, %s", p->name, c->desc);
+	KUNIT_EXPECT_EQ_MSG(test, rec[0].before, c->pv, "%s, %s", p->name, c->desc);
+	KUNIT_EXPECT_EQ_MSG(test, rec[0].child, c->c_has ? c->cv : 0,
+			    "%s, %s", p->name, c->desc);
+	KUNIT_EXPECT_EQ_MSG(test, rec[0].after, c->after, "%s, %s", p->name, c->desc);
+}
+
+/* Every property in every scenario of its kind, with and without alias */
+static void t_test_rules(struct kunit *test)
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(t_props); i++) {
+		const struct t_prop *p = &t_props[i];
+		const struct t_scn *scn = t_scn_present;
+		unsigned int nr = ARRAY_SIZE(t_scn_present);
+
+		if (p->kind == T_EQUAL) {
+			scn = t_scn_equal;
+			nr = ARRAY_SIZE(t_scn_equal);
+		} else if (p->kind == T_MIN) {
+			scn = t_scn_min;
+			nr = ARRAY_SIZE(t_scn_min);
+		}
+		for (j = 0; j < nr; j++, n++)
+			t_one_rule(test, p, &scn[j]);
 	}
+	KUNIT_EXPECT_EQ(test, n, 3 * 7 + 9 * 7 + 3 * 5);
 }
 
 /* "0 is low" polarity must agree, with alias or not */
@@ -533,7 +573,7 @@ static void t_test_unusable(struct kunit *test)
 }
 
 static struct kunit_case t_merge_cases[] = {
-	KUNIT_CASE_PARAM(t_test_rule, t_rule_gen_params),
+	KUNIT_CASE(t_test_rules),
 	KUNIT_CASE(t_test_polarity),
 	KUNIT_CASE(t_test_shared_width),
 	KUNIT_CASE(t_test_ranges),

@@ -98,7 +98,13 @@ static inline struct mpam_ext_class *t_class(struct kunit *test,
 	return c;
 }
 
-#define T_MSC(id, base)	"msc id " #id " base " #base " size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b\n"
+/* A memory RIS with maximum bandwidth and @mons 44-bit MBWU monitors */
+#define T_MEM_RIS(node, mons)						\
+	"  ris index 0 loc memory:" #node " features mbw-max,mbwu"		\
+	" partid-max 31 pmg-max 3 bwa-wd 8 mbwu-mon " #mons " mbwu-width 44\n"
+
+#define T_MSC(id, base)	"msc id " #id " base " #base \
+			" size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b\n"
 
 /* Four L2s; MSCs 11 and 13 lack CPOR, MSC 12 has more CSU monitors */
 #define T_L2_CACHES							\
@@ -154,9 +160,9 @@ static const char t_map_text[] __maybe_unused =
 	T_MSC(129, 0x10010000)
 	"  ris index 0 loc cache:3:26 features cpor,csu partid-max 31 pmg-max 3 cpbm-wd 16 csu-mon 4\n"
 	T_MSC(300, 0x10020000)
-	"  ris index 0 loc memory:0 features mbw-max,mbwu partid-max 31 pmg-max 3 bwa-wd 8 mbwu-mon 4 mbwu-width 44\n"
+	T_MEM_RIS(0, 4)
 	T_MSC(301, 0x10030000)
-	"  ris index 0 loc memory:1 features mbw-max,mbwu partid-max 31 pmg-max 3 bwa-wd 8 mbwu-mon 4 mbwu-width 44\n";
+	T_MEM_RIS(1, 4);
 
 /*
  * Two sockets: four L3s, two memory-side components each spanning two
@@ -179,8 +185,8 @@ static const char t_two_socket_text[] __maybe_unused =
 	T_MSC(4, 0x10030000)
 	"  ris index 0 loc cache:3:4 features cpor,csu partid-max 31 pmg-max 3 cpbm-wd 16 csu-mon 4\n"
 	T_MSC(200, 0x10040000)
-	"  ris index 0 loc memory:0 features mbw-max,mbwu partid-max 31 pmg-max 3 bwa-wd 8 mbwu-mon 4 mbwu-width 44\n"
+	T_MEM_RIS(0, 4)
 	T_MSC(201, 0x10050000)
-	"  ris index 0 loc memory:1 features mbw-max,mbwu partid-max 31 pmg-max 3 bwa-wd 8 mbwu-mon 2 mbwu-width 44\n";
+	T_MEM_RIS(1, 2);
 
 #endif /* MPX_MODEL_TEST_H */

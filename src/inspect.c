@@ -11,6 +11,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
+#include <mpam_ext/compat.h>
 #include <mpam_ext/inspect.h>
 #include <mpam_ext/msc.h>
 
@@ -95,13 +96,36 @@ static void mpx_show_cfg(struct seq_file *s, const struct mpam_ext_class *c,
 			   cfg->mbw_prop_stridem1);
 }
 
+/* One line per RIS of @v that is in use: its configuration of @partid */
+static void mpx_show_vmsc_partid(struct seq_file *s,
+				 const struct mpam_ext_class *c,
+				 const struct mpam_ext_vmsc *v, u32 partid,
+				 struct mpam_ext_config *cfg)
+{
+	struct mpam_ext_msc *msc = mpam_ext_msc_find(v->msc->id);
+	struct mpam_ext_ris *ris;
+	unsigned int r;
+
+	for (r = 0; msc && r < v->nr_ris; r++) {
+		if (v->ris_excluded & BIT(r))
+			continue;
+		ris = mpam_ext_ris_find(msc, v->ris[r]->idx);
+		if (!ris || mpam_ext_msc_get_config(ris, partid, cfg))
+			continue;
+		seq_printf(s, "class=%u partid=%u component=%u msc=%u ris=%u",
+			   c->id, partid, v->comp->id, v->msc->id, ris->idx);
+		mpx_show_cfg(s, c, cfg);
+		seq_puts(s, "\n");
+	}
+}
+
 static int mpx_partids_show(struct seq_file *s, void *unused)
 {
 	struct mpam_ext_config *cfg;
-	unsigned int i, j, k, r;
+	unsigned int i, j, k;
 	u32 partid;
 
-	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
+	cfg = kmalloc_obj(*cfg, GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
 	for (i = 0; i < mpx_model->nr_classes; i++) {
@@ -109,34 +133,12 @@ static int mpx_partids_show(struct seq_file *s, void *unused)
 
 		if (c->type == MPAM_EXT_CLASS_OTHER || !c->props.partid_max)
 			continue;
-		for (partid = 0; partid <= c->props.partid_max; partid++) {
-			for (j = 0; j < c->nr_comp; j++) {
-				const struct mpam_ext_component *comp = &c->comp[j];
-
-				for (k = 0; k < comp->nr_vmsc; k++) {
-					const struct mpam_ext_vmsc *v = &comp->vmsc[k];
-					struct mpam_ext_msc *msc;
-
-					if (v->excluded)
-						continue;
-					msc = mpam_ext_msc_find(v->msc->id);
-					for (r = 0; msc && r < v->nr_ris; r++) {
-						struct mpam_ext_ris *ris;
-
-						if (v->ris_excluded & BIT(r))
-							continue;
-						ris = mpam_ext_ris_find(msc, v->ris[r]->idx);
-						if (!ris || mpam_ext_msc_get_config(ris, partid, cfg))
-							continue;
-						seq_printf(s, "class=%u partid=%u component=%u msc=%u ris=%u",
-							   c->id, partid, comp->id,
-							   v->msc->id, ris->idx);
-						mpx_show_cfg(s, c, cfg);
-						seq_puts(s, "\n");
-					}
-				}
-			}
-		}
+		for (partid = 0; partid <= c->props.partid_max; partid++)
+			for (j = 0; j < c->nr_comp; j++)
+				for (k = 0; k < c->comp[j].nr_vmsc; k++)
+					if (!c->comp[j].vmsc[k].excluded)
+						mpx_show_vmsc_partid(s, c, &c->comp[j].vmsc[k],
+								     partid, cfg);
 	}
 	kfree(cfg);
 	return 0;

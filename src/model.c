@@ -14,6 +14,7 @@
 #include <linux/stddef.h>
 #include <linux/string.h>
 
+#include <mpam_ext/compat.h>
 #include <mpam_ext/model.h>
 
 #define MPX_F(f)	BIT(MPAM_EXT_HW_##f)
@@ -50,66 +51,80 @@ struct mpx_prop {
 	size_t size;
 };
 
-#define MPX_VAL(f)	.off = offsetof(struct mpam_ext_ris_hw, f), \
-			.size = sizeof_field(struct mpam_ext_ris_hw, f)
+/* Where a value lives in struct mpam_ext_ris_hw */
+#define MPX_OFF(f)	offsetof(struct mpam_ext_ris_hw, f)
+#define MPX_SIZE(f)	sizeof_field(struct mpam_ext_ris_hw, f)
 
 static const struct mpx_prop mpx_props[MPAM_EXT_PROP_NR] = {
 	[MPAM_EXT_PROP_CPOR] = {
 		"cpor", "cache portion control", "width",
-		MPAM_EXT_HW_CPOR, -1, MPX_K_EQUAL, false, MPX_VAL(cpbm_wd) },
+		MPAM_EXT_HW_CPOR, -1, MPX_K_EQUAL, false,
+		MPX_OFF(cpbm_wd), MPX_SIZE(cpbm_wd) },
 	[MPAM_EXT_PROP_MBW_PBM] = {
 		"mbw_pbm", "bandwidth portion control", "width",
-		MPAM_EXT_HW_MBW_PBM, -1, MPX_K_EQUAL, false, MPX_VAL(mbw_pbm_bits) },
+		MPAM_EXT_HW_MBW_PBM, -1, MPX_K_EQUAL, false,
+		MPX_OFF(mbw_pbm_bits), MPX_SIZE(mbw_pbm_bits) },
 	[MPAM_EXT_PROP_CASSOC] = {
 		"cassoc", "cache associativity control", "width",
-		MPAM_EXT_HW_CASSOC, -1, MPX_K_EQUAL, false, MPX_VAL(cassoc_wd) },
+		MPAM_EXT_HW_CASSOC, -1, MPX_K_EQUAL, false,
+		MPX_OFF(cassoc_wd), MPX_SIZE(cassoc_wd) },
 	[MPAM_EXT_PROP_CMAX] = {
 		"cmax", "cache capacity control", "width",
-		MPAM_EXT_HW_CMAX, -1, MPX_K_MIN, false, MPX_VAL(cmax_wd) },
+		MPAM_EXT_HW_CMAX, -1, MPX_K_MIN, false,
+		MPX_OFF(cmax_wd), MPX_SIZE(cmax_wd) },
 	[MPAM_EXT_PROP_CMIN] = {
 		"cmin", "minimum cache capacity control", "width",
-		MPAM_EXT_HW_CMIN, -1, MPX_K_MIN, false, MPX_VAL(cmax_wd) },
+		MPAM_EXT_HW_CMIN, -1, MPX_K_MIN, false,
+		MPX_OFF(cmax_wd), MPX_SIZE(cmax_wd) },
 	[MPAM_EXT_PROP_CMAX_SOFTLIM] = {
 		"cmax_softlim", "soft cache capacity limit", "present",
 		MPAM_EXT_HW_CMAX_SOFTLIM, -1, MPX_K_PRESENT, false, 0, 0 },
 	[MPAM_EXT_PROP_MBW_MAX] = {
 		"mbw_max", "maximum bandwidth control", "width",
-		MPAM_EXT_HW_MBW_MAX, -1, MPX_K_MIN, false, MPX_VAL(bwa_wd) },
+		MPAM_EXT_HW_MBW_MAX, -1, MPX_K_MIN, false,
+		MPX_OFF(bwa_wd), MPX_SIZE(bwa_wd) },
 	[MPAM_EXT_PROP_MBW_MIN] = {
 		"mbw_min", "minimum bandwidth control", "width",
-		MPAM_EXT_HW_MBW_MIN, -1, MPX_K_MIN, false, MPX_VAL(bwa_wd) },
+		MPAM_EXT_HW_MBW_MIN, -1, MPX_K_MIN, false,
+		MPX_OFF(bwa_wd), MPX_SIZE(bwa_wd) },
 	[MPAM_EXT_PROP_MBW_PROP] = {
 		"mbw_prop", "proportional bandwidth control", "width",
-		MPAM_EXT_HW_MBW_PROP, -1, MPX_K_MIN, false, MPX_VAL(bwa_wd) },
+		MPAM_EXT_HW_MBW_PROP, -1, MPX_K_MIN, false,
+		MPX_OFF(bwa_wd), MPX_SIZE(bwa_wd) },
 	[MPAM_EXT_PROP_MBW_WINWD] = {
 		"mbw_winwd", "bandwidth window control", "present",
 		MPAM_EXT_HW_MBW_WINWD, -1, MPX_K_PRESENT, false, 0, 0 },
 	[MPAM_EXT_PROP_INTPRI] = {
 		"intpri", "internal priority control", "width",
 		MPAM_EXT_HW_INTPRI, MPAM_EXT_HW_INTPRI_0_IS_LOW, MPX_K_MIN, false,
-		MPX_VAL(intpri_wd) },
+		MPX_OFF(intpri_wd), MPX_SIZE(intpri_wd) },
 	[MPAM_EXT_PROP_DSPRI] = {
 		"dspri", "downstream priority control", "width",
 		MPAM_EXT_HW_DSPRI, MPAM_EXT_HW_DSPRI_0_IS_LOW, MPX_K_MIN, false,
-		MPX_VAL(dspri_wd) },
+		MPX_OFF(dspri_wd), MPX_SIZE(dspri_wd) },
 	[MPAM_EXT_PROP_CSU] = {
 		"csu", "CSU monitors", "monitors",
-		MPAM_EXT_HW_CSU, -1, MPX_K_MIN, false, MPX_VAL(num_csu_mon) },
+		MPAM_EXT_HW_CSU, -1, MPX_K_MIN, false,
+		MPX_OFF(num_csu_mon), MPX_SIZE(num_csu_mon) },
 	[MPAM_EXT_PROP_MBWU] = {
 		"mbwu", "MBWU monitors", "monitors",
-		MPAM_EXT_HW_MBWU, -1, MPX_K_MIN, false, MPX_VAL(num_mbwu_mon) },
+		MPAM_EXT_HW_MBWU, -1, MPX_K_MIN, false,
+		MPX_OFF(num_mbwu_mon), MPX_SIZE(num_mbwu_mon) },
 	[MPAM_EXT_PROP_MBWU_WIDTH] = {
 		"mbwu_width", "MBWU counter width", "bits",
-		MPAM_EXT_HW_MBWU, -1, MPX_K_MIN, true, MPX_VAL(mbwu_width) },
+		MPAM_EXT_HW_MBWU, -1, MPX_K_MIN, true,
+		MPX_OFF(mbwu_width), MPX_SIZE(mbwu_width) },
 	[MPAM_EXT_PROP_MBWU_RWBW] = {
 		"mbwu_rwbw", "MBWU read/write filter", "present",
 		MPAM_EXT_HW_MBWU_RWBW, -1, MPX_K_PRESENT, false, 0, 0 },
 	[MPAM_EXT_PROP_PARTID] = {
 		"partid_max", "PARTIDs", "partid_max",
-		-1, -1, MPX_K_LIMIT, false, MPX_VAL(partid_max) },
+		-1, -1, MPX_K_LIMIT, false,
+		MPX_OFF(partid_max), MPX_SIZE(partid_max) },
 	[MPAM_EXT_PROP_PMG] = {
 		"pmg_max", "PMGs", "pmg_max",
-		-1, -1, MPX_K_LIMIT, false, MPX_VAL(pmg_max) },
+		-1, -1, MPX_K_LIMIT, false,
+		MPX_OFF(pmg_max), MPX_SIZE(pmg_max) },
 };
 
 /* Features the merge carries; the others (ESR, narrowing) are per MSC */
@@ -187,6 +202,20 @@ static void mpx_set(struct mpam_ext_ris_hw *hw, const struct mpx_prop *d,
 static bool mpx_has(const struct mpam_ext_ris_hw *hw, int feat)
 {
 	return feat >= 0 && (hw->features & BIT(feat));
+}
+
+/**
+ * mpam_ext_prop_value() - the value of a merged property.
+ * @hw:		the properties
+ * @prop:	the property
+ *
+ * Return: its width, count or range; for a feature without a value, 1
+ * when the feature is there and 0 when not; 0 for an unknown property.
+ */
+u32 mpam_ext_prop_value(const struct mpam_ext_ris_hw *hw,
+			enum mpam_ext_prop prop)
+{
+	return prop < MPAM_EXT_PROP_NR ? mpx_get(hw, &mpx_props[prop]) : 0;
 }
 
 /*
@@ -690,7 +719,7 @@ struct mpam_ext_model *mpam_ext_model_build(const struct mpam_ext_model_input *i
 	unsigned int i, j, nr_ris = 0;
 	struct mpam_ext_model *m;
 
-	m = kzalloc(sizeof(*m), GFP_KERNEL);
+	m = kzalloc_obj(*m, GFP_KERNEL);
 	if (!m)
 		return NULL;
 	m->plat = p;
@@ -870,7 +899,8 @@ static int mpx_rec_text(const struct mpam_ext_class *c,
 		break;
 	}
 	return scnprintf(buf, len, "%s%s%s %s: msc %u ris %s %s (%s %u vs %u)",
-			 named ? c->name : "", named ? ": " : "", d->label, r->cleared ? "off" : "narrowed",
+			 named ? c->name : "", named ? ": " : "", d->label,
+			 r->cleared ? "off" : "narrowed",
 			 r->msc_id, ris, what,
 			 r->rule == MPAM_EXT_RULE_POLARITY_MUST_MATCH ?
 			 "0-is-low" : d->unit, r->child, r->before);

@@ -1622,7 +1622,7 @@ struct mpam_ext_msc *mpam_ext_msc_create(const struct mpam_ext_msc_desc *desc,
 	if (ret)
 		return ERR_PTR(ret);
 
-	msc = kcalloc(1, sizeof(*msc), GFP_KERNEL);
+	msc = kzalloc_obj(*msc, GFP_KERNEL);
 	if (!msc)
 		return ERR_PTR(-ENOMEM);
 	INIT_LIST_HEAD(&msc->node);

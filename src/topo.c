@@ -13,6 +13,7 @@
 #include <linux/sort.h>
 #include <linux/string.h>
 
+#include <mpam_ext/compat.h>
 #include <mpam_ext/topo.h>
 
 static const char * const mpx_res_names[MPAM_EXT_RES_NR] = {
@@ -369,7 +370,8 @@ static void mpx_excluded_note(const struct mpam_ext_class *c, char *buf,
 
 	buf[0] = '\0';
 	if (!cpumask_empty(&c->excluded_cpus))
-		snprintf(buf, len, "; CPUs %s have no %s control or monitor (excluded by parameter)",
+		snprintf(buf, len,
+			 "; CPUs %s have no %s control or monitor (excluded by parameter)",
 			 mpx_cpus(&c->excluded_cpus, a, sizeof(a)), c->name);
 }
 
@@ -774,7 +776,7 @@ struct mpam_ext_topo *mpam_ext_topo_pick(struct mpam_ext_model *m,
 	bool l2_mon;
 	int ret;
 
-	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	t = kzalloc_obj(*t, GFP_KERNEL);
 	if (!t)
 		return NULL;
 	t->params = *p;

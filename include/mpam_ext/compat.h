@@ -9,6 +9,7 @@
 
 #ifdef __KERNEL__
 #include <linux/firmware.h>
+#include <linux/slab.h>
 #include <linux/timer.h>
 
 #ifndef HAVE_FIRMWARE_REQUEST_NOWARN
@@ -17,6 +18,11 @@
 
 #ifndef HAVE_TIMER_DELETE_SYNC
 #define timer_delete_sync(t) del_timer_sync(t)
+#endif
+
+#ifndef HAVE_KZALLOC_OBJ
+#define kzalloc_obj(obj, gfp) kzalloc(sizeof(obj), gfp)
+#define kmalloc_obj(obj, gfp) kmalloc(sizeof(obj), gfp)
 #endif
 
 #endif /* __KERNEL__ */

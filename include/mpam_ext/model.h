@@ -243,6 +243,8 @@ unsigned int mpam_ext_merge(struct mpam_ext_ris_hw *parent,
 void mpam_ext_merge_union(struct mpam_ext_ris_hw *parent,
 			  const struct mpam_ext_ris_hw *child, bool first);
 
+u32 mpam_ext_prop_value(const struct mpam_ext_ris_hw *hw,
+			enum mpam_ext_prop prop);
 const char *mpam_ext_prop_name(enum mpam_ext_prop prop);
 const char *mpam_ext_prop_label(enum mpam_ext_prop prop);
 const char *mpam_ext_rule_name(enum mpam_ext_merge_rule rule);
