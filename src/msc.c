@@ -2082,7 +2082,8 @@ static const char *mpx_loc_name(enum mpam_ext_loc_type loc)
 		return "cache";
 	case MPAM_EXT_LOC_MEMORY:
 		return "memory";
-	case MPAM_EXT_LOC_UNKNOWN:
+	default:
+		/* every other locator is only reset, like an unknown one */
 		break;
 	}
 	return "unknown";
