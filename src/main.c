@@ -13,6 +13,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
+#include <mpam_ext/acpi.h>
 #include <mpam_ext/compat.h>
 #include <mpam_ext/mpam_ext.h>
 #include <mpam_ext/msc.h>
@@ -21,7 +22,7 @@
 static char *mpx_sim;
 module_param_named(sim, mpx_sim, charp, 0444);
 MODULE_PARM_DESC(sim,
-		 "Simulated platform (string): load firmware file mpam_ext/<name>.platform and drive simulated MSCs instead of hardware. Empty: use the hardware described by firmware.");
+		 "Simulated platform (string): load firmware file mpam_ext/<name>.platform and drive simulated MSCs instead of hardware; \"acpi\": simulate the MSCs of the ACPI MPAM table (see acpi_table, sim_hw). Empty: use the hardware described by firmware.");
 
 static struct dentry *mpx_debugfs;
 /* The module's device: firmware loading, MMIO regions, interrupts */
@@ -128,22 +129,27 @@ static int __init mpx_init(void)
 	mpx_debugfs = debugfs_create_dir("mpam_ext", NULL);
 	debugfs_create_file("version", 0444, mpx_debugfs, NULL, &mpx_version_fops);
 
-	if (sim) {
-		/* Failures are logged with the file and line by the loader. */
+	/* Failures are logged with the file and line, or table and node. */
+	if (sim && strcmp(mpx_sim, "acpi"))
 		ret = mpam_ext_platform_load_firmware(mpx_sim, &mpx_pdev->dev,
 						      &mpx_plat, err, sizeof(err));
-		if (ret)
-			goto err_dev;
-		ret = mpam_ext_msc_setup_all(mpx_plat, true, &mpx_pdev->dev,
+	else
+		ret = mpam_ext_acpi_discover(&mpx_pdev->dev, sim, &mpx_plat);
+	if (ret)
+		goto err_dev;
+	if (mpx_plat) {
+		ret = mpam_ext_msc_setup_all(mpx_plat, sim, &mpx_pdev->dev,
 					     mpx_debugfs);
 		if (ret) {
-			pr_err("platform %s: MSC set-up failed: %d\n", mpx_sim, ret);
+			pr_err("platform %s: MSC set-up failed: %d\n",
+			       sim ? mpx_sim : "firmware", ret);
 			goto err_plat;
 		}
 		mpx_platform_file = debugfs_create_file("platform", 0444, mpx_debugfs,
 							NULL, &mpx_platform_fops);
-		pr_info("version %s loaded: simulated platform %s, %u MSCs, %u PARTIDs, %u PMGs\n",
-			MPAM_EXT_VERSION, mpx_plat->name, mpx_plat->nr_mscs,
+		pr_info("version %s loaded: %s platform %s, %u MSCs, %u PARTIDs, %u PMGs\n",
+			MPAM_EXT_VERSION, sim ? "simulated" : "hardware",
+			mpx_plat->name, mpx_plat->nr_mscs,
 			mpam_ext_msc_partid_count(), mpam_ext_msc_pmg_count());
 	} else {
 		pr_info("version %s loaded: hardware mode, no MSC description from firmware\n",
