@@ -1064,17 +1064,29 @@ module_param_named(acpi_table, mpx_acpi_table, charp, 0444);
 MODULE_PARM_DESC(acpi_table,
 		 "With sim=acpi: read the MPAM table from this firmware file (for example mpam_ext/MPAM.aml, a copy of /sys/firmware/acpi/tables/MPAM) instead of the firmware's own.");
 
+static char *mpx_acpi_pptt;
+module_param_named(acpi_pptt, mpx_acpi_pptt, charp, 0444);
+MODULE_PARM_DESC(acpi_pptt,
+		 "With sim=acpi: read the PPTT from this firmware file instead of the firmware's own (for example on a devicetree system replaying another machine's tables).");
+
 static char *mpx_sim_hw;
 module_param_named(sim_hw, mpx_sim_hw, charp, 0444);
 MODULE_PARM_DESC(sim_hw,
 		 "With sim=acpi: register-level properties of the simulated MSCs from mpam_ext/<name>.platform (matched by MSC identifier and RIS index).");
 
 #if IS_ENABLED(CONFIG_ACPI)
+/*
+ * The logical CPU of an ACPI processor UID, from the MADT. A system booted
+ * without ACPI (replaying another machine's tables) has no MADT: there the
+ * UID of a CPU is taken to be its logical CPU number.
+ */
 static int mpx_sys_uid_to_cpu(void *arg, u32 uid)
 {
 	struct acpi_madt_generic_interrupt *gicc;
 	unsigned int cpu;
 
+	if (acpi_disabled)
+		return uid < nr_cpu_ids && cpu_possible(uid) ? uid : -ENOENT;
 	for_each_possible_cpu(cpu) {
 		gicc = acpi_cpu_get_madt_gicc(cpu);
 		if (gicc && gicc->uid == uid)
@@ -1133,7 +1145,9 @@ int mpam_ext_acpi_discover(struct device *dev, bool sim,
 {
 	struct acpi_table_header *mt = NULL, *pt = NULL;
 	struct mpam_ext_platform *p, *hw = NULL;
-	const struct firmware *fw = NULL;
+	const struct firmware *fw = NULL, *pfw = NULL;
+	const u8 *pptt = NULL;
+	size_t pptt_len = 0;
 	char err[MPAM_EXT_ACPI_ERR_LEN];
 	struct mpam_ext_acpi_env env = {
 		.valid_cpus = cpu_possible_mask,
@@ -1148,9 +1162,24 @@ int mpam_ext_acpi_discover(struct device *dev, bool sim,
 
 	*out = NULL;
 	if (!sim && ((mpx_acpi_table && *mpx_acpi_table) ||
+		     (mpx_acpi_pptt && *mpx_acpi_pptt) ||
 		     (mpx_sim_hw && *mpx_sim_hw))) {
-		pr_err("acpi_table= and sim_hw= are for simulation: load with sim=acpi\n");
+		pr_err("acpi_table=, acpi_pptt= and sim_hw= are for simulation: load with sim=acpi\n");
 		return -EINVAL;
+	}
+	if (mpx_acpi_pptt && *mpx_acpi_pptt) {
+		if (!mpx_fw_name_ok(mpx_acpi_pptt)) {
+			pr_err("acpi_pptt '%.64s' refused: a firmware file name without \"..\"\n",
+			       mpx_acpi_pptt);
+			return -EINVAL;
+		}
+		ret = firmware_request_nowarn(&pfw, mpx_acpi_pptt, dev);
+		if (ret) {
+			pr_err("%s: cannot load the PPTT (error %d)\n", mpx_acpi_pptt, ret);
+			return ret;
+		}
+		pptt = pfw->data;
+		pptt_len = pfw->size;
 	}
 	if (mpx_acpi_table && *mpx_acpi_table) {
 		if (!mpx_fw_name_ok(mpx_acpi_table)) {
@@ -1162,6 +1191,7 @@ int mpam_ext_acpi_discover(struct device *dev, bool sim,
 		ret = firmware_request_nowarn(&fw, mpx_acpi_table, dev);
 		if (ret) {
 			pr_err("%s: cannot load the MPAM table (error %d)\n", src, ret);
+			release_firmware(pfw);
 			return ret;
 		}
 		mpam = fw->data;
@@ -1169,6 +1199,7 @@ int mpam_ext_acpi_discover(struct device *dev, bool sim,
 	} else {
 		if (acpi_disabled ||
 		    ACPI_FAILURE(acpi_get_table("MPAM", 0, &mt))) {
+			release_firmware(pfw);
 			if (!sim)
 				return 0;
 			pr_err("sim=acpi: the firmware has no MPAM table (use acpi_table=<file>)\n");
@@ -1177,17 +1208,20 @@ int mpam_ext_acpi_discover(struct device *dev, bool sim,
 		mpam = (const u8 *)mt;
 		len = mt->length;
 	}
-	if (!acpi_disabled && ACPI_FAILURE(acpi_get_table(ACPI_SIG_PPTT, 0, &pt)))
-		pt = NULL;
+	if (!pfw && !acpi_disabled &&
+	    ACPI_SUCCESS(acpi_get_table(ACPI_SIG_PPTT, 0, &pt))) {
+		pptt = (const u8 *)pt;
+		pptt_len = pt->length;
+	}
 
 	env.arg = (void *)src;
-	p = mpam_ext_acpi_parse(mpam, len, (const u8 *)pt, pt ? pt->length : 0,
-				&env, err, sizeof(err));
+	p = mpam_ext_acpi_parse(mpam, len, pptt, pptt_len, &env, err, sizeof(err));
 	if (pt)
 		acpi_put_table(pt);
 	if (mt)
 		acpi_put_table(mt);
 	release_firmware(fw);
+	release_firmware(pfw);
 	if (IS_ERR(p)) {
 		pr_err("%s: %s\n", src, err);
 		return PTR_ERR(p);
