@@ -173,7 +173,9 @@ static const struct mpx_bad_case mpx_bad_cases[] = {
 	{ "signature", .off = 3, .width = 1, .val = 'X',
 	  .msg = "MPAM table: signature: 4d 50 41 58 is not 'MPAM'" },
 	{ "table length over the buffer", .off = 4, .width = 4, .val = 0x1000,
-	  .msg = "MPAM table: length: 0x1000 is not within the 0x24-byte header and the 0xe4 bytes given" },
+	  .msg =
+		  "MPAM table: length: 0x1000 is not within the 0x24-byte header and the 0xe4 bytes given",
+	},
 	{ "checksum", .off = 10, .width = 1, .val = 'N', .keep_sum = true,
 	  .msg = "MPAM table: checksum: the bytes sum to 0x01, not 0" },
 	{ "revision 0", .off = 8, .width = 1, .val = 0,
@@ -183,61 +185,103 @@ static const struct mpx_bad_case mpx_bad_cases[] = {
 	{ "node length under the body", .off = 0x24, .width = 2, .val = 0x40,
 	  .msg = "MSC node 0 (offset 0x24): length: 0x40 is shorter than the 72-byte node body" },
 	{ "table ends inside a node body", .off = 4, .width = 4, .val = 0xc0,
-	  .msg = "MSC node 1 (offset 0x84): length: the 72-byte node body overruns the table end 0xc0" },
+	  .msg =
+		  "MSC node 1 (offset 0x84): length: the 72-byte node body overruns the table end 0xc0",
+	},
 	{ "reserved byte", .off = 0x24 + 3, .width = 1, .val = 1,
 	  .msg = "MSC node 0 (offset 0x24): reserved (byte 3): 0x1, not 0" },
 	{ "reserved after overflow flags", .off = 0x24 + 28, .width = 4, .val = 5,
-	  .msg = "MSC node 0 (offset 0x24): reserved (after the overflow interrupt flags): 0x5, not 0" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): reserved (after the overflow interrupt flags): 0x5, not 0",
+	},
 	{ "reserved after error flags", .off = 0x24 + 44, .width = 4, .val = 7,
-	  .msg = "MSC node 0 (offset 0x24): reserved (after the error interrupt flags): 0x7, not 0" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): reserved (after the error interrupt flags): 0x7, not 0",
+	},
 	{ "interface type", .off = 0x24 + 2, .width = 1, .val = 5,
-	  .msg = "MSC node 0 (offset 0x24): interface type: 0x05 is neither MMIO (0x00) nor PCC (0x0a)" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): interface type: 0x05 is neither MMIO (0x00) nor PCC (0x0a)",
+	},
 	{ "duplicate MSC identifier", .off = 0x84 + 4, .width = 4, .val = 0,
 	  .msg = "MSC node 1 (offset 0x84): identifier: 0 is also an earlier MSC node's" },
 	{ "resource count over the node", .off = 0x24 + 68, .width = 4, .val = 2,
-	  .msg = "MSC node 0 (offset 0x24): number of resource nodes: 2 overruns the node length 0x60" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): number of resource nodes: 2 overruns the node length 0x60",
+	},
 	{ "no resource node", .off = 0x24 + 68, .width = 4, .val = 0,
-	  .msg = "MSC node 0 (offset 0x24): number of resource nodes: 0, an MSC needs at least one" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): number of resource nodes: 0, an MSC needs at least one",
+	},
 	{ "MMIO frame too small", .off = 0x24 + 16, .width = 4, .val = 0x1000,
 	  .msg = "MSC node 0 (offset 0x24): MMIO size: 0x1000 is smaller than 0x3000" },
 	{ "MMIO frame wraps", .off = 0x24 + 8, .width = 8, .val = 0xfffffffffffff000ULL,
-	  .msg = "MSC node 0 (offset 0x24): base address: frame 0xfffffffffffff000+0x4000 wraps around" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): base address: frame 0xfffffffffffff000+0x4000 wraps around",
+	},
 	{ "MMIO frames overlap", .off = 0x84 + 8, .width = 8, .val = 0x10002000,
-	  .msg = "MSC node 1 (offset 0x84): base address: frame 0x10002000+0x4000 overlaps MSC 0's" },
+	  .msg =
+		  "MSC node 1 (offset 0x84): base address: frame 0x10002000+0x4000 overlaps MSC 0's",
+	},
 	{ "error interrupt flags reserved", .off = 0x24 + 40, .width = 4, .val = 0x20,
 	  .msg = "MSC node 0 (offset 0x24): error interrupt flags: reserved bits 0x20 set" },
 	{ "overflow interrupt not wired", .off = 0x24 + 24, .width = 4, .val = 0x2,
-	  .msg = "MSC node 0 (offset 0x24): overflow interrupt flags: interrupt type 1 is not wired (0)" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): overflow interrupt flags: interrupt type 1 is not wired (0)",
+	},
 	{ "resource reserved", .off = 0x6c + 5, .width = 2, .val = 1,
 	  .msg = "MSC node 0 (offset 0x24): resource node 0: reserved: 0x1, not 0" },
 	{ "RIS index too large", .off = 0x6c + 4, .width = 1, .val = 16,
 	  .msg = "MSC node 0 (offset 0x24): resource node 0: RIS index: 16 is over 15" },
 	{ "locator type", .off = 0x6c + 7, .width = 1, .val = 6,
-	  .msg = "MSC node 0 (offset 0x24): resource node 0: locator type: 0x06 is no DEN 0065 locator type" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): resource node 0: locator type: 0x06 is no DEN 0065 locator type",
+	},
 	{ "dependencies over the node", .off = 0x6c + 20, .width = 4, .val = 1,
-	  .msg = "MSC node 0 (offset 0x24): resource node 0: number of functional dependencies: 1 overruns the node end 0x84" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): resource node 0: number of functional dependencies: 1 overruns the node end 0x84",
+	},
 	{ "duplicate resource identifier", .off = 0xcc, .width = 4, .val = 0,
-	  .msg = "MSC node 1 (offset 0x84): resource node 0: identifier: 0 is used by an earlier resource node" },
+	  .msg =
+		  "MSC node 1 (offset 0x84): resource node 0: identifier: 0 is used by an earlier resource node",
+	},
 	{ "cache reference not in the PPTT", .off = 0x6c + 8, .width = 8, .val = 99,
-	  .msg = "MSC node 0 (offset 0x24): resource node 0: cache reference 99: no PPTT cache of a CPU of this system has this cache ID" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): resource node 0: cache reference 99: no PPTT cache of a CPU of this system has this cache ID",
+	},
 	{ "cache reference over 32 bits", .off = 0x6c + 8, .width = 8, .val = 1ULL << 32,
-	  .msg = "MSC node 0 (offset 0x24): resource node 0: cache reference: 0x100000000 is no 32-bit PPTT cache ID" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): resource node 0: cache reference: 0x100000000 is no 32-bit PPTT cache ID",
+	},
 	{ "cache locator without a PPTT", .no_pptt = true,
-	  .msg = "MSC node 0 (offset 0x24): resource node 0: cache reference 0: cannot be resolved: there is no PPTT" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): resource node 0: cache reference 0: cannot be resolved: there is no PPTT",
+	},
 	{ "locator reserved descriptor", .off = 0xcc + 16, .width = 4, .val = 1,
-	  .msg = "MSC node 1 (offset 0x84): resource node 0: locator: reserved descriptor 2 is 0x1, not 0" },
+	  .msg =
+		  "MSC node 1 (offset 0x84): resource node 0: locator: reserved descriptor 2 is 0x1, not 0",
+	},
 	{ "unknown proximity domain", .off = 0xcc + 8, .width = 8, .val = 7,
-	  .msg = "MSC node 1 (offset 0x84): resource node 0: proximity domain 7 is no memory node of this system" },
+	  .msg =
+		  "MSC node 1 (offset 0x84): resource node 0: proximity domain 7 is no memory node of this system",
+	},
 	{ "bad ACPI device HID", .off = 0xcc + 7, .width = 1, .val = 4,
-	  .msg = "MSC node 1 (offset 0x84): resource node 0: ACPI device locator: hardware ID 0x0000000000000000 is not 1 to 8 of A-Z a-z 0-9 _" },
+	  .msg =
+		  "MSC node 1 (offset 0x84): resource node 0: ACPI device locator: hardware ID 0x0000000000000000 is not 1 to 8 of A-Z a-z 0-9 _",
+	},
 	{ "linked processor container absent", .off = 0x24 + 56, .width = 8,
 	  .val = 0x3031303049504341ULL,	/* "ACPI0010" */
-	  .msg = "MSC node 0 (offset 0x24): linked device: processor container 0 is not in the PPTT" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): linked device: processor container 0 is not in the PPTT",
+	},
 	{ "PPTT next-level loop", .pptt = true, .off = 0x24 + 20 + 8, .width = 4,
 	  .val = 0x24 + 20,	/* the first cache names itself as the next level */
-	  .msg = "MSC node 0 (offset 0x24): resource node 0: cache reference 0: cannot be resolved: PPTT: cache at offset 0x38: reached as level 1 and as level 2" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): resource node 0: cache reference 0: cannot be resolved: PPTT: cache at offset 0x38: reached as level 1 and as level 2",
+	},
 	{ "PPTT structure length", .pptt = true, .off = 0x24 + 1, .width = 1, .val = 1,
-	  .msg = "MSC node 0 (offset 0x24): resource node 0: cache reference 0: cannot be resolved: PPTT: structure at offset 0x24: length 1 does not fit the table" },
+	  .msg =
+		  "MSC node 0 (offset 0x24): resource node 0: cache reference 0: cannot be resolved: PPTT: structure at offset 0x24: length 1 does not fit the table",
+	},
 };
 
 static void mpx_put(u8 *t, size_t off, unsigned int width, u64 val)
@@ -317,11 +361,13 @@ static void mpx_test_acpi_skipped(struct kunit *test)
 		const char *note;
 	} cases[] = {
 		{ 0x24 + 2, 1, 0x0a,
-		  "MSC node 0 (offset 0x24): MSC 0: PCC interface: skipped (only MMIO MSCs are supported)" },
+			  "MSC node 0 (offset 0x24): MSC 0: PCC interface: skipped (only MMIO MSCs are supported)",
+		},
 		{ 0x24 + 16, 4, 0,
 		  "MSC node 0 (offset 0x24): MSC 0: MMIO size 0 (disabled): skipped" },
 		{ 0x24 + 40, 4, 0x10,
-		  "MSC node 0 (offset 0x24): MSC 0: error interrupt 96 is a per-CPU interrupt (affinity valid): not used" },
+			  "MSC node 0 (offset 0x24): MSC 0: error interrupt 96 is a per-CPU interrupt (affinity valid): not used",
+		},
 	};
 	char err[MPAM_EXT_ACPI_ERR_LEN];
 	struct mpam_ext_platform *p;

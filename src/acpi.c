@@ -245,7 +245,8 @@ static int mpx_table_check(const u8 *t, size_t avail, const char *sig,
 	}
 	*len = mpx_le(t, 4, 4);
 	if (*len < MPAM_EXT_ACPI_HDR_LEN || *len > avail) {
-		snprintf(msg, msg_len, "%s table: length: 0x%zx is not within the 0x%x-byte header and the 0x%zx bytes given",
+		snprintf(msg, msg_len,
+			 "%s table: length: 0x%zx is not within the 0x%x-byte header and the 0x%zx bytes given",
 			 sig, *len, MPAM_EXT_ACPI_HDR_LEN, avail);
 		return -EINVAL;
 	}
@@ -293,14 +294,16 @@ static int mpx_pptt_read(struct mpx_acpi *a)
 		n = 0;
 		for (off = MPAM_EXT_ACPI_HDR_LEN; off < len; off += slen) {
 			if (len - off < 2) {
-				snprintf(msg, m, "PPTT: structure at offset 0x%zx: header overruns the table",
+				snprintf(msg, m,
+					 "PPTT: structure at offset 0x%zx: header overruns the table",
 					 off);
 				return -EINVAL;
 			}
 			type = t[off];
 			slen = t[off + 1];
 			if (slen < 2 || slen > len - off) {
-				snprintf(msg, m, "PPTT: structure at offset 0x%zx: length %u does not fit the table",
+				snprintf(msg, m,
+					 "PPTT: structure at offset 0x%zx: length %u does not fit the table",
 					 off, slen);
 				return -EINVAL;
 			}
@@ -315,7 +318,8 @@ static int mpx_pptt_read(struct mpx_acpi *a)
 				continue;
 			if (type == MPX_PPTT_PROC) {
 				if (slen < MPX_PPTT_PROC_LEN) {
-					snprintf(msg, m, "PPTT: processor at offset 0x%zx: length %u is shorter than %u",
+					snprintf(msg, m,
+						 "PPTT: processor at offset 0x%zx: length %u is shorter than %u",
 						 off, slen, MPX_PPTT_PROC_LEN);
 					return -EINVAL;
 				}
@@ -324,14 +328,16 @@ static int mpx_pptt_read(struct mpx_acpi *a)
 				pn->uid = mpx_le(t, off + 12, 4);
 				pn->nr_res = mpx_le(t, off + 16, 4);
 				if (pn->nr_res > (slen - MPX_PPTT_PROC_LEN) / 4) {
-					snprintf(msg, m, "PPTT: processor at offset 0x%zx: %u private resources overrun its length %u",
+					snprintf(msg, m,
+						 "PPTT: processor at offset 0x%zx: %u private resources overrun its length %u",
 						 off, pn->nr_res, slen);
 					return -EINVAL;
 				}
 				pn->leaf = true;
 			} else {
 				if (slen < MPX_PPTT_CACHE_LEN) {
-					snprintf(msg, m, "PPTT: cache at offset 0x%zx: length %u is shorter than %u",
+					snprintf(msg, m,
+						 "PPTT: cache at offset 0x%zx: length %u is shorter than %u",
 						 off, slen, MPX_PPTT_CACHE_LEN);
 					return -EINVAL;
 				}
@@ -380,7 +386,8 @@ static int mpx_pptt_walk_cpu(struct mpx_acpi *a, struct mpx_pnode *leaf,
 			ref = mpx_le(a->pptt, pn->off + MPX_PPTT_PROC_LEN + 4 * r, 4);
 			c = mpx_pnode_at(a, ref);
 			if (!c) {
-				snprintf(msg, m, "PPTT: processor at offset 0x%x: private resource 0x%x is no PPTT structure",
+				snprintf(msg, m,
+					 "PPTT: processor at offset 0x%x: private resource 0x%x is no PPTT structure",
 					 pn->off, ref);
 				return -EINVAL;
 			}
@@ -388,12 +395,14 @@ static int mpx_pptt_walk_cpu(struct mpx_acpi *a, struct mpx_pnode *leaf,
 				continue;
 			for (d = base + 1; ; d++) {
 				if (d > MPX_PPTT_MAX_LEVEL) {
-					snprintf(msg, m, "PPTT: cache at offset 0x%x: more than %u levels, or the next-level links loop",
+					snprintf(msg, m,
+						 "PPTT: cache at offset 0x%x: more than %u levels, or the next-level links loop",
 						 c->off, MPX_PPTT_MAX_LEVEL);
 					return -EINVAL;
 				}
 				if (c->level && c->level != d) {
-					snprintf(msg, m, "PPTT: cache at offset 0x%x: reached as level %u and as level %u",
+					snprintf(msg, m,
+						 "PPTT: cache at offset 0x%x: reached as level %u and as level %u",
 						 c->off, c->level, d);
 					return -EINVAL;
 				}
@@ -406,7 +415,8 @@ static int mpx_pptt_walk_cpu(struct mpx_acpi *a, struct mpx_pnode *leaf,
 					break;
 				c = mpx_pnode_at(a, ref);
 				if (!c || c->type != MPX_PPTT_CACHE) {
-					snprintf(msg, m, "PPTT: cache at offset 0x%x: next level 0x%x is no PPTT cache",
+					snprintf(msg, m,
+						 "PPTT: cache at offset 0x%x: next level 0x%x is no PPTT cache",
 						 from, ref);
 					return -EINVAL;
 				}
@@ -417,7 +427,8 @@ static int mpx_pptt_walk_cpu(struct mpx_acpi *a, struct mpx_pnode *leaf,
 			break;
 		pn = mpx_pnode_at(a, pn->link);
 		if (!pn || pn->type != MPX_PPTT_PROC) {
-			snprintf(msg, m, "PPTT: processor at offset 0x%x: parent is no processor structure",
+			snprintf(msg, m,
+				 "PPTT: processor at offset 0x%x: parent is no processor structure",
 				 leaf->off);
 			return -EINVAL;
 		}
@@ -495,7 +506,8 @@ static int mpx_loc_cache(struct mpx_acpi *a, unsigned int r,
 	const struct mpx_pnode *c;
 
 	if (ref > U32_MAX)
-		return mpx_nerr(a, "resource node %u: cache reference: 0x%llx is no 32-bit PPTT cache ID",
+		return mpx_nerr(a,
+				"resource node %u: cache reference: 0x%llx is no 32-bit PPTT cache ID",
 				r, (unsigned long long)ref);
 	if (!a->pptt)
 		return mpx_nerr(a, "resource node %u: cache reference %llu: cannot be resolved: %s",
@@ -506,15 +518,18 @@ static int mpx_loc_cache(struct mpx_acpi *a, unsigned int r,
 		    c->uid != ref || !c->level)
 			continue;
 		if (level && c->level != level)
-			return mpx_nerr(a, "resource node %u: cache reference %llu: PPTT caches of levels %u and %u have this cache ID",
+			return mpx_nerr(a,
+					"resource node %u: cache reference %llu: PPTT caches of levels %u and %u have this cache ID",
 					r, (unsigned long long)ref, level, c->level);
 		level = c->level;
 	}
 	if (!level) {
 		if (a->pptt_rev < 3)
-			return mpx_nerr(a, "resource node %u: cache reference %llu: the PPTT (revision %u) has no cache IDs",
+			return mpx_nerr(a,
+					"resource node %u: cache reference %llu: the PPTT (revision %u) has no cache IDs",
 					r, (unsigned long long)ref, a->pptt_rev);
-		return mpx_nerr(a, "resource node %u: cache reference %llu: no PPTT cache of a CPU of this system has this cache ID",
+		return mpx_nerr(a,
+				"resource node %u: cache reference %llu: no PPTT cache of a CPU of this system has this cache ID",
 				r, (unsigned long long)ref);
 	}
 	ris->loc = MPAM_EXT_LOC_CACHE;
@@ -550,7 +565,8 @@ static int mpx_loc_memory(struct mpx_acpi *a, unsigned int r,
 	unsigned int i;
 
 	if (pxm > U32_MAX)
-		return mpx_nerr(a, "resource node %u: proximity domain: 0x%llx does not fit 32 bits",
+		return mpx_nerr(a,
+				"resource node %u: proximity domain: 0x%llx does not fit 32 bits",
 				r, (unsigned long long)pxm);
 	ris->loc = MPAM_EXT_LOC_MEMORY;
 	ris->id = pxm;
@@ -563,7 +579,8 @@ static int mpx_loc_memory(struct mpx_acpi *a, unsigned int r,
 	m = &p->mems[p->nr_mems];
 	cpumask_clear(&m->cpus);
 	if (a->env->pxm_cpus(a->env->arg, pxm, &m->cpus))
-		return mpx_nerr(a, "resource node %u: proximity domain %llu is no memory node of this system",
+		return mpx_nerr(a,
+				"resource node %u: proximity domain %llu is no memory node of this system",
 				r, (unsigned long long)pxm);
 	cpumask_and(&m->cpus, &m->cpus, a->env->valid_cpus);
 	m->id = pxm;
@@ -617,12 +634,14 @@ static int mpx_locator(struct mpx_acpi *a, unsigned int r, size_t off,
 	case MPX_LOC_SMMU:
 	case MPX_LOC_INTERCONNECT:
 		if (d2)
-			return mpx_nerr(a, "resource node %u: locator: reserved descriptor 2 is 0x%x, not 0",
+			return mpx_nerr(a,
+					"resource node %u: locator: reserved descriptor 2 is 0x%x, not 0",
 					r, d2);
 		break;
 	case MPX_LOC_MEMCACHE:
 		if (d1 & GENMASK_ULL(55, 0))
-			return mpx_nerr(a, "resource node %u: locator: reserved bytes of descriptor 1 are 0x%llx, not 0",
+			return mpx_nerr(a,
+					"resource node %u: locator: reserved bytes of descriptor 1 are 0x%llx, not 0",
 					r, (unsigned long long)(d1 & GENMASK_ULL(55, 0)));
 		break;
 	}
@@ -643,7 +662,8 @@ static int mpx_locator(struct mpx_acpi *a, unsigned int r, size_t off,
 		return 0;
 	case MPX_LOC_ACPI_DEV:
 		if (!mpx_hid_ok(d1))
-			return mpx_nerr(a, "resource node %u: ACPI device locator: hardware ID 0x%016llx is not 1 to 8 of A-Z a-z 0-9 _",
+			return mpx_nerr(a,
+					"resource node %u: ACPI device locator: hardware ID 0x%016llx is not 1 to 8 of A-Z a-z 0-9 _",
 					r, (unsigned long long)d1);
 		ris->loc = MPAM_EXT_LOC_ACPI_DEV;
 		ris->ref = d1;
@@ -651,7 +671,8 @@ static int mpx_locator(struct mpx_acpi *a, unsigned int r, size_t off,
 		return 0;
 	case MPX_LOC_INTERCONNECT:
 		if (d1 >= a->len)
-			return mpx_nerr(a, "resource node %u: interconnect locator: descriptor table offset 0x%llx is past the table end 0x%zx",
+			return mpx_nerr(a,
+					"resource node %u: interconnect locator: descriptor table offset 0x%llx is past the table end 0x%zx",
 					r, (unsigned long long)d1, a->len);
 		ris->loc = MPAM_EXT_LOC_INTERCONNECT;
 		ris->ref = d1;
@@ -672,40 +693,48 @@ static int mpx_resources(struct mpx_acpi *a, size_t nlen,
 	size_t end = a->node_off + nlen;
 	unsigned int r, i;
 	u32 id, ndeps;
+	u64 rsvd;
 	int ret;
 
 	for (r = 0; r < nr; r++) {
 		struct mpam_ext_ris_desc *ris = &msc->ris[r];
 
 		if (end - off < MPAM_EXT_ACPI_RES_LEN)
-			return mpx_nerr(a, "resource node %u (offset 0x%zx): its %u bytes overrun the node end 0x%zx",
+			return mpx_nerr(a,
+					"resource node %u (offset 0x%zx): its %u bytes overrun the node end 0x%zx",
 					r, off, MPAM_EXT_ACPI_RES_LEN, end);
 		id = mpx_le(a->mpam, off + MPX_RES_ID, 4);
-		if (mpx_le(a->mpam, off + MPX_RES_RSVD, 2))
+		rsvd = mpx_le(a->mpam, off + MPX_RES_RSVD, 2);
+		if (rsvd)
 			return mpx_nerr(a, "resource node %u: reserved: 0x%llx, not 0",
-					r, (unsigned long long)mpx_le(a->mpam, off + MPX_RES_RSVD, 2));
+					r, (unsigned long long)rsvd);
 		ris->idx = a->mpam[off + MPX_RES_RIS];
 		if (ris->idx >= MPAM_EXT_MAX_RIS)
 			return mpx_nerr(a, "resource node %u: RIS index: %u is over %u",
 					r, ris->idx, MPAM_EXT_MAX_RIS - 1);
 		for (i = 0; i < r; i++)
 			if (msc->ris[i].idx == ris->idx)
-				return mpx_nerr(a, "resource node %u: RIS index: %u is also resource node %u's",
+				return mpx_nerr(a,
+						"resource node %u: RIS index: %u is also resource node %u's",
 						r, ris->idx, i);
 		for (i = 0; i < a->nr_res_ids; i++)
 			if (a->res_ids[i] == id)
-				return mpx_nerr(a, "resource node %u: identifier: %u is used by an earlier resource node",
+				return mpx_nerr(a,
+						"resource node %u: identifier: %u is used by an earlier resource node",
 						r, id);
 		ndeps = mpx_le(a->mpam, off + MPX_RES_NR_DEPS, 4);
 		if (ndeps > (end - off - MPAM_EXT_ACPI_RES_LEN) / MPAM_EXT_ACPI_DEP_LEN)
-			return mpx_nerr(a, "resource node %u: number of functional dependencies: %u overruns the node end 0x%zx",
+			return mpx_nerr(a,
+					"resource node %u: number of functional dependencies: %u overruns the node end 0x%zx",
 					r, ndeps, end);
 		for (i = 0; i < ndeps; i++) {
 			size_t dep = off + MPAM_EXT_ACPI_RES_LEN + i * MPAM_EXT_ACPI_DEP_LEN;
 
-			if (mpx_le(a->mpam, dep + 4, 4))
-				return mpx_nerr(a, "resource node %u: functional dependency %u: reserved: 0x%llx, not 0",
-						r, i, (unsigned long long)mpx_le(a->mpam, dep + 4, 4));
+			rsvd = mpx_le(a->mpam, dep + 4, 4);
+			if (rsvd)
+				return mpx_nerr(a,
+						"resource node %u: functional dependency %u: reserved: 0x%llx, not 0",
+						r, i, (unsigned long long)rsvd);
 		}
 		ret = mpx_locator(a, r, off, ris);
 		if (ret)
@@ -849,7 +878,8 @@ static int mpx_msc_node(struct mpx_acpi *a, size_t nlen)
 		return ret;
 	msc->err_irq = mpx_le(t, o + MPX_MSC_ERR_IRQ, 4);
 	if (msc->err_irq && (flags & MPX_IRQ_AFF_VALID)) {
-		mpx_note(a, "MSC %u: error interrupt %u is a per-CPU interrupt (affinity valid): not used",
+		mpx_note(a,
+			 "MSC %u: error interrupt %u is a per-CPU interrupt (affinity valid): not used",
 			 id, msc->err_irq);
 		msc->err_irq = 0;
 	}
@@ -930,7 +960,7 @@ struct mpam_ext_platform *mpam_ext_acpi_parse(const u8 *mpam, size_t mpam_len,
 
 	if (err && err_len)
 		err[0] = '\0';
-	a = kzalloc(sizeof(*a), GFP_KERNEL);
+	a = kcalloc(1, sizeof(*a), GFP_KERNEL);
 	if (!a)
 		goto nomem;
 	a->env = env;
@@ -954,7 +984,8 @@ struct mpam_ext_platform *mpam_ext_acpi_parse(const u8 *mpam, size_t mpam_len,
 		a->node = nodes;
 		a->node_off = off;
 		if (a->len - off < MPAM_EXT_ACPI_MSC_LEN) {
-			ret = mpx_nerr(a, "length: the %u-byte node body overruns the table end 0x%zx",
+			ret = mpx_nerr(a,
+				       "length: the %u-byte node body overruns the table end 0x%zx",
 				       MPAM_EXT_ACPI_MSC_LEN, a->len);
 			goto fail;
 		}

@@ -708,11 +708,13 @@ static int mpx_loc_acpi(struct mpx_parser *ps, struct mpam_ext_ris_desc *ris,
 
 	n = colon ? colon - s : 0;
 	if (!n || n > 8)
-		return mpx_err(ps, "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
+		return mpx_err(ps,
+			       "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
 			       s);
 	for (i = 0; i < n; i++) {
 		if (!mpx_hid_char(s[i]))
-			return mpx_err(ps, "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
+			return mpx_err(ps,
+				       "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
 				       s);
 		hid |= (u64)(u8)s[i] << (8 * i);
 	}
