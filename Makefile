@@ -5,6 +5,7 @@
 #   make [modules] [KVER=<release>] [KDIR=<dir>]   build mpam_ext.ko (arm64)
 #   make list-kernels                              supported kernel releases
 #   make qemu-test [KVER=..] [TEST=<name>] [SCRIPT=<path>]
+#                  [ACPI_PLATFORM=<name> [UEFI=1]]
 #   make kunit                                     KUnit suites in QEMU (7.2)
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
@@ -24,7 +25,8 @@ list-kernels:
 
 qemu-test:
 	@$(S)/qemu-test $(if $(KVER),--kver $(KVER)) \
-		$(foreach t,$(TEST),--test $(t)) $(foreach s,$(SCRIPT),--script $(abspath $(s)))
+		$(foreach t,$(TEST),--test $(t)) $(foreach s,$(SCRIPT),--script $(abspath $(s))) \
+		$(if $(ACPI_PLATFORM),--acpi-platform $(ACPI_PLATFORM)) $(if $(UEFI),--uefi)
 
 kunit:
 	@$(S)/kunit

@@ -564,12 +564,41 @@ static void t_test_unusable(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, c->props.features & T_F(CPOR));
 
 	m = t_build(test, t_parse(test, t_unknown_text), NULL, 0);
+	KUNIT_EXPECT_EQ(test, m->nr_unused, 0);
 	KUNIT_ASSERT_EQ(test, m->nr_classes, 2);
 	c = t_class(test, m, MPAM_EXT_CLASS_UNKNOWN);
 	KUNIT_EXPECT_EQ(test, m->classes[1].id, MPAM_EXT_CLASS_UNKNOWN);
 	KUNIT_EXPECT_STREQ(test, c->name, "UNKNOWN");
 	KUNIT_EXPECT_EQ(test, c->type, MPAM_EXT_CLASS_OTHER);
 	KUNIT_EXPECT_TRUE(test, cpumask_empty(&c->cpus));
+}
+
+/* A RIS serves only the CPUs that can reach its MSC */
+static void t_test_affinity(struct kunit *test)
+{
+	struct mpam_ext_platform *p = t_shipped(test, "tiny");
+	struct mpam_ext_model *m;
+
+	p->mscs[0].has_affinity = true;
+	cpumask_clear(&p->mscs[0].affinity);
+	bitmap_set(cpumask_bits(&p->mscs[0].affinity), 0, 4);
+	m = t_build(test, p, NULL, 0);
+	t_expect_cpus(test, &t_class(test, m, 3)->comp[0].vmsc[0].cpus, 0, 3);
+	t_expect_cpus(test, &t_class(test, m, 3)->cpus, 0, 3);
+	t_expect_cpus(test, &t_class(test, m, MPAM_EXT_CLASS_MEMORY)->cpus, 0, 7);
+}
+
+/* Locators other than caches and memory go to the unknown class */
+static void t_test_other_locators(struct kunit *test)
+{
+	struct mpam_ext_platform *p = t_shipped(test, "tiny");
+	struct mpam_ext_model *m;
+
+	p->mscs[1].ris[0].loc = MPAM_EXT_LOC_SMMU;
+	m = t_build(test, p, NULL, 0);
+	KUNIT_ASSERT_EQ(test, m->nr_classes, 2);
+	KUNIT_EXPECT_EQ(test, m->classes[1].id, MPAM_EXT_CLASS_UNKNOWN);
+	KUNIT_EXPECT_NULL(test, mpam_ext_model_class(m, MPAM_EXT_CLASS_MEMORY));
 }
 
 static struct kunit_case t_merge_cases[] = {
@@ -591,6 +620,8 @@ static struct kunit_case t_model_cases[] = {
 	KUNIT_CASE(t_test_order),
 	KUNIT_CASE(t_test_vmsc_alias),
 	KUNIT_CASE(t_test_unusable),
+	KUNIT_CASE(t_test_affinity),
+	KUNIT_CASE(t_test_other_locators),
 	{}
 };
 

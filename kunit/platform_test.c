@@ -295,6 +295,48 @@ static void mpx_test_canonical(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, mpx_test_parse(test, text, valid)));
 }
 
+/* Locators only firmware names, and MSC affinity: parsed, printed, equal */
+static void mpx_test_firmware_locators(struct kunit *test)
+{
+	static const char loose[] =
+		"platform name fw\n"
+		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0 affinity 3,1-2\n"
+		"ris index 0 loc memcache:0x2:9 features none partid-max 0 pmg-max 0\n"
+		"ris index 1 loc smmu:4096 features none partid-max 0 pmg-max 0\n"
+		"ris index 2 loc acpi:ARMH0000:3 features none partid-max 0 pmg-max 0\n"
+		"ris index 3 loc interconnect:0x30 features none partid-max 0 pmg-max 0\n"
+		"msc id 2 base 0x20000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0 affinity none\n"
+		"ris index 0 loc acpi:PNP0A03:0 features none partid-max 0 pmg-max 0\n";
+	static const char canonical[] =
+		"platform name fw\n"
+		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity 1-3\n"
+		"  ris index 0 loc memcache:2:9 features none partid-max 0 pmg-max 0\n"
+		"  ris index 1 loc smmu:0x1000 features none partid-max 0 pmg-max 0\n"
+		"  ris index 2 loc acpi:ARMH0000:3 features none partid-max 0 pmg-max 0\n"
+		"  ris index 3 loc interconnect:0x30 features none partid-max 0 pmg-max 0\n"
+		"msc id 2 base 0x20000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity none\n"
+		"  ris index 0 loc acpi:PNP0A03:0 features none partid-max 0 pmg-max 0\n";
+	const struct cpumask *valid = mpx_test_cpus_0_7(test);
+	struct mpam_ext_platform *p = mpx_test_parse(test, loose, valid);
+	struct mpam_ext_platform *q;
+	char *text = mpx_test_print(test, p);
+
+	KUNIT_EXPECT_STREQ(test, text, canonical);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].ris[0].loc, MPAM_EXT_LOC_MEMCACHE);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].ris[1].loc, MPAM_EXT_LOC_SMMU);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].ris[2].loc, MPAM_EXT_LOC_ACPI_DEV);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].ris[2].ref, 0x30303030484d5241ULL);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].ris[3].loc, MPAM_EXT_LOC_INTERCONNECT);
+	KUNIT_EXPECT_TRUE(test, p->mscs[0].has_affinity);
+	KUNIT_EXPECT_TRUE(test, p->mscs[1].has_affinity);
+	KUNIT_EXPECT_TRUE(test, cpumask_empty(&p->mscs[1].affinity));
+	q = mpx_test_parse(test, text, valid);
+	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
+	/* affinity takes part in the comparison */
+	q->mscs[0].has_affinity = false;
+	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
+}
+
 /* Every feature and every number, at their largest, survive a round trip */
 static void mpx_test_all_features(struct kunit *test)
 {
@@ -591,6 +633,7 @@ static struct kunit_case mpx_platform_cases[] = {
 	KUNIT_CASE(mpx_test_kunpeng),
 	KUNIT_CASE(mpx_test_grace),
 	KUNIT_CASE(mpx_test_canonical),
+	KUNIT_CASE(mpx_test_firmware_locators),
 	KUNIT_CASE(mpx_test_all_features),
 	KUNIT_CASE(mpx_test_equal),
 	KUNIT_CASE_PARAM(mpx_test_equal_diff, mpx_diff_gen_params),
@@ -635,9 +678,26 @@ struct mpx_bad {
 	size_t len;		/* length of text when it holds a NUL, else 0 */
 };
 
+/* the end of a ris line without features */
+#define BAD_NONE	"features none partid-max 0 pmg-max 0\n"
+
 #define BAD_NUL_TEXT	BAD_P "cache level 3\x00 id 0 cpus 0-7\n"
 
 static const struct mpx_bad mpx_bad_cases[] = {
+	{ "acpi locator HID",
+	  BAD_PCMS "  ris index 0 loc acpi:AB/C:1 " BAD_NONE,
+	  "line 5: loc: bad ACPI device 'AB/C:1'" },
+	{ "acpi locator HID too long",
+	  BAD_PCMS "  ris index 0 loc acpi:ABCDEFGHI:1 " BAD_NONE,
+	  "line 5: loc: bad ACPI device 'ABCDEFGHI:1'" },
+	{ "memcache level",
+	  BAD_PCMS "  ris index 0 loc memcache:256:1 " BAD_NONE,
+	  "line 5: loc memcache level 256 out of range 0..255" },
+	{ "affinity CPU",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b affinity 9\n"
+	  BAD_R,
+	  "line 4: CPU 9 is not a valid CPU" },
 	{ "empty", "", "empty description: no platform line" },
 	{ "only comments", "# nothing\n\n  # here\n",
 	  "empty description: no platform line" },

@@ -34,7 +34,7 @@ struct t_param_case {
 
 #define T_EXCL	"expected <msc>[.<ris>][,...]: decimal MSC ids, RIS indexes 0-15"
 #define T_MAP	"expected <component>:<L3 id>[+<L3 id>...][,...] with decimal ids"
-#define T_CLASS	"expected auto, none, memory or a cache level L2-L7"
+#define T_CLASS	"expected auto, none, memory or a cache level L3-L7"
 /* T_33 as a message shows it: its first 64 characters */
 #define T_33_CUT	"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20," \
 			"21,22,23,24,2"
@@ -52,12 +52,15 @@ static const struct t_param_case t_params[] = {
 	{ NULL, "L3", NULL, NULL, "4294967295", "" },
 	{ NULL, "255", NULL, NULL, "0.0,0.1", "" },
 	{ NULL, "7", NULL, NULL, NULL, "" },
-	{ NULL, "L2", NULL, NULL, NULL, "" },
 	/* rejected, each with its message */
 	{ "Mata", NULL, NULL, NULL, NULL,
 	  "policy=\"Mata\": expected mainline or mata" },
 	{ "mata ", NULL, NULL, NULL, NULL,
 	  "policy=\"mata \": expected mainline or mata" },
+	{ NULL, "L2", NULL, NULL, NULL,
+	  "mb_class=\"L2\": " T_CLASS },
+	{ NULL, "2", NULL, NULL, NULL,
+	  "mb_class=\"2\": " T_CLASS },
 	{ NULL, "L1", NULL, NULL, NULL,
 	  "mb_class=\"L1\": " T_CLASS },
 	{ NULL, "L8", NULL, NULL, NULL,

@@ -13,6 +13,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
+#include <mpam_ext/acpi.h>
 #include <mpam_ext/compat.h>
 #include <mpam_ext/inspect.h>
 #include <mpam_ext/model.h>
@@ -24,7 +25,7 @@
 static char *mpx_sim;
 module_param_named(sim, mpx_sim, charp, 0444);
 MODULE_PARM_DESC(sim,
-		 "Simulated platform (string): load firmware file mpam_ext/<name>.platform and drive simulated MSCs instead of hardware. Empty: use the hardware described by firmware.");
+		 "Simulated platform (string): load firmware file mpam_ext/<name>.platform and drive simulated MSCs instead of hardware; \"acpi\": simulate the MSCs of the ACPI MPAM table (see acpi_table, sim_hw). Empty: use the hardware described by firmware.");
 
 static char *mpx_policy;
 module_param_named(policy, mpx_policy, charp, 0444);
@@ -241,28 +242,33 @@ static int __init mpx_init(void)
 	mpx_debugfs = debugfs_create_dir("mpam_ext", NULL);
 	debugfs_create_file("version", 0444, mpx_debugfs, NULL, &mpx_version_fops);
 
-	if (sim) {
-		/* Failures are logged with the file and line by the loader. */
+	/* Failures are logged with the file and line, or table and node. */
+	if (sim && strcmp(mpx_sim, "acpi"))
 		ret = mpam_ext_platform_load_firmware(mpx_sim, &mpx_pdev->dev,
 						      &mpx_plat, err, sizeof(err));
-		if (ret)
-			goto err_dev;
-		ret = mpam_ext_msc_setup_all(mpx_plat, true, &mpx_pdev->dev,
+	else
+		ret = mpam_ext_acpi_discover(&mpx_pdev->dev, sim, &mpx_plat);
+	if (ret)
+		goto err_dev;
+	if (mpx_plat) {
+		ret = mpam_ext_msc_setup_all(mpx_plat, sim, &mpx_pdev->dev,
 					     mpx_debugfs);
 		if (ret) {
-			pr_err("platform %s: MSC set-up failed: %d\n", mpx_sim, ret);
+			pr_err("platform %s: MSC set-up failed: %d\n",
+			       sim ? mpx_sim : "firmware", ret);
 			goto err_plat;
 		}
 		ret = mpx_model_init();
 		if (ret) {
-			pr_err("platform %s: model: %d\n", mpx_sim, ret);
+			pr_err("platform %s: model: %d\n", mpx_plat->name, ret);
 			goto err_model;
 		}
 		mpx_platform_file = debugfs_create_file("platform", 0444, mpx_debugfs,
 							NULL, &mpx_platform_fops);
 		mpam_ext_inspect_init(mpx_debugfs, mpx_model, mpx_topo);
-		pr_info("version %s loaded: simulated platform %s, %u MSCs, %u PARTIDs, %u PMGs\n",
-			MPAM_EXT_VERSION, mpx_plat->name, mpx_plat->nr_mscs,
+		pr_info("version %s loaded: %s platform %s, %u MSCs, %u PARTIDs, %u PMGs\n",
+			MPAM_EXT_VERSION, sim ? "simulated" : "hardware",
+			mpx_plat->name, mpx_plat->nr_mscs,
 			mpam_ext_msc_partid_count(), mpam_ext_msc_pmg_count());
 	} else {
 		pr_info("version %s loaded: hardware mode, no MSC description from firmware\n",

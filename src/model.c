@@ -753,6 +753,9 @@ struct mpam_ext_model *mpam_ext_model_build(const struct mpam_ext_model_input *i
 				v->ris_excluded |= BIT(v->nr_ris);
 			v->ris[v->nr_ris++] = r;
 			mpx_loc_cpus(p, r, &cpus);
+			/* An MSC only some CPUs reach serves only those */
+			if (msc->has_affinity)
+				cpumask_and(&cpus, &cpus, &msc->affinity);
 			cpumask_or(&v->cpus, &v->cpus, &cpus);
 		}
 	}

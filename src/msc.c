@@ -14,6 +14,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/acpi.h>
 #include <linux/bitfield.h>
 #include <linux/bitmap.h>
 #include <linux/debugfs.h>
@@ -1490,17 +1491,26 @@ static void mpx_err_work(struct work_struct *work)
 
 /*
  * Linux interrupt for a hardware MSC's error interrupt. The description
- * holds the firmware's GSIV; until GSI registration is wired in, it is taken
- * as the Linux interrupt number as is. Only this pair of functions changes
- * when it is.
+ * holds the firmware's GSIV, which is mapped through the ACPI GSI layer
+ * (level-triggered, active high: the MSC holds it while MPAMF_ESR reports
+ * an error). Without ACPI there is no GSIV to map.
  */
 static int mpx_hw_err_irq_get(struct mpam_ext_msc *msc)
 {
-	return msc->desc.err_irq;
+#if IS_ENABLED(CONFIG_ACPI)
+	if (!acpi_disabled)
+		return acpi_register_gsi(NULL, msc->desc.err_irq,
+					 ACPI_LEVEL_SENSITIVE, ACPI_ACTIVE_HIGH);
+#endif
+	return -ENODEV;
 }
 
 static void mpx_hw_err_irq_put(struct mpam_ext_msc *msc, int irq)
 {
+#if IS_ENABLED(CONFIG_ACPI)
+	if (!acpi_disabled)
+		acpi_unregister_gsi(msc->desc.err_irq);
+#endif
 }
 
 /* Clear a stale ESR, connect the handler, set ECR.INTEN. */
@@ -1530,7 +1540,7 @@ static void mpx_err_connect(struct mpam_ext_msc *msc)
 	} else if (msc->desc.err_irq) {
 		irq = mpx_hw_err_irq_get(msc);
 		ret = irq > 0 ? request_irq(irq, mpx_err_irq, IRQF_SHARED,
-					    KBUILD_MODNAME, msc) : -EINVAL;
+					    KBUILD_MODNAME, msc) : irq ? irq : -EINVAL;
 		if (ret) {
 			pr_warn("MSC %u: error interrupt %u not connected (%d): errors go unnoticed\n",
 				msc->desc.id, msc->desc.err_irq, ret);
@@ -2085,7 +2095,8 @@ static const char *mpx_loc_name(enum mpam_ext_loc_type loc)
 		return "cache";
 	case MPAM_EXT_LOC_MEMORY:
 		return "memory";
-	case MPAM_EXT_LOC_UNKNOWN:
+	default:
+		/* every other locator is only reset, like an unknown one */
 		break;
 	}
 	return "unknown";

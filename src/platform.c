@@ -148,8 +148,11 @@ static const char * const mpx_platform_keys[] = { "name" };
 static const char * const mpx_cache_keys[] = { "level", "id", "cpus" };
 static const char * const mpx_mem_keys[] = { "id", "cpus" };
 static const char * const mpx_msc_keys[] = {
-	"id", "base", "size", "nrdy-us", "err-irq", "aidr", "iidr",
+	"id", "base", "size", "nrdy-us", "err-irq", "aidr", "iidr", "affinity",
 };
+
+/* Keywords of an msc line every msc line has; the others are optional */
+#define MPX_MSC_NR_REQUIRED	7
 
 static const char * const mpx_ris_keys[] = {
 	"index", "loc", "features",
@@ -648,7 +651,7 @@ static int mpx_msc_line(struct mpx_parser *ps)
 		return mpx_err(ps, "more than %u mscs", MPAM_EXT_PLATFORM_MAX_MSCS);
 	ret = mpx_collect(ps, "msc", mpx_msc_keys, ARRAY_SIZE(mpx_msc_keys), vals);
 	if (!ret)
-		ret = mpx_require(ps, mpx_msc_keys, vals, ARRAY_SIZE(mpx_msc_keys));
+		ret = mpx_require(ps, mpx_msc_keys, vals, MPX_MSC_NR_REQUIRED);
 	if (!ret)
 		ret = mpx_num32(ps, "id", vals[0], 0, U32_MAX, &id);
 	if (ret)
@@ -687,6 +690,10 @@ static int mpx_msc_line(struct mpx_parser *ps)
 		ret = mpx_num32(ps, "aidr", vals[5], 0, U8_MAX, &v);
 	if (!ret)
 		ret = mpx_num32(ps, "iidr", vals[6], 0, U32_MAX, &msc->iidr);
+	if (!ret && vals[7]) {
+		msc->has_affinity = true;
+		ret = mpx_cpus(ps, vals[7], &msc->affinity);
+	}
 	if (ret)
 		return ret;
 	msc->aidr = v;
@@ -695,7 +702,46 @@ static int mpx_msc_line(struct mpx_parser *ps)
 	return 0;
 }
 
-/* Parse "cache:<level>:<id>", "memory:<id>" or "unknown" */
+/* A character of an ACPI hardware ID as a locator writes it */
+static bool mpx_hid_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * Parse the ACPI device locator "<HID>:<UID>" at @s: the hardware ID is 1
+ * to 8 characters, kept as eight bytes with the first in the low byte.
+ */
+static int mpx_loc_acpi(struct mpx_parser *ps, struct mpam_ext_ris_desc *ris,
+			char *s)
+{
+	char *colon = strchr(s, ':');
+	unsigned int i, n;
+	u64 hid = 0;
+
+	n = colon ? colon - s : 0;
+	if (!n || n > 8)
+		return mpx_err(ps,
+			       "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
+			       s);
+	for (i = 0; i < n; i++) {
+		if (!mpx_hid_char(s[i]))
+			return mpx_err(ps,
+				       "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
+				       s);
+		hid |= (u64)(u8)s[i] << (8 * i);
+	}
+	ris->loc = MPAM_EXT_LOC_ACPI_DEV;
+	ris->ref = hid;
+	return mpx_num32(ps, "loc acpi uid", colon + 1, 0, U32_MAX, &ris->id);
+}
+
+/*
+ * Parse "cache:<level>:<id>", "memory:<id>", "unknown", or one of the
+ * locators kept only to be shown: "memcache:<level>:<id>", "smmu:<ref>",
+ * "acpi:<HID>:<UID>", "interconnect:<offset>".
+ */
 static int mpx_loc(struct mpx_parser *ps, const struct mpam_ext_msc_desc *msc,
 		   struct mpam_ext_ris_desc *ris, char *s)
 {
@@ -708,6 +754,31 @@ static int mpx_loc(struct mpx_parser *ps, const struct mpam_ext_msc_desc *msc,
 	if (!strcmp(s, "unknown")) {
 		ris->loc = MPAM_EXT_LOC_UNKNOWN;
 		return 0;
+	}
+	if (!strncmp(s, "smmu:", 5)) {
+		ris->loc = MPAM_EXT_LOC_SMMU;
+		return mpx_num(ps, "loc smmu", s + 5, 0, U64_MAX, &ris->ref);
+	}
+	if (!strncmp(s, "interconnect:", 13)) {
+		ris->loc = MPAM_EXT_LOC_INTERCONNECT;
+		return mpx_num(ps, "loc interconnect", s + 13, 0, U64_MAX,
+			       &ris->ref);
+	}
+	if (!strncmp(s, "acpi:", 5))
+		return mpx_loc_acpi(ps, ris, s + 5);
+	if (!strncmp(s, "memcache:", 9)) {
+		colon = strchr(s + 9, ':');
+		if (!colon)
+			return mpx_err(ps, "loc: bad locator '%.32s' (memcache:<level>:<id>)",
+				       s);
+		*colon = '\0';
+		ret = mpx_num32(ps, "loc memcache level", s + 9, 0, U8_MAX, &level);
+		if (!ret)
+			ret = mpx_num32(ps, "loc memcache id", colon + 1, 0,
+					U32_MAX, &ris->id);
+		ris->loc = MPAM_EXT_LOC_MEMCACHE;
+		ris->level = level;
+		return ret;
 	}
 	if (!strncmp(s, "memory:", 7)) {
 		ret = mpx_num32(ps, "loc memory id", s + 7, 0, U32_MAX, &id);
@@ -727,7 +798,7 @@ static int mpx_loc(struct mpx_parser *ps, const struct mpam_ext_msc_desc *msc,
 	colon = strncmp(s, "cache:", 6) ? NULL : strchr(s + 6, ':');
 	if (!colon)
 		return mpx_err(ps,
-			       "loc: bad locator '%.32s' (cache:<level>:<id>, memory:<id> or unknown)",
+			       "loc: bad locator '%.32s' (cache:<level>:<id>, memory:<id>, memcache:<level>:<id>, smmu:<ref>, acpi:<HID>:<UID>, interconnect:<offset> or unknown)",
 			       s);
 	*colon = '\0';
 	ret = mpx_num32(ps, "loc cache level", s + 6, 1, MPX_MAX_CACHE_LEVEL, &level);
@@ -1219,6 +1290,21 @@ static void mpx_emit_ris(struct mpx_out *o, const struct mpam_ext_ris_desc *ris)
 	case MPAM_EXT_LOC_MEMORY:
 		mpx_emit(o, "memory:%u", ris->id);
 		break;
+	case MPAM_EXT_LOC_MEMCACHE:
+		mpx_emit(o, "memcache:%u:%u", ris->level, ris->id);
+		break;
+	case MPAM_EXT_LOC_SMMU:
+		mpx_emit(o, "smmu:0x%llx", (unsigned long long)ris->ref);
+		break;
+	case MPAM_EXT_LOC_ACPI_DEV:
+		mpx_emit(o, "acpi:");
+		for (i = 0; i < 8 && (u8)(ris->ref >> (8 * i)); i++)
+			mpx_emit(o, "%c", (char)(ris->ref >> (8 * i)));
+		mpx_emit(o, ":%u", ris->id);
+		break;
+	case MPAM_EXT_LOC_INTERCONNECT:
+		mpx_emit(o, "interconnect:0x%llx", (unsigned long long)ris->ref);
+		break;
 	default:
 		mpx_emit(o, "unknown");
 		break;
@@ -1260,10 +1346,15 @@ static void mpx_emit_platform(struct mpx_out *o, const struct mpam_ext_platform 
 		const struct mpam_ext_msc_desc *msc = &p->mscs[i];
 
 		mpx_emit(o,
-			 "msc id %u base 0x%llx size 0x%llx nrdy-us %u err-irq %u aidr 0x%x iidr 0x%x\n",
+			 "msc id %u base 0x%llx size 0x%llx nrdy-us %u err-irq %u aidr 0x%x iidr 0x%x",
 			 msc->id, (unsigned long long)msc->base,
 			 (unsigned long long)msc->size, msc->nrdy_us,
 			 msc->err_irq, msc->aidr, msc->iidr);
+		if (msc->has_affinity) {
+			mpx_emit(o, " affinity ");
+			mpx_emit_cpus(o, &msc->affinity);
+		}
+		mpx_emit(o, "\n");
 		for (r = 0; r < msc->nr_ris && r < MPAM_EXT_MAX_RIS; r++)
 			mpx_emit_ris(o, &msc->ris[r]);
 	}
@@ -1309,13 +1400,16 @@ static bool mpx_msc_equal(const struct mpam_ext_msc_desc *a,
 
 	if (a->id != b->id || a->base != b->base || a->size != b->size ||
 	    a->nrdy_us != b->nrdy_us || a->err_irq != b->err_irq ||
-	    a->aidr != b->aidr || a->iidr != b->iidr || a->nr_ris != b->nr_ris)
+	    a->aidr != b->aidr || a->iidr != b->iidr || a->nr_ris != b->nr_ris ||
+	    a->has_affinity != b->has_affinity ||
+	    (a->has_affinity && !cpumask_equal(&a->affinity, &b->affinity)))
 		return false;
 	for (r = 0; r < a->nr_ris && r < MPAM_EXT_MAX_RIS; r++) {
 		const struct mpam_ext_ris_desc *x = &a->ris[r], *y = &b->ris[r];
 
 		if (x->idx != y->idx || x->loc != y->loc || x->level != y->level ||
-		    x->id != y->id || !mpx_hw_equal(&x->hw, &y->hw))
+		    x->id != y->id || x->ref != y->ref ||
+		    !mpx_hw_equal(&x->hw, &y->hw))
 			return false;
 	}
 	return true;

@@ -207,8 +207,8 @@ static int mpx_parse_map(struct mpam_ext_topo_params *p, const char *val,
  * mpam_ext_topo_parse_params() - parse the topology override parameters.
  * @p:		filled with the parsed values
  * @policy:	policy=: "mainline" (default) or "mata"
- * @mb_class:	mb_class=: "auto" (default), "none", "L2".."L7" (or
- *		"2".."7"), "memory" (or "MEM", "255")
+ * @mb_class:	mb_class=: "auto" (default), "none", "L3".."L7" (or
+ *		"3".."7"), "memory" (or "MEM", "255")
  * @mb_map:	mb_map=: "<component>:<L3>[+<L3>...][,...]", needs
  *		policy=mata
  * @l2_mon:	l2_mon=: "auto" (default), "on", "off"
@@ -250,13 +250,13 @@ int mpam_ext_topo_parse_params(struct mpam_ext_topo_params *p,
 	else if (!strcmp(mb_class, "memory") || !strcmp(mb_class, "MEM"))
 		p->mb_class = MPAM_EXT_CLASS_MEMORY;
 	else if ((mb_class[0] == 'L' && mpx_num(mb_class + 1, strlen(mb_class) - 1, 7, &v) &&
-		  v >= 2) ||
+		  v >= 3) ||
 		 (mpx_num(mb_class, strlen(mb_class), 255, &v) &&
-		  ((v >= 2 && v <= 7) || v == MPAM_EXT_CLASS_MEMORY)))
+		  ((v >= 3 && v <= 7) || v == MPAM_EXT_CLASS_MEMORY)))
 		p->mb_class = v;
 	else
 		return mpx_perr(err, err_len, "mb_class", mb_class,
-				"expected auto, none, memory or a cache level L2-L7");
+				"expected auto, none, memory or a cache level L3-L7");
 
 	if (mpx_empty(l2_mon) || !strcmp(l2_mon, "auto"))
 		p->l2_mon = MPAM_EXT_AUTO;

@@ -30,6 +30,14 @@ enum mpam_ext_loc_type {
 	MPAM_EXT_LOC_CACHE,	/* a cache: level and cache id */
 	MPAM_EXT_LOC_MEMORY,	/* a memory node (proximity domain) */
 	MPAM_EXT_LOC_UNKNOWN,	/* anything else: only reset, never used */
+	/*
+	 * What else firmware names. Like MPAM_EXT_LOC_UNKNOWN, such a RIS is
+	 * only reset; the locator is kept so that it can be shown and replayed.
+	 */
+	MPAM_EXT_LOC_MEMCACHE,	/* a memory-side cache: level and id */
+	MPAM_EXT_LOC_SMMU,	/* an SMMU: @ref is its IORT reference */
+	MPAM_EXT_LOC_ACPI_DEV,	/* an ACPI device: @ref its HID, @id its UID */
+	MPAM_EXT_LOC_INTERCONNECT, /* @ref: interconnect descriptor table offset */
 };
 
 /* Feature bits of struct mpam_ext_ris_hw.features */
@@ -98,8 +106,13 @@ struct mpam_ext_ris_hw {
  * struct mpam_ext_ris_desc - one resource instance of an MSC.
  * @idx:	RIS index (0..15)
  * @loc:	what the locator names
- * @level:	cache level, for MPAM_EXT_LOC_CACHE
- * @id:		cache id (MPAM_EXT_LOC_CACHE) or memory node (MPAM_EXT_LOC_MEMORY)
+ * @level:	cache level, for MPAM_EXT_LOC_CACHE and MPAM_EXT_LOC_MEMCACHE
+ * @id:		cache id (MPAM_EXT_LOC_CACHE, MPAM_EXT_LOC_MEMCACHE), memory
+ *		node (MPAM_EXT_LOC_MEMORY) or ACPI device UID
+ *		(MPAM_EXT_LOC_ACPI_DEV)
+ * @ref:	IORT reference (MPAM_EXT_LOC_SMMU), descriptor table offset
+ *		(MPAM_EXT_LOC_INTERCONNECT), or the ACPI hardware ID's eight
+ *		bytes, first character in the low byte (MPAM_EXT_LOC_ACPI_DEV)
  * @hw:		hardware properties
  */
 struct mpam_ext_ris_desc {
@@ -107,6 +120,7 @@ struct mpam_ext_ris_desc {
 	enum mpam_ext_loc_type loc;
 	u8 level;
 	u32 id;
+	u64 ref;
 	struct mpam_ext_ris_hw hw;
 };
 
@@ -119,6 +133,9 @@ struct mpam_ext_ris_desc {
  * @err_irq:	error interrupt (GSIV), 0 for none
  * @aidr:	MPAMF_AIDR value (architecture version, 0x10 for v1.0)
  * @iidr:	MPAMF_IIDR value
+ * @has_affinity: the MSC is reachable only from the CPUs in @affinity
+ * @affinity:	with @has_affinity, the CPUs that can access the MSC
+ *		(firmware's processor container); otherwise unused, empty
  * @nr_ris:	entries used in @ris
  * @ris:	the RIS, in the order given
  */
@@ -130,6 +147,8 @@ struct mpam_ext_msc_desc {
 	u32 err_irq;
 	u8 aidr;
 	u32 iidr;
+	bool has_affinity;
+	struct cpumask affinity;
 	unsigned int nr_ris;
 	struct mpam_ext_ris_desc ris[MPAM_EXT_MAX_RIS];
 };

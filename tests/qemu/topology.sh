@@ -101,7 +101,7 @@ bad() { # bad DESCRIPTION EXPECTED-LINE ARGS...
 	check "$desc: not loaded" sh -c "! grep -q '^mpam_ext ' /proc/modules"
 }
 bad "policy" 'mpam_ext: bad parameter: policy="bogus": expected mainline or mata' policy=bogus
-bad "mb_class" 'bad parameter: mb_class="L1": expected auto, none, memory or a cache level L2-L7' mb_class=L1
+bad "mb_class" 'bad parameter: mb_class="L2": expected auto, none, memory or a cache level L3-L7' mb_class=L2
 bad "l2_mon" 'bad parameter: l2_mon="maybe": expected auto, on or off' l2_mon=maybe
 bad "exclude" 'bad parameter: exclude="67.x": expected <msc>[.<ris>][,...]' exclude=67.x
 bad "mb_map syntax" 'bad parameter: mb_map="0-1": expected <component>:<L3 id>' policy=mata mb_map=0-1
