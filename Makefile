@@ -9,7 +9,7 @@
 #   make kunit                                     KUnit suites in QEMU (7.2)
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
-#   make demo [KVER=..] [PLATFORM=<name>]          boot, load, show
+#   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
 #   make clean
 
 SHELL := /bin/bash
@@ -38,7 +38,8 @@ test:
 	@$(S)/run-tests
 
 demo:
-	@$(S)/demo $(if $(KVER),--kver $(KVER)) $(if $(PLATFORM),--platform $(PLATFORM))
+	@$(S)/demo $(if $(KVER),--kver $(KVER)) $(if $(PLATFORM),--platform $(PLATFORM)) \
+		$(if $(PARAMS),--params "$(PARAMS)")
 
 clean:
 	rm -rf out
