@@ -247,10 +247,10 @@ static int mpx_dt_memory(struct mpx_dt *d, struct device_node *np, u32 nid)
 			continue;
 		ret = mpx_dt_u32(d, cn, "numa-node-id", &v);
 		of_node_put(cn);
-		if (ret == -ENOENT) {
-			v = 0;
-		} else if (ret) {
+		if (ret && ret != -ENOENT)
 			return ret;
+		if (ret) {
+			v = 0;
 		} else {
 			any = true;
 			named |= v == nid;

@@ -1546,6 +1546,7 @@ int mpam_ext_platform_load_firmware(const char *name, struct device *dev,
 	*out = p;
 	return 0;
 }
+
 static char *mpx_sim_hw;
 module_param_named(sim_hw, mpx_sim_hw, charp, 0444);
 MODULE_PARM_DESC(sim_hw,
