@@ -5,7 +5,7 @@
 #   make [modules] [KVER=<release>] [KDIR=<dir>]   build mpam_ext.ko (arm64)
 #   make list-kernels                              supported kernel releases
 #   make qemu-test [KVER=..] [TEST=<name>] [SCRIPT=<path>]
-#                  [ACPI_PLATFORM=<name> [UEFI=1]]
+#                  [ACPI_PLATFORM=<name> [UEFI=1]] [DT_PLATFORM=<name>]
 #   make kunit                                     KUnit suites in QEMU (7.2)
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
@@ -26,7 +26,8 @@ list-kernels:
 qemu-test:
 	@$(S)/qemu-test $(if $(KVER),--kver $(KVER)) \
 		$(foreach t,$(TEST),--test $(t)) $(foreach s,$(SCRIPT),--script $(abspath $(s))) \
-		$(if $(ACPI_PLATFORM),--acpi-platform $(ACPI_PLATFORM)) $(if $(UEFI),--uefi)
+		$(if $(ACPI_PLATFORM),--acpi-platform $(ACPI_PLATFORM)) $(if $(UEFI),--uefi) \
+		$(if $(DT_PLATFORM),--dt-platform $(DT_PLATFORM))
 
 kunit:
 	@$(S)/kunit

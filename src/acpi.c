@@ -893,33 +893,6 @@ static int mpx_msc_node(struct mpx_acpi *a, size_t nlen)
 	return 0;
 }
 
-/* Caches by level then id, memory nodes by id: one order for every table */
-static void mpx_sort(struct mpam_ext_platform *p)
-{
-	struct mpam_ext_cache_desc *c;
-	struct mpam_ext_mem_desc *m;
-	unsigned int i, j;
-
-	/* insertion sorts: the arrays are short and this keeps it simple */
-	for (i = 1; i < p->nr_caches; i++) {
-		for (j = i; j > 0; j--) {
-			c = &p->caches[j];
-			if (c[-1].level < c->level ||
-			    (c[-1].level == c->level && c[-1].id <= c->id))
-				break;
-			swap(c[-1], c[0]);
-		}
-	}
-	for (i = 1; i < p->nr_mems; i++) {
-		for (j = i; j > 0; j--) {
-			m = &p->mems[j];
-			if (m[-1].id <= m->id)
-				break;
-			swap(m[-1], m[0]);
-		}
-	}
-}
-
 /*
  * The result must be a description the text parser accepts: print it and
  * parse it back. This catches what the table can get wrong across nodes
@@ -1033,7 +1006,7 @@ struct mpam_ext_platform *mpam_ext_acpi_parse(const u8 *mpam, size_t mpam_len,
 		if (ret < 0)
 			goto fail;
 	}
-	mpx_sort(p);
+	mpam_ext_platform_sort_topology(p);
 	ret = mpx_recheck(a);
 	if (ret)
 		goto fail;
@@ -1056,34 +1029,6 @@ out:
 	return p;
 }
 
-void mpam_ext_acpi_apply_hw(struct mpam_ext_platform *p,
-			    const struct mpam_ext_platform *hw)
-{
-	const struct mpam_ext_msc_desc *h;
-	struct mpam_ext_msc_desc *msc;
-	unsigned int i, j, k;
-
-	for (i = 0; i < p->nr_mscs; i++) {
-		msc = &p->mscs[i];
-		h = NULL;
-		for (j = 0; hw && j < hw->nr_mscs; j++)
-			if (hw->mscs[j].id == msc->id)
-				h = &hw->mscs[j];
-		msc->aidr = h ? h->aidr : 0x10;
-		msc->iidr = h ? h->iidr : 0;
-		for (j = 0; j < msc->nr_ris; j++) {
-			struct mpam_ext_ris_desc *ris = &msc->ris[j];
-
-			memset(&ris->hw, 0, sizeof(ris->hw));
-			ris->hw.partid_max = 63;
-			ris->hw.pmg_max = 1;
-			for (k = 0; h && k < h->nr_ris; k++)
-				if (h->ris[k].idx == ris->idx)
-					ris->hw = h->ris[k].hw;
-		}
-	}
-}
-
 #ifdef __KERNEL__
 /*
  * The running system: its tables, CPUs and memory nodes. Kernel only: a
@@ -1099,11 +1044,6 @@ static char *mpx_acpi_pptt;
 module_param_named(acpi_pptt, mpx_acpi_pptt, charp, 0444);
 MODULE_PARM_DESC(acpi_pptt,
 		 "With sim=acpi: read the PPTT from this firmware file instead of the firmware's own (for example on a devicetree system replaying another machine's tables).");
-
-static char *mpx_sim_hw;
-module_param_named(sim_hw, mpx_sim_hw, charp, 0444);
-MODULE_PARM_DESC(sim_hw,
-		 "With sim=acpi: register-level properties of the simulated MSCs from mpam_ext/<name>.platform (matched by MSC identifier and RIS index).");
 
 #if IS_ENABLED(CONFIG_ACPI)
 /*
@@ -1175,7 +1115,7 @@ int mpam_ext_acpi_discover(struct device *dev, bool sim,
 			   struct mpam_ext_platform **out)
 {
 	struct acpi_table_header *mt = NULL, *pt = NULL;
-	struct mpam_ext_platform *p, *hw = NULL;
+	struct mpam_ext_platform *p;
 	const struct firmware *fw = NULL, *pfw = NULL;
 	const u8 *pptt = NULL;
 	size_t pptt_len = 0;
@@ -1194,7 +1134,7 @@ int mpam_ext_acpi_discover(struct device *dev, bool sim,
 	*out = NULL;
 	if (!sim && ((mpx_acpi_table && *mpx_acpi_table) ||
 		     (mpx_acpi_pptt && *mpx_acpi_pptt) ||
-		     (mpx_sim_hw && *mpx_sim_hw))) {
+		     mpam_ext_platform_sim_hw_given())) {
 		pr_err("acpi_table=, acpi_pptt= and sim_hw= are for simulation: load with sim=acpi\n");
 		return -EINVAL;
 	}
@@ -1259,16 +1199,11 @@ int mpam_ext_acpi_discover(struct device *dev, bool sim,
 	}
 
 	if (sim) {
-		if (mpx_sim_hw && *mpx_sim_hw) {
-			ret = mpam_ext_platform_load_firmware(mpx_sim_hw, dev, &hw,
-							      NULL, 0);
-			if (ret) {
-				mpam_ext_platform_free(p);
-				return ret;
-			}
+		ret = mpam_ext_platform_sim_hw(p, dev);
+		if (ret) {
+			mpam_ext_platform_free(p);
+			return ret;
 		}
-		mpam_ext_acpi_apply_hw(p, hw);
-		mpam_ext_platform_free(hw);
 	} else if (p->nr_mscs && !mpx_cpu_has_mpam()) {
 		/* Registers of MSCs the CPUs cannot use are left alone. */
 		pr_warn("%s: %u MSCs described, but the CPUs have no FEAT_MPAM: MSCs not used\n",

@@ -15,6 +15,7 @@
 
 #include <mpam_ext/acpi.h>
 #include <mpam_ext/compat.h>
+#include <mpam_ext/dt.h>
 #include <mpam_ext/inspect.h>
 #include <mpam_ext/model.h>
 #include <mpam_ext/mpam_ext.h>
@@ -25,7 +26,7 @@
 static char *mpx_sim;
 module_param_named(sim, mpx_sim, charp, 0444);
 MODULE_PARM_DESC(sim,
-		 "Simulated platform (string): load firmware file mpam_ext/<name>.platform and drive simulated MSCs instead of hardware; \"acpi\": simulate the MSCs of the ACPI MPAM table (see acpi_table, sim_hw). Empty: use the hardware described by firmware.");
+		 "Simulated platform (string): load firmware file mpam_ext/<name>.platform and drive simulated MSCs instead of hardware; \"acpi\": simulate the MSCs of the ACPI MPAM table (see acpi_table, sim_hw); \"dt\": simulate the MSCs of the devicetree (see sim_hw). Empty: use the hardware described by firmware.");
 
 static char *mpx_policy;
 module_param_named(policy, mpx_policy, charp, 0444);
@@ -243,7 +244,9 @@ static int __init mpx_init(void)
 	debugfs_create_file("version", 0444, mpx_debugfs, NULL, &mpx_version_fops);
 
 	/* Failures are logged with the file and line, or table and node. */
-	if (sim && strcmp(mpx_sim, "acpi"))
+	if (sim && !strcmp(mpx_sim, "dt"))
+		ret = mpam_ext_dt_discover(&mpx_pdev->dev, &mpx_plat);
+	else if (sim && strcmp(mpx_sim, "acpi"))
 		ret = mpam_ext_platform_load_firmware(mpx_sim, &mpx_pdev->dev,
 						      &mpx_plat, err, sizeof(err));
 	else

@@ -21,6 +21,7 @@
 #include <linux/string.h>
 #ifdef __KERNEL__
 #include <linux/firmware.h>
+#include <linux/module.h>
 #include <linux/printk.h>
 #endif
 
@@ -1441,6 +1442,60 @@ bool mpam_ext_platform_equal(const struct mpam_ext_platform *a,
 	return true;
 }
 
+void mpam_ext_platform_apply_hw(struct mpam_ext_platform *p,
+				const struct mpam_ext_platform *hw)
+{
+	const struct mpam_ext_msc_desc *h;
+	struct mpam_ext_msc_desc *msc;
+	unsigned int i, j, k;
+
+	for (i = 0; i < p->nr_mscs; i++) {
+		msc = &p->mscs[i];
+		h = NULL;
+		for (j = 0; hw && j < hw->nr_mscs; j++)
+			if (hw->mscs[j].id == msc->id)
+				h = &hw->mscs[j];
+		msc->aidr = h ? h->aidr : 0x10;
+		msc->iidr = h ? h->iidr : 0;
+		for (j = 0; j < msc->nr_ris; j++) {
+			struct mpam_ext_ris_desc *ris = &msc->ris[j];
+
+			memset(&ris->hw, 0, sizeof(ris->hw));
+			ris->hw.partid_max = 63;
+			ris->hw.pmg_max = 1;
+			for (k = 0; h && k < h->nr_ris; k++)
+				if (h->ris[k].idx == ris->idx)
+					ris->hw = h->ris[k].hw;
+		}
+	}
+}
+
+void mpam_ext_platform_sort_topology(struct mpam_ext_platform *p)
+{
+	struct mpam_ext_cache_desc *c;
+	struct mpam_ext_mem_desc *m;
+	unsigned int i, j;
+
+	/* insertion sorts: the arrays are short and this keeps it simple */
+	for (i = 1; i < p->nr_caches; i++) {
+		for (j = i; j > 0; j--) {
+			c = &p->caches[j];
+			if (c[-1].level < c->level ||
+			    (c[-1].level == c->level && c[-1].id <= c->id))
+				break;
+			swap(c[-1], c[0]);
+		}
+	}
+	for (i = 1; i < p->nr_mems; i++) {
+		for (j = i; j > 0; j--) {
+			m = &p->mems[j];
+			if (m[-1].id <= m->id)
+				break;
+			swap(m[-1], m[0]);
+		}
+	}
+}
+
 #ifdef __KERNEL__
 /*
  * Loading a description with the firmware loader. Kernel only: a user-space
@@ -1489,6 +1544,31 @@ int mpam_ext_platform_load_firmware(const char *name, struct device *dev,
 		return PTR_ERR(p);
 	}
 	*out = p;
+	return 0;
+}
+
+static char *mpx_sim_hw;
+module_param_named(sim_hw, mpx_sim_hw, charp, 0444);
+MODULE_PARM_DESC(sim_hw,
+		 "With sim=acpi or sim=dt: register-level properties of the simulated MSCs from mpam_ext/<name>.platform (matched by MSC identifier and RIS index).");
+
+bool mpam_ext_platform_sim_hw_given(void)
+{
+	return mpx_sim_hw && *mpx_sim_hw;
+}
+
+int mpam_ext_platform_sim_hw(struct mpam_ext_platform *p, struct device *dev)
+{
+	struct mpam_ext_platform *hw = NULL;
+	int ret;
+
+	if (mpam_ext_platform_sim_hw_given()) {
+		ret = mpam_ext_platform_load_firmware(mpx_sim_hw, dev, &hw, NULL, 0);
+		if (ret)
+			return ret;
+	}
+	mpam_ext_platform_apply_hw(p, hw);
+	mpam_ext_platform_free(hw);
 	return 0;
 }
 #endif /* __KERNEL__ */

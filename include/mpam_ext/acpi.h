@@ -10,8 +10,9 @@
 #include <linux/cpumask.h>
 #include <linux/types.h>
 
+#include <mpam_ext/platform.h>
+
 struct device;
-struct mpam_ext_platform;
 
 /* Sizes of the DEN 0065 structures, in bytes */
 #define MPAM_EXT_ACPI_HDR_LEN		36	/* ACPI table header */
@@ -69,19 +70,12 @@ struct mpam_ext_platform *mpam_ext_acpi_parse(const u8 *mpam, size_t mpam_len,
 					      const struct mpam_ext_acpi_env *env,
 					      char *err, size_t err_len);
 
-/**
- * mpam_ext_acpi_apply_hw() - give a discovered platform register properties.
- * @p:		a platform from mpam_ext_acpi_parse()
- * @hw:		a description whose MSCs and RIS, matched by MSC identifier
- *		and RIS index, give the AIDR, IIDR and RIS hardware
- *		properties; or NULL
- *
- * For simulation: an MSC or RIS that @hw lacks (or every one, without @hw)
- * gets a minimal MPAM v1.0 MSC with 64 PARTIDs, 2 PMGs and no controls or
- * monitors. Nothing else of @hw is used.
- */
-void mpam_ext_acpi_apply_hw(struct mpam_ext_platform *p,
-			    const struct mpam_ext_platform *hw);
+/* The shared helper, under the name the ACPI code and its tests use */
+static inline void mpam_ext_acpi_apply_hw(struct mpam_ext_platform *p,
+					  const struct mpam_ext_platform *hw)
+{
+	mpam_ext_platform_apply_hw(p, hw);
+}
 
 /**
  * mpam_ext_acpi_discover() - the platform the ACPI tables describe.

@@ -287,6 +287,49 @@ int mpam_ext_platform_load_firmware(const char *name, struct device *dev,
 				    struct mpam_ext_platform **out,
 				    char *err, size_t err_len);
 
+/**
+ * mpam_ext_platform_apply_hw() - give a discovered platform register properties.
+ * @p:		a platform from firmware discovery (ACPI or devicetree)
+ * @hw:		a description whose MSCs and RIS, matched by MSC identifier
+ *		and RIS index, give the AIDR, IIDR and RIS hardware
+ *		properties; or NULL
+ *
+ * For simulation: an MSC or RIS that @hw lacks (or every one, without @hw)
+ * gets a minimal MPAM v1.0 MSC with 64 PARTIDs, 2 PMGs and no controls or
+ * monitors. Nothing else of @hw is used.
+ */
+void mpam_ext_platform_apply_hw(struct mpam_ext_platform *p,
+				const struct mpam_ext_platform *hw);
+
+/**
+ * mpam_ext_platform_sort_topology() - put caches and memory nodes in order.
+ * @p:		the platform
+ *
+ * Caches by level, then id; memory nodes by id: the one order every
+ * firmware discovery gives them in.
+ */
+void mpam_ext_platform_sort_topology(struct mpam_ext_platform *p);
+
+/**
+ * mpam_ext_platform_sim_hw_given() - whether sim_hw= names a description.
+ *
+ * Return: true when the module parameter sim_hw= is set.
+ */
+bool mpam_ext_platform_sim_hw_given(void);
+
+/**
+ * mpam_ext_platform_sim_hw() - register properties for a simulated platform.
+ * @p:		a platform from firmware discovery, in simulation
+ * @dev:	device for the firmware loader
+ *
+ * Loads the description sim_hw= names, if any, and applies it to @p with
+ * mpam_ext_platform_apply_hw(); without sim_hw= every MSC is a minimal one.
+ * A failure to load is logged as one line.
+ *
+ * Return: 0, or the error of mpam_ext_platform_load_firmware().
+ */
+int mpam_ext_platform_sim_hw(struct mpam_ext_platform *p, struct device *dev);
+
 const char *mpam_ext_hw_feature_name(unsigned int f);
 
 #endif /* MPAM_EXT_PLATFORM_H */
