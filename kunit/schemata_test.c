@@ -95,7 +95,7 @@ static const struct mpx_ok_case mpx_ok[] = {
 	{ MPX_A, "MB:0=20\nL3:3=2\nL3:0=1\n", { N, N, N, N, 1, 2, 20, N } },
 	/* whitespace around names and values */
 	{ MPX_A, "  L3 :0=  ff ;3=1\t\n", { N, N, N, N, 0xff, 0x1, N, N } },
-	{ MPX_A, "\tMB\t:0=20 \n", { N, N, N, N, N, N, 20, N } },
+	{ MPX_A, "\tMB\t:0=20\t\n", { N, N, N, N, N, N, 20, N } },
 	{ MPX_A, "L3:0=f\r\n", { N, N, N, N, 0xf, N, N, N } },
 	/* what the printer gives, padding included */
 	{ MPX_A, "L3:0=ffff;3=ffff\n    MB:0=100;3=100\n",
@@ -204,7 +204,7 @@ static const struct mpx_bad_case mpx_bad[] = {
 	{ MPX_A, "L3:-0=f\n", 0, MPX_NOMAP },
 	{ MPX_A, "L3:0x3=f\n", 0, MPX_NOMAP },
 	{ MPX_A, "L3:0=f;;3=f\n", 0, MPX_NOMAP },
-	{ MPX_A, "L3:0=f; \n", 0, MPX_NOMAP },
+	{ MPX_A, "L3:0=f;\t\n", 0, MPX_NOMAP },
 	{ MPX_A, "L3:0=f;3\n", 0, MPX_NOMAP },
 	{ MPX_A, "L3:18446744073709551616=f\n", 0, MPX_NOMAP },
 	{ MPX_A, "L3:1=f\n", 0, "Unknown domain 1" },

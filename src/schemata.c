@@ -66,9 +66,16 @@ static bool mpx_parse_u64(struct mpx_span s, unsigned int base, u64 *out)
 	if (i == s.n)
 		return false;
 	for (; i < s.n; i++) {
-		int digit = hex_to_bin(s.p[i]);
+		char c = tolower(s.p[i]);
+		unsigned int digit;
 
-		if (digit < 0 || (unsigned int)digit >= base)
+		if (isdigit(c))
+			digit = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			digit = c - 'a' + 10;
+		else
+			return false;
+		if (digit >= base)
 			return false;
 		if (check_mul_overflow(v, (u64)base, &v) ||
 		    check_add_overflow(v, (u64)digit, &v))
