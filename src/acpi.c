@@ -901,23 +901,13 @@ static int mpx_msc_node(struct mpx_acpi *a, size_t nlen)
 static int mpx_recheck(struct mpx_acpi *a)
 {
 	char msg[MPAM_EXT_PLATFORM_ERR_LEN];
-	struct mpam_ext_platform *q;
-	char *text;
+	int ret;
 
-	text = mpam_ext_platform_print(a->p);
-	if (!text)
-		return -ENOMEM;
-	q = mpam_ext_platform_parse(text, strlen(text), a->env->valid_cpus,
-				    msg, sizeof(msg));
-	kfree(text);
-	if (IS_ERR(q)) {
-		if (PTR_ERR(q) == -ENOMEM)
-			return -ENOMEM;
+	ret = mpam_ext_platform_check(a->p, a->env->valid_cpus, msg, sizeof(msg));
+	if (ret == -EINVAL)
 		return mpx_terr(a, "MPAM table: the platform it describes is not valid: %s",
 				msg);
-	}
-	mpam_ext_platform_free(q);
-	return 0;
+	return ret;
 }
 
 struct mpam_ext_platform *mpam_ext_acpi_parse(const u8 *mpam, size_t mpam_len,

@@ -464,23 +464,13 @@ static int mpx_dt_msc(struct mpx_dt *d, struct device_node *np, unsigned int n)
 static int mpx_dt_recheck(struct mpx_dt *d)
 {
 	char msg[MPAM_EXT_PLATFORM_ERR_LEN];
-	struct mpam_ext_platform *q;
-	char *text;
+	int ret;
 
-	text = mpam_ext_platform_print(d->p);
-	if (!text)
-		return -ENOMEM;
-	q = mpam_ext_platform_parse(text, strlen(text), cpu_possible_mask,
-				    msg, sizeof(msg));
-	kfree(text);
-	if (IS_ERR(q)) {
-		if (PTR_ERR(q) != -ENOMEM && d->err && d->err_len)
-			snprintf(d->err, d->err_len,
-				 "the platform it describes is not valid: %s", msg);
-		return PTR_ERR(q);
-	}
-	mpam_ext_platform_free(q);
-	return 0;
+	ret = mpam_ext_platform_check(d->p, cpu_possible_mask, msg, sizeof(msg));
+	if (ret == -EINVAL && d->err && d->err_len)
+		snprintf(d->err, d->err_len,
+			 "the platform it describes is not valid: %s", msg);
+	return ret;
 }
 
 struct mpam_ext_platform *mpam_ext_dt_parse(char *err, size_t err_len)

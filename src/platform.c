@@ -1226,6 +1226,24 @@ fail:
 	return ERR_PTR(ret);
 }
 
+int mpam_ext_platform_check(const struct mpam_ext_platform *p,
+			    const struct cpumask *valid_cpus, char *err,
+			    size_t err_len)
+{
+	struct mpam_ext_platform *q;
+	char *text;
+
+	text = mpam_ext_platform_print(p);
+	if (!text)
+		return -ENOMEM;
+	q = mpam_ext_platform_parse(text, strlen(text), valid_cpus, err, err_len);
+	kfree(text);
+	if (IS_ERR(q))
+		return PTR_ERR(q);
+	mpam_ext_platform_free(q);
+	return 0;
+}
+
 void mpam_ext_platform_free(struct mpam_ext_platform *p)
 {
 	kfree(p);

@@ -248,6 +248,25 @@ struct mpam_ext_platform *mpam_ext_platform_parse(const char *text, size_t len,
 char *mpam_ext_platform_print(const struct mpam_ext_platform *p);
 
 /**
+ * mpam_ext_platform_check() - hold a built description to the parser's rules.
+ * @p:		the platform, built by code (firmware discovery)
+ * @valid_cpus:	CPUs that may be named
+ * @err:	buffer for the parser's message on failure, or NULL
+ * @err_len:	size of @err
+ *
+ * Prints @p and parses the text back, so that what a builder can get wrong
+ * across entries (caches of one level sharing CPUs, memory nodes sharing
+ * CPUs, overlapping frames) is refused by the same rules as a description
+ * file.
+ *
+ * Return: 0; -EINVAL with @err set to the parser's "line N: problem";
+ * -ENOMEM.
+ */
+int mpam_ext_platform_check(const struct mpam_ext_platform *p,
+			    const struct cpumask *valid_cpus, char *err,
+			    size_t err_len);
+
+/**
  * mpam_ext_platform_free() - free a platform from the parser.
  * @p:		the platform, or NULL
  */
