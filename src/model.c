@@ -977,29 +977,20 @@ int mpam_ext_merge_rec_why(const struct mpam_ext_class *c,
  * mpam_ext_features_print() - the merged features of a property set.
  * @hw:		the properties
  * @buf:	buffer for a comma-separated list, "-" for none
- * @len:	its size; 256 bytes hold every feature
+ * @len:	its size; MPAM_EXT_HW_FEATURES_LEN holds every feature
  *
  * Return: the length of the text.
  */
 int mpam_ext_features_print(const struct mpam_ext_ris_hw *hw, char *buf,
 			    size_t len)
 {
-	unsigned long f = hw->features & MPX_MERGED;
-	unsigned int i;
-	int n = 0;
-
-	buf[0] = '\0';
-	for_each_set_bit(i, &f, MPAM_EXT_HW_NR_FEATURES)
-		n += scnprintf(buf + n, len - n, "%s%s", n ? "," : "",
-			       mpam_ext_hw_feature_name(i));
-	if (!n)
-		n = scnprintf(buf, len, "-");
-	return n;
+	return mpam_ext_hw_features_print(buf, len, hw->features & MPX_MERGED,
+					  ",", "-");
 }
 
 static void mpx_show_props(struct seq_file *s, const struct mpam_ext_ris_hw *hw)
 {
-	char feats[256];
+	char feats[MPAM_EXT_HW_FEATURES_LEN];
 
 	mpam_ext_features_print(hw, feats, sizeof(feats));
 	seq_printf(s, "features=%s partid_max=%u pmg_max=%u cpbm_wd=%u mbw_pbm_bits=%u cassoc_wd=%u cmax_wd=%u bwa_wd=%u intpri_wd=%u dspri_wd=%u csu_mon=%u mbwu_mon=%u mbwu_width=%u",
@@ -1043,7 +1034,7 @@ void mpam_ext_model_show_class(struct seq_file *s,
 			       const struct mpam_ext_class *c)
 {
 	const struct mpam_ext_ris_hw *hw = &c->props;
-	char feats[256];
+	char feats[MPAM_EXT_HW_FEATURES_LEN];
 
 	mpam_ext_features_print(hw, feats, sizeof(feats));
 	seq_printf(s, "name %s\ntype %s\nlevel %u\n", c->name,

@@ -2104,14 +2104,14 @@ static const char *mpx_loc_name(enum mpam_ext_loc_type loc)
 
 static void mpx_show_ris(struct seq_file *s, struct mpam_ext_msc *msc)
 {
-	unsigned int i, f, used[MPAM_EXT_MON_NR_TYPES];
+	unsigned int i, used[MPAM_EXT_MON_NR_TYPES];
+	char names[MPAM_EXT_HW_FEATURES_LEN];
 	unsigned long flags;
 	int t;
 
 	for (i = 0; i < msc->nr_ris; i++) {
 		struct mpam_ext_ris *ris = &msc->ris[i];
 		const struct mpam_ext_ris_hw *hw = &ris->hw;
-		bool any = false;
 
 		spin_lock_irqsave(&msc->lock, flags);
 		for (t = 0; t < MPAM_EXT_MON_NR_TYPES; t++)
@@ -2123,12 +2123,9 @@ static void mpx_show_ris(struct seq_file *s, struct mpam_ext_msc *msc)
 			   ris->idx, ris->probed ? "probed" : "refused",
 			   mpx_loc_name(ris->desc->loc), ris->desc->level,
 			   ris->desc->id, hw->partid_max, hw->pmg_max);
-		for_each_set_bit(f, &hw->features, MPAM_EXT_HW_NR_FEATURES) {
-			seq_printf(s, "%s%s", any ? "," : "", mpam_ext_hw_feature_name(f));
-			any = true;
-		}
+		mpam_ext_hw_features_print(names, sizeof(names), hw->features, ",", "-");
 		seq_printf(s, "%s cpbm_wd=%u cmax_wd=%u cassoc_wd=%u bwa_wd=%u mbw_pbm_bits=%u intpri_wd=%u dspri_wd=%u intpartid_max=%u csu_mon=%u csu_mon_used=%u mbwu_mon=%u mbwu_mon_used=%u mbwu_width=%u\n",
-			   any ? "" : "-", hw->cpbm_wd, hw->cmax_wd, hw->cassoc_wd,
+			   names, hw->cpbm_wd, hw->cmax_wd, hw->cassoc_wd,
 			   hw->bwa_wd, hw->mbw_pbm_bits, hw->intpri_wd,
 			   hw->dspri_wd, hw->intpartid_max, hw->num_csu_mon,
 			   used[MPAM_EXT_MON_CSU], hw->num_mbwu_mon,

@@ -81,20 +81,6 @@ static const struct mpx_feature mpx_features[MPAM_EXT_HW_NR_FEATURES] = {
 
 static_assert(MPAM_EXT_HW_NR_FEATURES <= BITS_PER_LONG);
 
-/**
- * mpam_ext_hw_feature_name() - the name of a hardware feature.
- * @f:		an enum mpam_ext_hw_feature value
- *
- * Return: the name the platform description format uses ("cpor",
- * "mbw-max", ...), or "?" for a value out of range.
- */
-const char *mpam_ext_hw_feature_name(unsigned int f)
-{
-	if (f >= MPAM_EXT_HW_NR_FEATURES)
-		return "?";
-	return mpx_features[f].name;
-}
-
 /* The numbers of struct mpam_ext_ris_hw, in the order a ris line has them */
 enum mpx_hw_num {
 	MPX_HW_PARTID_MAX,
@@ -820,9 +806,8 @@ static int mpx_loc(struct mpx_parser *ps, const struct mpam_ext_msc_desc *msc,
 	return 0;
 }
 
-/* Write the names of the features in @mask, separated by @sep */
-static size_t mpx_feature_list(char *buf, size_t size, unsigned long mask,
-			       const char *sep)
+size_t mpam_ext_hw_features_print(char *buf, size_t size, unsigned long mask,
+				  const char *sep, const char *none)
 {
 	size_t n = 0;
 	unsigned int f;
@@ -832,6 +817,8 @@ static size_t mpx_feature_list(char *buf, size_t size, unsigned long mask,
 		if (mask & BIT(f))
 			n += scnprintf(buf + n, size - n, "%s%s", n ? sep : "",
 				       mpx_features[f].name);
+	if (!n)
+		n = scnprintf(buf, size, "%s", none);
 	return n;
 }
 
@@ -868,7 +855,7 @@ static int mpx_feature_words(struct mpx_parser *ps,
 
 		if (!(have & BIT(f)) || !needs || (have & needs))
 			continue;
-		mpx_feature_list(names, sizeof(names), needs, "/");
+		mpam_ext_hw_features_print(names, sizeof(names), needs, "/", "");
 		return mpx_err(ps, "msc %u ris %u: feature %s needs feature %s",
 			       msc->id, ris->idx, mpx_features[f].name, names);
 	}
@@ -994,7 +981,7 @@ static int mpx_hw_numbers(struct mpx_parser *ps,
 		if (!mpx_hw_wanted(f, hw->features)) {
 			if (!val)
 				continue;
-			mpx_feature_list(names, sizeof(names), f->needs, "/");
+			mpam_ext_hw_features_print(names, sizeof(names), f->needs, "/", "");
 			return mpx_err(ps, "msc %u ris %u: %s given without feature %s",
 				       msc->id, ris->idx, key, names);
 		}
@@ -1299,6 +1286,7 @@ static void mpx_emit_cpus(struct mpx_out *o, const struct cpumask *mask)
 static void mpx_emit_ris(struct mpx_out *o, const struct mpam_ext_ris_desc *ris)
 {
 	const struct mpam_ext_ris_hw *hw = &ris->hw;
+	char names[MPAM_EXT_HW_FEATURES_LEN];
 	unsigned int i;
 
 	mpx_emit(o, "  ris index %u loc ", ris->idx);
@@ -1329,13 +1317,8 @@ static void mpx_emit_ris(struct mpx_out *o, const struct mpam_ext_ris_desc *ris)
 		break;
 	}
 
-	mpx_emit(o, " features ");
-	if (!hw->features)
-		mpx_emit(o, "none");
-	for (i = 0; i < MPAM_EXT_HW_NR_FEATURES; i++)
-		if (test_bit(i, &hw->features))
-			mpx_emit(o, "%s%s", hw->features & (BIT(i) - 1) ? "," : "",
-				 mpx_features[i].name);
+	mpam_ext_hw_features_print(names, sizeof(names), hw->features, ",", "none");
+	mpx_emit(o, " features %s", names);
 
 	for (i = 0; i < MPX_HW_NR; i++)
 		if (mpx_hw_wanted(&mpx_hw_fields[i], hw->features))

@@ -349,6 +349,23 @@ bool mpam_ext_platform_sim_hw_given(void);
  */
 int mpam_ext_platform_sim_hw(struct mpam_ext_platform *p, struct device *dev);
 
-const char *mpam_ext_hw_feature_name(unsigned int f);
+/* Room for the names of every feature, comma-separated, and the NUL */
+#define MPAM_EXT_HW_FEATURES_LEN	256
+
+/**
+ * mpam_ext_hw_features_print() - the names of a set of hardware features.
+ * @buf:	buffer for the text
+ * @size:	its size; MPAM_EXT_HW_FEATURES_LEN holds every feature
+ * @mask:	bitmap of enum mpam_ext_hw_feature
+ * @sep:	what goes between two names ("," in descriptions and debugfs)
+ * @none:	the text for an empty @mask ("none", "-", or "")
+ *
+ * Names are those of the description format (docs/platform-format.md),
+ * in feature order.
+ *
+ * Return: the length of the text.
+ */
+size_t mpam_ext_hw_features_print(char *buf, size_t size, unsigned long mask,
+				  const char *sep, const char *none);
 
 #endif /* MPAM_EXT_PLATFORM_H */
