@@ -14,6 +14,7 @@
 #include <mpam_ext/compat.h>
 #include <mpam_ext/inspect.h>
 #include <mpam_ext/msc.h>
+#include <mpam_ext/rctl.h>
 
 /* The model and picking result shown; set by init, cleared by exit */
 static struct mpam_ext_model *mpx_model;
@@ -96,33 +97,11 @@ static void mpx_show_cfg(struct seq_file *s, const struct mpam_ext_class *c,
 			   cfg->mbw_prop_stridem1);
 }
 
-/* One line per RIS of @v that is in use: its configuration of @partid */
-static void mpx_show_vmsc_partid(struct seq_file *s,
-				 const struct mpam_ext_class *c,
-				 const struct mpam_ext_vmsc *v, u32 partid,
-				 struct mpam_ext_config *cfg)
-{
-	struct mpam_ext_msc *msc = mpam_ext_msc_find(v->msc->id);
-	struct mpam_ext_ris *ris;
-	unsigned int r;
-
-	for (r = 0; msc && r < v->nr_ris; r++) {
-		if (v->ris_excluded & BIT(r))
-			continue;
-		ris = mpam_ext_ris_find(msc, v->ris[r]->idx);
-		if (!ris || mpam_ext_msc_get_config(ris, partid, cfg))
-			continue;
-		seq_printf(s, "class=%u partid=%u component=%u msc=%u ris=%u",
-			   c->id, partid, v->comp->id, v->msc->id, ris->idx);
-		mpx_show_cfg(s, c, cfg);
-		seq_puts(s, "\n");
-	}
-}
-
 static int mpx_partids_show(struct seq_file *s, void *unused)
 {
 	struct mpam_ext_config *cfg;
-	unsigned int i, j, k;
+	struct mpam_ext_ris *ris;
+	unsigned int i, j, pos;
 	u32 partid;
 
 	cfg = kmalloc_obj(*cfg, GFP_KERNEL);
@@ -133,12 +112,20 @@ static int mpx_partids_show(struct seq_file *s, void *unused)
 
 		if (c->type == MPAM_EXT_CLASS_OTHER || !c->props.partid_max)
 			continue;
-		for (partid = 0; partid <= c->props.partid_max; partid++)
-			for (j = 0; j < c->nr_comp; j++)
-				for (k = 0; k < c->comp[j].nr_vmsc; k++)
-					if (!c->comp[j].vmsc[k].excluded)
-						mpx_show_vmsc_partid(s, c, &c->comp[j].vmsc[k],
-								     partid, cfg);
+		for (partid = 0; partid <= c->props.partid_max; partid++) {
+			for (j = 0; j < c->nr_comp; j++) {
+				pos = 0;
+				while ((ris = mpam_ext_comp_next_ris(&c->comp[j], 0, &pos))) {
+					if (mpam_ext_msc_get_config(ris, partid, cfg))
+						continue;
+					seq_printf(s, "class=%u partid=%u component=%u msc=%u ris=%u",
+						   c->id, partid, c->comp[j].id,
+						   ris->msc->desc.id, ris->idx);
+					mpx_show_cfg(s, c, cfg);
+					seq_puts(s, "\n");
+				}
+			}
+		}
 	}
 	kfree(cfg);
 	return 0;

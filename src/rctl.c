@@ -151,14 +151,22 @@ static int mpx_lookup(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 	return 0;
 }
 
-/*
- * The next RIS in use behind @comp that has @field, after position *@pos
- * (start with 0); NULL at the end. *@pos counts vMSC * MPAM_EXT_MAX_RIS +
- * RIS position.
+/**
+ * mpam_ext_comp_next_ris() - walk the RIS in use behind a component.
+ * @comp:	the component
+ * @fields:	bitmap of enum mpam_ext_cfg_field: only RIS that support one
+ *		of them; 0 for every RIS in use
+ * @pos:	cursor, 0 to start
+ *
+ * RIS in use: of a vMSC and a RIS position not excluded by parameter,
+ * probed, of an MSC that is set up. Walks vMSCs in order, then their RIS
+ * in description order.
+ *
+ * Return: the next such RIS, or NULL at the end.
  */
-static struct mpam_ext_ris *mpx_next_ris(const struct mpam_ext_component *comp,
-					 enum mpam_ext_cfg_field field,
-					 unsigned int *pos)
+struct mpam_ext_ris *mpam_ext_comp_next_ris(const struct mpam_ext_component *comp,
+					    unsigned long fields,
+					    unsigned int *pos)
 {
 	for (; *pos < comp->nr_vmsc * MPAM_EXT_MAX_RIS; (*pos)++) {
 		const struct mpam_ext_vmsc *v = &comp->vmsc[*pos / MPAM_EXT_MAX_RIS];
@@ -170,7 +178,8 @@ static struct mpam_ext_ris *mpx_next_ris(const struct mpam_ext_component *comp,
 			continue;
 		msc = mpam_ext_msc_find(v->msc->id);
 		ris = msc ? mpam_ext_ris_find(msc, v->ris[j]->idx) : NULL;
-		if (ris && (mpam_ext_ris_cfg_fields(ris) & BIT(field))) {
+		if (ris && ris->probed &&
+		    (!fields || (mpam_ext_ris_cfg_fields(ris) & fields))) {
 			(*pos)++;
 			return ris;
 		}
@@ -212,7 +221,7 @@ int mpam_ext_rc_get_config(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 	if (ret)
 		return ret;
 	/* The first RIS answers: every RIS of a domain is written alike */
-	ris = mpx_next_ris(d->comp, field, &pos);
+	ris = mpam_ext_comp_next_ris(d->comp, BIT(field), &pos);
 	if (!ris)
 		return -ENODEV;
 	ret = mpam_ext_msc_get_config(ris, partid, &cfg);
@@ -274,7 +283,7 @@ int mpam_ext_rc_update_one(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 		bitmap_from_arr32(cfg.cpbm, &val, 32);
 	}
 	ret = -ENODEV;
-	while ((ris = mpx_next_ris(d->comp, field, &pos))) {
+	while ((ris = mpam_ext_comp_next_ris(d->comp, BIT(field), &pos))) {
 		ret = mpam_ext_msc_apply(ris, partid, &cfg);
 		if (ret)
 			break;

@@ -18,6 +18,8 @@
 
 #include <mpam_ext/topo.h>
 
+struct mpam_ext_ris;
+
 /* Code/data prioritisation: which half of a CLOSID's PARTID pair */
 enum mpam_ext_cdp {
 	MPAM_EXT_CDP_NONE,	/* CDP off: PARTID = CLOSID */
@@ -25,6 +27,9 @@ enum mpam_ext_cdp {
 	MPAM_EXT_CDP_CODE,	/* CDP on: PARTID = 2 * CLOSID + 1 */
 };
 
+struct mpam_ext_ris *mpam_ext_comp_next_ris(const struct mpam_ext_component *comp,
+					    unsigned long fields,
+					    unsigned int *pos);
 u32 mpam_ext_rc_num_closids(const struct mpam_ext_topo *t, bool cdp);
 u16 mpam_ext_rc_partid(u32 closid, enum mpam_ext_cdp type);
 u32 mpam_ext_rc_bw_gran(u8 bwa_wd);
