@@ -12,6 +12,7 @@
 
 #include <mpam_ext/model.h>
 #include <mpam_ext/platform.h>
+#include <mpam_ext/topo.h>
 
 #include "kunit/mpx_platform_texts.h"
 
@@ -34,6 +35,11 @@ static inline void t_free_platform(void *p)
 static inline void t_free_model(void *m)
 {
 	mpam_ext_model_free(m);
+}
+
+static inline void t_free_topo(void *t)
+{
+	mpam_ext_topo_free(t);
 }
 
 /* Parse @text against CPUs 0-7; freed with the test */

@@ -22,11 +22,6 @@ static void t_teardown(void *unused)
 	mpam_ext_msc_teardown_all();
 }
 
-static void t_free_topo(void *t)
-{
-	mpam_ext_topo_free(t);
-}
-
 /*
  * kunpeng-mini on simulated MSCs, picked with @policy and @exclude; torn
  * down with the test.

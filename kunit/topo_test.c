@@ -180,11 +180,6 @@ static void t_test_param_values(struct kunit *test)
 
 /* Picking */
 
-static void t_free_topo(void *t)
-{
-	mpam_ext_topo_free(t);
-}
-
 /* Parse the parameters, build the model of @p with them and pick */
 static struct mpam_ext_topo *t_pick(struct kunit *test,
 				    const struct mpam_ext_platform *p,

@@ -195,9 +195,8 @@ static int mpx_model_init(void)
 			continue;
 		mpam_ext_decision_print(d, line, sizeof(line));
 		/* A parameter naming something the platform lacks */
-		if (!strcmp(d->result, "absent") && d->class_id < 0)
-			pr_warn("%s\n", line);
-		else if (!strcmp(d->result, "absent") && !strcmp(d->what, "mb_class"))
+		if (!strcmp(d->result, "absent") &&
+		    (d->class_id < 0 || !strcmp(d->what, "mb_class")))
 			pr_warn("%s\n", line);
 		else
 			pr_info("%s\n", line);

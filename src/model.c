@@ -739,6 +739,8 @@ struct mpam_ext_model *mpam_ext_model_build(const struct mpam_ext_model_input *i
 
 		for (j = 0; j < msc->nr_ris; j++) {
 			const struct mpam_ext_ris_desc *r = &msc->ris[j];
+			/* Also marks exclusions of RIS that are not usable */
+			bool excluded = mpx_excluded(in, msc, r);
 			struct mpam_ext_vmsc *v;
 			struct cpumask cpus;
 
@@ -749,7 +751,7 @@ struct mpam_ext_model *mpam_ext_model_build(const struct mpam_ext_model_input *i
 			v = mpx_place(m, nr_ris, msc, r);
 			if (!v)
 				goto err;
-			if (mpx_excluded(in, msc, r))
+			if (excluded)
 				v->ris_excluded |= BIT(v->nr_ris);
 			v->ris[v->nr_ris++] = r;
 			mpx_loc_cpus(p, r, &cpus);
@@ -759,11 +761,6 @@ struct mpam_ext_model *mpam_ext_model_build(const struct mpam_ext_model_input *i
 			cpumask_or(&v->cpus, &v->cpus, &cpus);
 		}
 	}
-	/* Exclusions naming an MSC or RIS the platform has but can't use */
-	for (i = 0; i < p->nr_mscs; i++)
-		for (j = 0; j < p->mscs[i].nr_ris; j++)
-			mpx_excluded(in, &p->mscs[i], &p->mscs[i].ris[j]);
-
 	sort(m->classes, m->nr_classes, sizeof(*m->classes), mpx_class_cmp, NULL);
 	mpx_fix_links(m);
 	for (i = 0; i < m->nr_classes; i++)
