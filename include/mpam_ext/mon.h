@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Monitoring backend of the resctrl front: reads of the resctrl monitor
+ * events (enum mpam_ext_event) for a monitoring group, identified as
+ * resctrl's arch code identifies it, by CLOSID and RMID (here the PMG),
+ * on one domain of the event's pick; and the counters of resctrl's
+ * "mbm_event" assignment mode, which are MBWU monitors allocated up front.
+ *
+ * One struct mpam_ext_mon_ctx exists per mount (its CDP setting decides
+ * how many monitors a counter needs). Rules: docs/monitoring.md.
+ */
+#ifndef MPAM_EXT_MON_H
+#define MPAM_EXT_MON_H
+
+#include <linux/types.h>
+
+#include <mpam_ext/topo.h>
+
+struct mpam_ext_mon_ctx;
+
+struct mpam_ext_mon_ctx *mpam_ext_mon_create(const struct mpam_ext_topo *t,
+					     bool cdp);
+void mpam_ext_mon_destroy(struct mpam_ext_mon_ctx *mc);
+bool mpam_ext_mon_uses_cntrs(enum mpam_ext_event ev);
+u32 mpam_ext_mon_num_cntrs(struct mpam_ext_mon_ctx *mc,
+			   enum mpam_ext_event ev, u32 dom);
+u32 mpam_ext_mon_avail_cntrs(struct mpam_ext_mon_ctx *mc,
+			     enum mpam_ext_event ev, u32 dom);
+int mpam_ext_mon_assign(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
+			u32 dom, u32 closid, u32 rmid);
+int mpam_ext_mon_unassign(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
+			  u32 dom, u32 closid, u32 rmid);
+bool mpam_ext_mon_is_assigned(struct mpam_ext_mon_ctx *mc,
+			      enum mpam_ext_event ev, u32 dom, u32 closid,
+			      u32 rmid);
+void mpam_ext_mon_release(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid);
+int mpam_ext_mon_read(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
+		      u32 dom, u32 closid, u32 rmid, u64 *val);
+
+#endif /* MPAM_EXT_MON_H */
