@@ -25,5 +25,10 @@
 #define kmalloc_obj(obj, gfp) kmalloc(sizeof(obj), gfp)
 #endif
 
+/* Probes of sched_process_exit take a group_dead argument (6.16 on) */
+#ifdef HAVE_SCHED_EXIT_GROUP_DEAD
+#define MPAM_EXT_SCHED_EXIT_GROUP_DEAD 1
+#endif
+
 #endif /* __KERNEL__ */
 #endif /* MPAM_EXT_COMPAT_H */
