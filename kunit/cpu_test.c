@@ -136,7 +136,7 @@ static int t_spin(void *unused)
 static int t_wait(void *unused)
 {
 	while (!kthread_should_stop())
-		msleep(5);
+		msleep(20);
 	return 0;
 }
 
@@ -155,12 +155,12 @@ static struct task_struct *t_thread(struct kunit *test, int (*fn)(void *),
 /* Whether @cpu programs @val within @ms milliseconds */
 static bool t_becomes(unsigned int cpu, u64 val, unsigned int ms)
 {
-	unsigned int i;
+	u64 end = ktime_get_mono_fast_ns() + (u64)ms * NSEC_PER_MSEC;
 
-	for (i = 0; i < ms; i++) {
+	while (ktime_get_mono_fast_ns() < end) {
 		if (mpam_ext_cpu_current(cpu) == val)
 			return true;
-		msleep(1);
+		usleep_range(1000, 2000);
 	}
 	return mpam_ext_cpu_current(cpu) == val;
 }
@@ -298,7 +298,7 @@ static void t_test_exit_and_fork(struct kunit *test)
 	get_task_struct(t);
 	kthread_stop(t);
 	for (i = 0; i < 1000 && mpam_ext_task_owner(t); i++)
-		msleep(1);
+		usleep_range(1000, 2000);
 	KUNIT_EXPECT_NULL(test, mpam_ext_task_owner(t));
 	KUNIT_EXPECT_EQ(test, t_listed(&t_owner_a, t, NULL), 0U);
 	/* An exited task cannot be moved */
@@ -387,6 +387,8 @@ static void t_test_drain(struct kunit *test)
 	el = t1 - t0;
 	me = raw_smp_processor_id();
 
+	kunit_info(test, "cpu %u: %llu of %llu ns busy with the spinner's value, %llu ns in the second drain",
+		   cpu, d1->ns[cpu], el, d2->all[cpu]);
 	/* The spinner's CPU: busy with its value nearly all the time */
 	KUNIT_EXPECT_GE_MSG(test, d1->ns[cpu], el * 8 / 10,
 			    "cpu %u: %llu of %llu ns", cpu, d1->ns[cpu], el);
