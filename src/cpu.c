@@ -442,7 +442,7 @@ static void mpx_fork_probe(void *data, struct task_struct *parent,
 
 /**
  * mpam_ext_task_move() - make a task run with a value.
- * @t:		the task (one thread)
+ * @t:		the task (one thread), referenced by the caller
  * @owner:	the resctrl front's group, or NULL for the default group
  * @val:	the value (ignored with @owner NULL)
  *
