@@ -723,7 +723,6 @@ static int mpx_cpus_show(struct seq_file *s, void *unused)
 	unsigned int cpu;
 
 	seq_printf(s, "mode %s: %s\n", mpx_mode_names[mpx_mode], mpx_why);
-	seq_printf(s, "fork_fail %ld\n", atomic_long_read(&mpx_fork_fail));
 	for_each_possible_cpu(cpu) {
 		pc = per_cpu_ptr(&mpx_cpus, cpu);
 		raw_spin_lock_irqsave(&pc->lock, flags);
@@ -745,6 +744,7 @@ static int mpx_cpus_show(struct seq_file *s, void *unused)
 				   c.lost_ns);
 		seq_putc(s, '\n');
 	}
+	seq_printf(s, "fork_fail %ld\n", atomic_long_read(&mpx_fork_fail));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mpx_cpus);
