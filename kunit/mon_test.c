@@ -31,15 +31,18 @@
  * each L2 RIS, one on each memory-side RIS.
  */
 #define T_UNEQ_L2(id, base, cache)					\
-	"msc id " #id " base " #base " size 0x10000 nrdy-us 20 err-irq 0 aidr 0x10 iidr 0x1000736\n" \
+	"msc id " #id " base " #base " size 0x10000" \
+	" nrdy-us 20 err-irq 0 aidr 0x10 iidr 0x1000736\n" \
 	"  ris index 0 loc cache:2:" #cache " features cpor,csu,mbwu,esr partid-max 31 pmg-max 3" \
 	" cpbm-wd 8 csu-mon 2 mbwu-mon 4 mbwu-width 31\n"
 #define T_UNEQ_L3(id, base, cache)					\
-	"msc id " #id " base " #base " size 0x10000 nrdy-us 50 err-irq 0 aidr 0x10 iidr 0x2000736\n" \
+	"msc id " #id " base " #base " size 0x10000" \
+	" nrdy-us 50 err-irq 0 aidr 0x10 iidr 0x2000736\n" \
 	"  ris index 0 loc cache:3:" #cache " features cpor,csu,esr partid-max 31 pmg-max 3" \
 	" cpbm-wd 17 csu-mon 4\n"
 #define T_UNEQ_MEM(id, base)						\
-	"msc id " #id " base " #base " size 0x10000 nrdy-us 100 err-irq 0 aidr 0x10 iidr 0x3000736\n" \
+	"msc id " #id " base " #base " size 0x10000" \
+	" nrdy-us 100 err-irq 0 aidr 0x10 iidr 0x3000736\n" \
 	"  ris index 0 loc memory:0 features mbw-max,mbwu,esr partid-max 31 pmg-max 3 bwa-wd 7" \
 	" mbwu-mon 1 mbwu-width 44\n"
 
@@ -583,7 +586,7 @@ static void t_test_assign_file(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_write(mc, "mbm_l2_total_bytes:4=e\n", err), -ENOENT);
 	KUNIT_EXPECT_STREQ(test, err, "Invalid event mbm_l2_total_bytes\n");
 	KUNIT_EXPECT_EQ(test, t_write(mc, "\n", err), -ENOENT);
-	KUNIT_EXPECT_STREQ(test, err, "Invalid event \n");
+	KUNIT_EXPECT_STREQ(test, err, "Invalid event\x20\n");
 	KUNIT_EXPECT_EQ(test, t_write(mc, "mbm_total_bytes:2=e\n", err), -EINVAL);
 	KUNIT_EXPECT_STREQ(test, err, "Invalid domain id 2\n");
 	KUNIT_EXPECT_EQ(test, t_write(mc, "mbm_total_bytes:x=e\n", err), -EINVAL);
