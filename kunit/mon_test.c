@@ -313,6 +313,29 @@ static void t_test_assign(struct kunit *test)
 	for (c = 1; c < n; c++)
 		mpam_ext_mon_release(mc, c, 1);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_avail_cntrs(mc, T_TOTAL, 1), n);
+	mpam_ext_mon_release(mc, n, 2);
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_avail_cntrs(mc, T_L2TOTAL, 13),
+			mpam_ext_mon_num_cntrs(mc, T_L2TOTAL, 13));
+
+	/* mkdir's best-effort assignment: every event, every domain */
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_group(mc, 1, 3), 0);
+	KUNIT_EXPECT_TRUE(test, mpam_ext_mon_is_assigned(mc, T_TOTAL, 26, 1, 3));
+	KUNIT_EXPECT_TRUE(test, mpam_ext_mon_is_assigned(mc, T_L2TOTAL, 10, 1, 3));
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_avail_cntrs(mc, T_TOTAL, 1), n - 1);
+	for (c = 2; c <= mpam_ext_mon_num_cntrs(mc, T_L2TOTAL, 7); c++)
+		KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign(mc, T_L2TOTAL, 7, c, 0), 0);
+	/* L2 domain 7 full: the others are still assigned, -ENOSPC returned */
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_group(mc, 0, 3), -ENOSPC);
+	KUNIT_EXPECT_TRUE(test, mpam_ext_mon_is_assigned(mc, T_L2TOTAL, 13, 0, 3));
+	KUNIT_EXPECT_TRUE(test, mpam_ext_mon_is_assigned(mc, T_TOTAL, 1, 0, 3));
+	KUNIT_EXPECT_FALSE(test, mpam_ext_mon_is_assigned(mc, T_L2TOTAL, 7, 0, 3));
+	mpam_ext_mon_release(mc, 0, 3);
+	mpam_ext_mon_release(mc, 1, 3);
+	for (c = 2; c <= mpam_ext_mon_num_cntrs(mc, T_L2TOTAL, 7); c++)
+		mpam_ext_mon_release(mc, c, 0);
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_avail_cntrs(mc, T_TOTAL, 1), n);
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_avail_cntrs(mc, T_L2TOTAL, 7),
+			mpam_ext_mon_num_cntrs(mc, T_L2TOTAL, 7));
 
 	/* Refused */
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign(mc, T_TOTAL, 2, 0, 0), -ENXIO);

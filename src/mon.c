@@ -575,6 +575,40 @@ void mpam_ext_mon_release(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid)
 	}
 }
 
+/**
+ * mpam_ext_mon_assign_group() - give a new group a counter wherever one is
+ * free (mbm_assign_on_mkdir).
+ * @mc:		the context
+ * @closid:	the group's CLOSID
+ * @rmid:	the group's RMID
+ *
+ * Best effort, as resctrl's assignment at mkdir: every counter event on
+ * every domain is tried; the ones that fail stay unassigned.
+ *
+ * Return: 0 when every domain of every counter event has a counter for
+ * the group, else the last error of mpam_ext_mon_assign() (the group
+ * exists either way).
+ */
+int mpam_ext_mon_assign_group(struct mpam_ext_mon_ctx *mc, u32 closid,
+			      u32 rmid)
+{
+	const struct mpam_ext_pick *pk;
+	unsigned int ev, i;
+	int ret = 0, r;
+
+	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
+		if (!mpam_ext_mon_uses_cntrs(ev) || !mpam_ext_mon_offered(mc->t, ev))
+			continue;
+		pk = &mc->t->ev[ev];
+		for (i = 0; i < pk->nr_dom; i++) {
+			r = mpam_ext_mon_assign(mc, ev, pk->dom[i].id, closid, rmid);
+			if (r)
+				ret = r;
+		}
+	}
+	return ret;
+}
+
 /* Sum of the monitors of counter @c */
 static int mpx_read_cntr(struct mpx_comp *cc, unsigned int c, u64 *val)
 {

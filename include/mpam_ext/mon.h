@@ -50,6 +50,8 @@ int mpam_ext_mon_unassign(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 bool mpam_ext_mon_is_assigned(struct mpam_ext_mon_ctx *mc,
 			      enum mpam_ext_event ev, u32 dom, u32 closid,
 			      u32 rmid);
+int mpam_ext_mon_assign_group(struct mpam_ext_mon_ctx *mc, u32 closid,
+			      u32 rmid);
 void mpam_ext_mon_release(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid);
 int mpam_ext_mon_read(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 		      u32 dom, u32 closid, u32 rmid, u64 *val);
