@@ -25,6 +25,7 @@
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
+#include <mpam_ext/compat.h>
 #include <mpam_ext/cpu.h>
 #include <mpam_ext/model.h>
 #include <mpam_ext/msc.h>
