@@ -1424,10 +1424,13 @@ static u32 mpx_max_frac(u32 reg, unsigned int wd)
 	return (f + 1) << (MPX_FRAC_BITS - wd);
 }
 
-static u32 mpx_bw_fraction(const struct mpx_ris *r, u16 partid)
+static u32 mpx_bw_fraction(struct mpam_ext_sim_msc *sim,
+			   const struct mpx_ris *r, u16 partid)
 {
 	unsigned int slot = mpx_cfg_slot(r, partid);
 	u32 frac = MPX_FRAC_ONE;
+
+	lockdep_assert_held(&sim->lock);
 
 	if (mpx_has(r, MPAM_EXT_HW_MBW_MAX))
 		frac = min(frac, mpx_max_frac(r->cfg[slot].mbw_max, r->hw.bwa_wd));
@@ -1437,10 +1440,13 @@ static u32 mpx_bw_fraction(const struct mpx_ris *r, u16 partid)
 	return frac;
 }
 
-static u32 mpx_portion(const struct mpx_ris *r, u16 partid)
+static u32 mpx_portion(struct mpam_ext_sim_msc *sim, const struct mpx_ris *r,
+		       u16 partid)
 {
 	unsigned int slot = mpx_cfg_slot(r, partid);
 	u32 frac = MPX_FRAC_ONE;
+
+	lockdep_assert_held(&sim->lock);
 
 	if (mpx_has(r, MPAM_EXT_HW_CPOR))
 		frac = min(frac, mpx_bitmap_frac(&r->cpbm[(size_t)slot * r->cpbm_words],
@@ -1459,7 +1465,7 @@ u32 mpam_ext_sim_bw_fraction(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid)
 	spin_lock_irqsave(&sim->lock, flags);
 	r = mpx_ris(sim, ris);
 	if (r && partid <= r->hw.partid_max)
-		frac = mpx_bw_fraction(r, partid);
+		frac = mpx_bw_fraction(sim, r, partid);
 	spin_unlock_irqrestore(&sim->lock, flags);
 	return frac;
 }
@@ -1473,7 +1479,7 @@ u32 mpam_ext_sim_portion(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid)
 	spin_lock_irqsave(&sim->lock, flags);
 	r = mpx_ris(sim, ris);
 	if (r && partid <= r->hw.partid_max)
-		frac = mpx_portion(r, partid);
+		frac = mpx_portion(sim, r, partid);
 	spin_unlock_irqrestore(&sim->lock, flags);
 	return frac;
 }
@@ -1489,7 +1495,7 @@ u64 mpam_ext_sim_fill(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
 	r = mpx_ris(sim, ris);
 	if (!r || !mpx_request_ok(sim, r, partid, pmg))
 		goto out;
-	cap = mul_u64_u32_shr(size, mpx_portion(r, partid), MPX_FRAC_BITS);
+	cap = mul_u64_u32_shr(size, mpx_portion(sim, r, partid), MPX_FRAC_BITS);
 	occ = &r->occupancy[mpx_pair(r, partid, pmg)];
 	if (check_add_overflow(*occ, bytes, &v))
 		v = U64_MAX;
