@@ -16,6 +16,7 @@
 #include <mpam_ext/acpi.h>
 #include <mpam_ext/compat.h>
 #include <mpam_ext/dt.h>
+#include <mpam_ext/fs.h>
 #include <mpam_ext/inspect.h>
 #include <mpam_ext/model.h>
 #include <mpam_ext/mpam_ext.h>
@@ -272,6 +273,7 @@ static int __init mpx_init(void)
 			MPAM_EXT_VERSION, sim ? "simulated" : "hardware",
 			mpx_plat->name, mpx_plat->nr_mscs,
 			mpam_ext_msc_partid_count(), mpam_ext_msc_pmg_count());
+		mpam_ext_fs_init(mpx_topo);
 	} else {
 		pr_info("version %s loaded: hardware mode, no MSC description from firmware\n",
 			MPAM_EXT_VERSION);
@@ -293,6 +295,7 @@ err_dev:
 
 static void __exit mpx_exit(void)
 {
+	mpam_ext_fs_exit();
 	debugfs_remove(mpx_platform_file);
 	mpx_platform_file = NULL;
 	mpx_model_exit();

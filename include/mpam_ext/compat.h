@@ -8,7 +8,9 @@
 #define MPAM_EXT_COMPAT_H
 
 #ifdef __KERNEL__
+#include <linux/dcache.h>
 #include <linux/firmware.h>
+#include <linux/fs.h>
 #include <linux/slab.h>
 #include <linux/timer.h>
 
@@ -23,6 +25,44 @@
 #ifndef HAVE_KZALLOC_OBJ
 #define kzalloc_obj(obj, gfp) kzalloc(sizeof(obj), gfp)
 #define kmalloc_obj(obj, gfp) kmalloc(sizeof(obj), gfp)
+#endif
+
+/*
+ * Pseudo-filesystem dentries: pinned with d_make_persistent() (which takes
+ * its own reference) and a superblock killed with kill_anon_super() where
+ * it exists; before it, the reference of d_alloc_name() is the pin and
+ * kill_litter_super() drops it.
+ */
+#ifdef HAVE_D_MAKE_PERSISTENT
+#define mpx_d_pin(d, inode)	do { d_make_persistent(d, inode); dput(d); } while (0)
+#define mpx_d_pin_vfs(d, inode)	d_make_persistent(d, inode)
+#define mpx_kill_pinned_sb(sb)	kill_anon_super(sb)
+#else
+#define mpx_d_pin(d, inode)	d_add(d, inode)
+#define mpx_d_pin_vfs(d, inode)	do { d_instantiate(d, inode); dget(d); } while (0)
+#define mpx_kill_pinned_sb(sb)	kill_litter_super(sb)
+#endif
+
+/* inode_operations.mkdir: its first argument and what it returns */
+#ifdef HAVE_MNT_IDMAP
+#define MPX_IDMAP_T	struct mnt_idmap
+#else
+#define MPX_IDMAP_T	struct user_namespace
+#endif
+#ifdef HAVE_MKDIR_DENTRY
+#define MPX_MKDIR_RET		struct dentry *
+#define mpx_mkdir_ret(err)	ERR_PTR(err)
+#else
+#define MPX_MKDIR_RET		int
+#define mpx_mkdir_ret(err)	(err)
+#endif
+
+#ifdef HAVE_SIMPLE_INODE_INIT_TS
+#define mpx_inode_init_ts(inode)	simple_inode_init_ts(inode)
+#else
+#define mpx_inode_init_ts(inode) \
+	((inode)->i_atime = (inode)->i_mtime = (inode)->i_ctime = \
+	 current_time(inode))
 #endif
 
 #endif /* __KERNEL__ */
