@@ -230,7 +230,6 @@ static void mpx_evict(struct inode *inode)
 
 static const struct super_operations mpx_sops = {
 	.statfs		= simple_statfs,
-	.drop_inode	= generic_delete_inode,
 	.evict_inode	= mpx_evict,
 };
 
@@ -423,32 +422,75 @@ static bool mpx_has_cntrs(bool l2)
 	return false;
 }
 
+/**
+ * struct mpx_file_spec - one file of an info directory.
+ * @name:	its name
+ * @mode:	its permissions
+ * @kind:	what it shows
+ */
+struct mpx_file_spec {
+	const char *name;
+	umode_t mode;
+	enum mpx_kind kind;
+};
+
+static const struct mpx_file_spec mpx_cache_files[] = {
+	{ "num_closids", 0444, MPX_F_NUM_CLOSIDS },
+	{ "cbm_mask", 0444, MPX_F_CBM_MASK },
+	{ "min_cbm_bits", 0444, MPX_F_MIN_CBM_BITS },
+	{ "shareable_bits", 0444, MPX_F_SHAREABLE_BITS },
+	{ "bit_usage", 0444, MPX_F_BIT_USAGE },
+	{ "sparse_masks", 0444, MPX_F_SPARSE_MASKS },
+};
+
+static const struct mpx_file_spec mpx_mb_files[] = {
+	{ "num_closids", 0444, MPX_F_NUM_CLOSIDS },
+	{ "bandwidth_gran", 0444, MPX_F_BW_GRAN },
+	{ "delay_linear", 0444, MPX_F_DELAY_LINEAR },
+	{ "min_bandwidth", 0444, MPX_F_MIN_BW },
+	{ "thread_throttle_mode", 0444, MPX_F_THROTTLE_MODE },
+};
+
+static const struct mpx_file_spec mpx_mon_files[] = {
+	{ "mon_features", 0444, MPX_F_MON_FEATURES },
+	{ "num_rmids", 0444, MPX_F_NUM_RMIDS },
+	{ "max_threshold_occupancy", 0444, MPX_F_MAX_THRESHOLD },
+};
+
+static const struct mpx_file_spec mpx_cntr_files[] = {
+	{ "mbm_assign_mode", 0644, MPX_F_ASSIGN_MODE },
+	{ "num_mbm_cntrs", 0444, MPX_F_NUM_CNTRS },
+	{ "available_mbm_cntrs", 0444, MPX_F_AVAIL_CNTRS },
+	{ "mbm_assign_on_mkdir", 0644, MPX_F_ASSIGN_ON_MKDIR },
+};
+
+static int mpx_files(struct dentry *d, const struct mpx_file_spec *spec,
+		     unsigned int nr, enum mpam_ext_res res,
+		     enum mpam_ext_cdp cdp)
+{
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < nr && !ret; i++)
+		ret = mpx_file(d, spec[i].name, spec[i].mode, spec[i].kind,
+			       NULL, res, cdp, 0, 0);
+	return ret;
+}
+
 static int mpx_make_info_res(struct dentry *info, enum mpam_ext_res res,
 			     enum mpam_ext_cdp cdp)
 {
 	static const char * const sfx[] = { "", "DATA", "CODE" };
 	struct dentry *d;
 	char name[16];
-	int ret;
 
 	snprintf(name, sizeof(name), "%s%s", mpam_ext_res_name(res), sfx[cdp]);
 	d = mpx_dir(info, name, NULL, NULL);
 	if (!d)
 		return -ENOMEM;
-	ret = mpx_file(d, "num_closids", 0444, MPX_F_NUM_CLOSIDS, NULL, res, cdp, 0, 0);
-	if (res == MPAM_EXT_RES_MB) {
-		ret = ret ?: mpx_file(d, "bandwidth_gran", 0444, MPX_F_BW_GRAN, NULL, res, cdp, 0, 0);
-		ret = ret ?: mpx_file(d, "delay_linear", 0444, MPX_F_DELAY_LINEAR, NULL, res, cdp, 0, 0);
-		ret = ret ?: mpx_file(d, "min_bandwidth", 0444, MPX_F_MIN_BW, NULL, res, cdp, 0, 0);
-		ret = ret ?: mpx_file(d, "thread_throttle_mode", 0444, MPX_F_THROTTLE_MODE, NULL, res, cdp, 0, 0);
-		return ret;
-	}
-	ret = ret ?: mpx_file(d, "cbm_mask", 0444, MPX_F_CBM_MASK, NULL, res, cdp, 0, 0);
-	ret = ret ?: mpx_file(d, "min_cbm_bits", 0444, MPX_F_MIN_CBM_BITS, NULL, res, cdp, 0, 0);
-	ret = ret ?: mpx_file(d, "shareable_bits", 0444, MPX_F_SHAREABLE_BITS, NULL, res, cdp, 0, 0);
-	ret = ret ?: mpx_file(d, "bit_usage", 0444, MPX_F_BIT_USAGE, NULL, res, cdp, 0, 0);
-	ret = ret ?: mpx_file(d, "sparse_masks", 0444, MPX_F_SPARSE_MASKS, NULL, res, cdp, 0, 0);
-	return ret;
+	if (res == MPAM_EXT_RES_MB)
+		return mpx_files(d, mpx_mb_files, ARRAY_SIZE(mpx_mb_files), res, cdp);
+	return mpx_files(d, mpx_cache_files, ARRAY_SIZE(mpx_cache_files), res, cdp);
 }
 
 static int mpx_make_info_mon(struct dentry *info, bool l2)
@@ -459,15 +501,10 @@ static int mpx_make_info_mon(struct dentry *info, bool l2)
 
 	if (!d)
 		return -ENOMEM;
-	ret = mpx_file(d, "mon_features", 0444, MPX_F_MON_FEATURES, NULL, res, 0, 0, 0);
-	ret = ret ?: mpx_file(d, "num_rmids", 0444, MPX_F_NUM_RMIDS, NULL, res, 0, 0, 0);
-	ret = ret ?: mpx_file(d, "max_threshold_occupancy", 0644, MPX_F_MAX_THRESHOLD, NULL, res, 0, 0, 0);
-	if (ret || !mpx_has_cntrs(l2))
-		return ret;
-	ret = mpx_file(d, "mbm_assign_mode", 0644, MPX_F_ASSIGN_MODE, NULL, res, 0, 0, 0);
-	ret = ret ?: mpx_file(d, "num_mbm_cntrs", 0444, MPX_F_NUM_CNTRS, NULL, res, 0, 0, 0);
-	ret = ret ?: mpx_file(d, "available_mbm_cntrs", 0444, MPX_F_AVAIL_CNTRS, NULL, res, 0, 0, 0);
-	ret = ret ?: mpx_file(d, "mbm_assign_on_mkdir", 0644, MPX_F_ASSIGN_ON_MKDIR, NULL, res, 0, 0, 0);
+	ret = mpx_files(d, mpx_mon_files, ARRAY_SIZE(mpx_mon_files), res, 0);
+	if (!ret && mpx_has_cntrs(l2))
+		ret = mpx_files(d, mpx_cntr_files, ARRAY_SIZE(mpx_cntr_files),
+				res, 0);
 	return ret;
 }
 
@@ -691,7 +728,6 @@ static void mpx_grp_remove(struct mpx_grp *g, struct mpx_grp *to,
 struct mpx_fs_opts {
 	bool cdp, cdpl2, filled;
 };
-
 
 static int mpx_fill_root(struct super_block *sb)
 {
@@ -920,9 +956,11 @@ static const struct fs_context_operations mpx_fc_ops = {
 
 static int mpx_init_fs_context(struct fs_context *fc)
 {
-	fc->fs_private = kzalloc(sizeof(struct mpx_fs_opts), GFP_KERNEL);
-	if (!fc->fs_private)
+	struct mpx_fs_opts *o = kzalloc_obj(*o, GFP_KERNEL);
+
+	if (!o)
 		return -ENOMEM;
+	fc->fs_private = o;
 	fc->ops = &mpx_fc_ops;
 	return 0;
 }
@@ -1025,11 +1063,12 @@ static void mpx_show_bit_usage(struct seq_file *m, const struct mpx_file *f)
 /* The first counter event of the resource of @f (L3 or L2) */
 static int mpx_cntr_event(const struct mpx_file *f)
 {
+	bool l2 = f->res == MPAM_EXT_RES_L2;
 	int ev;
 
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
 		if (mpx_t->ev[ev].cls && mpam_ext_mon_uses_cntrs(ev) &&
-		    mpx_ev_is_l2(ev) == (f->res == MPAM_EXT_RES_L2))
+		    mpx_ev_is_l2(ev) == l2)
 			return ev;
 	return -1;
 }
@@ -1050,34 +1089,47 @@ static void mpx_show_cntrs(struct seq_file *m, const struct mpx_file *f,
 	seq_putc(m, '\n');
 }
 
+/* Add one (closid, rmid)'s count to @sum; keep the first hard error */
+static void mpx_mon_add(const struct mpx_file *f, const struct mpx_grp *g,
+			u64 *sum, bool *any, int *err)
+{
+	u64 v;
+	int ret = mpam_ext_mon_read(mpx_mc, f->ev, f->dom, g->closid, g->rmid, &v);
+
+	if (!ret) {
+		*sum += v;
+		*any = true;
+	} else if (ret != -ENOENT && !*err) {
+		*err = ret;
+	}
+}
+
+/*
+ * A control group's count is its own plus its monitor groups'; it is
+ * "Unassigned" only when none of them has a counter.
+ */
 static void mpx_show_mon_data(struct seq_file *m, const struct mpx_file *f)
 {
 	struct mpx_grp *g = f->grp, *c;
-	u64 sum = 0, v;
-	int ret;
+	bool any = false;
+	u64 sum = 0;
+	int err = 0;
 
 	if (!mpx_mc) {
 		seq_puts(m, "Unavailable\n");
 		return;
 	}
 	mpam_ext_traffic_sync();
-	ret = mpam_ext_mon_read(mpx_mc, f->ev, f->dom, g->closid, g->rmid, &v);
-	sum += ret ? 0 : v;
-	if (!g->parent) {
-		list_for_each_entry(c, &g->mons, node) {
-			if (ret)
-				break;
-			ret = mpam_ext_mon_read(mpx_mc, f->ev, f->dom, c->closid,
-						c->rmid, &v);
-			sum += ret ? 0 : v;
-		}
-	}
-	if (ret == -ENOENT)
-		seq_puts(m, "Unassigned\n");
-	else if (ret == -EIO)
+	mpx_mon_add(f, g, &sum, &any, &err);
+	if (!g->parent)
+		list_for_each_entry(c, &g->mons, node)
+			mpx_mon_add(f, c, &sum, &any, &err);
+	if (err == -EIO)
 		seq_puts(m, "Error\n");
-	else if (ret)
+	else if (err)
 		seq_puts(m, "Unavailable\n");
+	else if (!any)
+		seq_puts(m, "Unassigned\n");
 	else
 		seq_printf(m, "%llu\n", sum);
 }
@@ -1085,6 +1137,7 @@ static void mpx_show_mon_data(struct seq_file *m, const struct mpx_file *f)
 static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
 {
 	const struct mpam_ext_pick *pk = &mpx_t->res[f->res];
+	bool l2 = f->res == MPAM_EXT_RES_L2;
 	int ev;
 
 	lockdep_assert_held(&mpx_fs_lock);
@@ -1138,8 +1191,7 @@ static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
 		break;
 	case MPX_F_MON_FEATURES:
 		for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
-			if (mpx_t->ev[ev].cls &&
-			    mpx_ev_is_l2(ev) == (f->res == MPAM_EXT_RES_L2))
+			if (mpx_t->ev[ev].cls && mpx_ev_is_l2(ev) == l2)
 				seq_printf(m, "%s\n", mpam_ext_event_name(ev));
 		break;
 	case MPX_F_NUM_RMIDS:
@@ -1727,7 +1779,7 @@ int mpam_ext_fs_init(const struct mpam_ext_topo *t)
 	else if (ret != -EEXIST)
 		pr_warn("resctrl front: /sys/fs/resctrl not created (%d): mount it elsewhere\n",
 			ret);
-	pr_info("resctrl front on: mount -t resctrl resctrl /sys/fs/resctrl\n");
+	pr_info("resctrl front on: filesystem type resctrl, mount point /sys/fs/resctrl\n");
 	return 0;
 }
 

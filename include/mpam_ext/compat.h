@@ -34,12 +34,22 @@
  * kill_litter_super() drops it.
  */
 #ifdef HAVE_D_MAKE_PERSISTENT
-#define mpx_d_pin(d, inode)	do { d_make_persistent(d, inode); dput(d); } while (0)
+static inline void mpx_d_pin(struct dentry *d, struct inode *inode)
+{
+	d_make_persistent(d, inode);
+	dput(d);
+}
+
 #define mpx_d_pin_vfs(d, inode)	d_make_persistent(d, inode)
 #define mpx_kill_pinned_sb(sb)	kill_anon_super(sb)
 #else
 #define mpx_d_pin(d, inode)	d_add(d, inode)
-#define mpx_d_pin_vfs(d, inode)	do { d_instantiate(d, inode); dget(d); } while (0)
+static inline void mpx_d_pin_vfs(struct dentry *d, struct inode *inode)
+{
+	d_instantiate(d, inode);
+	dget(d);
+}
+
 #define mpx_kill_pinned_sb(sb)	kill_litter_super(sb)
 #endif
 
@@ -60,9 +70,12 @@
 #ifdef HAVE_SIMPLE_INODE_INIT_TS
 #define mpx_inode_init_ts(inode)	simple_inode_init_ts(inode)
 #else
-#define mpx_inode_init_ts(inode) \
-	((inode)->i_atime = (inode)->i_mtime = (inode)->i_ctime = \
-	 current_time(inode))
+static inline void mpx_inode_init_ts(struct inode *inode)
+{
+	inode->i_atime = current_time(inode);
+	inode->i_mtime = inode->i_atime;
+	inode->i_ctime = inode->i_atime;
+}
 #endif
 
 #endif /* __KERNEL__ */
