@@ -1419,27 +1419,29 @@ static int mpx_check_shared(const struct mpam_ext_sch_val *staged,
 			    char *err, size_t err_len)
 {
 	unsigned int s, i, n = 0;
-	bool set[64];
-	u32 vals[64];
-	int ret;
+	bool *set = NULL;
+	u32 *vals = NULL;
+	int ret = 0;
 
-	for (s = 0; s < mpx_nr_sch; s++) {
-		const struct mpam_ext_pick *pk = &mpx_t->res[mpx_sch_res[s]];
+	for (s = 0; s < mpx_nr_sch && !ret; s++) {
+		unsigned int nr = mpx_sch[s].nr_dom;
 
-		if (pk->nr_dom > ARRAY_SIZE(set)) {
-			n += mpx_sch[s].nr_dom;
-			continue;
+		set = kcalloc(max(nr, 1U), sizeof(*set), GFP_KERNEL);
+		vals = kcalloc(max(nr, 1U), sizeof(*vals), GFP_KERNEL);
+		if (!set || !vals) {
+			ret = -ENOMEM;
+		} else {
+			for (i = 0; i < nr; i++, n++) {
+				set[i] = staged[n].set;
+				vals[i] = staged[n].val;
+			}
+			ret = mpam_ext_rc_check_shared(mpx_t, mpx_sch_res[s],
+						       set, vals, err, err_len);
 		}
-		for (i = 0; i < mpx_sch[s].nr_dom; i++, n++) {
-			set[i] = staged[n].set;
-			vals[i] = staged[n].val;
-		}
-		ret = mpam_ext_rc_check_shared(mpx_t, mpx_sch_res[s], set, vals,
-					       err, err_len);
-		if (ret)
-			return ret;
+		kfree(set);
+		kfree(vals);
 	}
-	return 0;
+	return ret;
 }
 
 static int mpx_write_schemata(struct mpx_grp *g, const char *buf, size_t len)
