@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * simple_inode_init_ts(): Linux 6.6, "fs: add infrastructure for
- * multigrain timestamps" series ("fs: new helper: simple_inode_init_ts").
+ * simple_inode_init_ts(): Linux 6.7, "fs: add new accessor methods for
+ * atime and mtime" series ("fs: new helper: simple_inode_init_ts").
  */
 #include <linux/fs.h>
 
