@@ -18,6 +18,7 @@
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -160,7 +161,6 @@ u64 mpam_ext_cpu_val(u16 partid_d, u16 partid_i, u8 pmg_d, u8 pmg_i)
 	       FIELD_PREP(MPAM_EXT_CPU_PMG_D, pmg_d) |
 	       FIELD_PREP(MPAM_EXT_CPU_PMG_I, pmg_i);
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_val);
 
 /**
  * mpam_ext_cpu_decide() - where the CPU side writes its values.
@@ -239,7 +239,6 @@ int mpam_ext_cpu_decide(u64 pfr0, u64 pfr1, bool at_el2, bool sim_mscs,
 		 major, minor);
 	return MPAM_EXT_CPU_OFF;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_decide);
 
 /* Add the busy time since pc->since to the value programmed then */
 static void mpx_account(struct mpx_cpu *pc, u64 now)
@@ -489,7 +488,6 @@ int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 		mpx_kick(t);
 	return ret;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_task_move);
 
 /**
  * mpam_ext_task_owner() - the group a task was moved to.
@@ -510,7 +508,6 @@ const void *mpam_ext_task_owner(struct task_struct *t)
 	rcu_read_unlock();
 	return owner;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_task_owner);
 
 /**
  * mpam_ext_task_move_all() - move every task of one group.
@@ -540,7 +537,6 @@ void mpam_ext_task_move_all(const void *from, const void *to, u64 val)
 	raw_spin_unlock_irq(&mpx_tasks_lock);
 	on_each_cpu(mpx_ipi, NULL, 1);
 }
-EXPORT_SYMBOL_GPL(mpam_ext_task_move_all);
 
 /**
  * mpam_ext_task_for_each() - call a function for every task of a group.
@@ -549,18 +545,25 @@ EXPORT_SYMBOL_GPL(mpam_ext_task_move_all);
  *		rcu_read_lock(), so it must not sleep
  * @arg:	passed to @fn
  *
- * Tasks never moved (the default group's) are not in the map: with @owner
- * NULL nothing is listed.
+ * With @owner NULL, the default group's tasks are listed: every thread of
+ * the system that has no entry in the map.
  */
 void mpam_ext_task_for_each(const void *owner,
 			    void (*fn)(struct task_struct *t, void *arg),
 			    void *arg)
 {
+	struct task_struct *p, *t;
 	struct mpx_task *e;
 	int bkt;
 
-	if (!owner)
+	if (!owner) {
+		rcu_read_lock();
+		for_each_process_thread(p, t)
+			if (!(READ_ONCE(t->flags) & PF_EXITING) && !mpx_find(t))
+				fn(t, arg);
+		rcu_read_unlock();
 		return;
+	}
 	rcu_read_lock();
 	hash_for_each_rcu(mpx_tasks, bkt, e, node)
 		if (READ_ONCE(e->owner) == owner &&
@@ -568,7 +571,6 @@ void mpam_ext_task_for_each(const void *owner,
 			fn(e->task, arg);
 	rcu_read_unlock();
 }
-EXPORT_SYMBOL_GPL(mpam_ext_task_for_each);
 
 /**
  * mpam_ext_cpu_set_default() - the value of never-moved tasks on CPUs.
@@ -585,7 +587,6 @@ void mpam_ext_cpu_set_default(const struct cpumask *mask, u64 val)
 		WRITE_ONCE(per_cpu_ptr(&mpx_cpus, cpu)->dflt, val);
 	on_each_cpu_mask(mask, mpx_ipi, NULL, 1);
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_set_default);
 
 static void mpx_drop_all(void)
 {
@@ -613,7 +614,6 @@ void mpam_ext_cpu_reset_all(void)
 	mpx_drop_all();
 	on_each_cpu(mpx_ipi, NULL, 1);
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_reset_all);
 
 /**
  * mpam_ext_cpu_current() - the value a CPU last programmed.
@@ -635,7 +635,6 @@ u64 mpam_ext_cpu_current(unsigned int cpu)
 	raw_spin_unlock_irqrestore(&pc->lock, flags);
 	return val;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_current);
 
 /**
  * mpam_ext_cpu_drain() - hand over the busy time accounted per value.
@@ -672,7 +671,6 @@ void mpam_ext_cpu_drain(void (*fn)(unsigned int cpu, u64 val, u64 busy_ns,
 				fn(cpu, out[i].val, out[i].ns, arg);
 	}
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_drain);
 
 /**
  * mpam_ext_cpu_mode() - where the values go.
@@ -683,7 +681,6 @@ enum mpam_ext_cpu_mode mpam_ext_cpu_mode(void)
 {
 	return mpx_mode;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_mode);
 
 /**
  * mpam_ext_cpu_why() - why the mode was chosen.
@@ -694,7 +691,6 @@ const char *mpam_ext_cpu_why(void)
 {
 	return mpx_why;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_why);
 
 /**
  * mpam_ext_cpu_limits() - the PARTIDs and PMGs the CPUs can issue.
@@ -708,7 +704,6 @@ void mpam_ext_cpu_limits(u32 *nr_partid, u32 *nr_pmg)
 	*nr_partid = mpx_nr_partid;
 	*nr_pmg = mpx_nr_pmg;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_limits);
 
 static const char *const mpx_mode_names[] = {
 	[MPAM_EXT_CPU_OFF] = "off",
@@ -900,7 +895,6 @@ fail:
 	mpx_mode = MPAM_EXT_CPU_OFF;
 	return ret;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_init);
 
 /**
  * mpam_ext_cpu_exit() - stop the CPU side.
@@ -932,4 +926,3 @@ void mpam_ext_cpu_exit(void)
 	mpx_nr_pmg = U32_MAX;
 	mpx_inited = false;
 }
-EXPORT_SYMBOL_GPL(mpam_ext_cpu_exit);
