@@ -4,17 +4,19 @@ MPX_FAILS=0
 MPX_CHECKS=0
 DBG=/sys/kernel/debug/mpam_ext
 
-# check DESCRIPTION COMMAND...: run COMMAND, record pass or fail.
+# check DESCRIPTION COMMAND...: run COMMAND, record pass or fail; returns
+# COMMAND's success, so that a script can stop what depends on it.
 check() {
 	desc=$1
 	shift
 	MPX_CHECKS=$((MPX_CHECKS + 1))
 	if "$@"; then
 		echo "ok: $desc"
-	else
-		echo "not ok: $desc"
-		MPX_FAILS=$((MPX_FAILS + 1))
+		return 0
 	fi
+	echo "not ok: $desc"
+	MPX_FAILS=$((MPX_FAILS + 1))
+	return 1
 }
 
 # expect_eq DESCRIPTION EXPECTED ACTUAL
