@@ -43,19 +43,20 @@ RC=/sys/fs/resctrl
 # wrf FILE SRC: SRC's bytes to FILE in one write(2). WR_ERR is the error
 # text (strerror, e.g. "Invalid argument"), empty on success.
 wrf() {
-	if dd if="$2" of="$1" bs=1M conv=notrunc 2>/tmp/.wrerr; then
+	if dd if="$2" of="$1" bs=1M conv=notrunc 2>/tmp/.wrerr.$$; then
 		WR_ERR=""
 		return 0
 	fi
-	WR_ERR=$(grep -v 'records \(in\|out\)\|bytes.*copied' /tmp/.wrerr | tail -n 1 | sed 's/.*: //')
+	WR_ERR=$(grep -v 'records \(in\|out\)\|bytes.*copied' /tmp/.wrerr.$$ | tail -n 1 | sed 's/.*: //')
 	[ -n "$WR_ERR" ] || WR_ERR=unknown
 	return 1
 }
 
-# wr FILE TEXT: TEXT and a newline to FILE in one write(2), as wrf.
+# wr FILE TEXT: TEXT and a newline to FILE in one write(2), as wrf (temporary
+# files per shell, so that concurrent shells can write).
 wr() {
-	printf '%s\n' "$2" >/tmp/.wrin
-	wrf "$1" /tmp/.wrin
+	printf '%s\n' "$2" >/tmp/.wrin.$$
+	wrf "$1" /tmp/.wrin.$$
 }
 
 # expect_refused DESCRIPTION ERROR STATUS FILE TEXT: writing TEXT fails
