@@ -28,10 +28,12 @@ busy() { # busy CPU: a busy loop pinned to CPU; prints its pid
 	echo $!
 }
 
-# case NAME CPU-A DOM-A CPU-B DOM-B CACHE(0/1) MODULE-ARGS...
+# run_case NAME CPU DOM OTHER-DOM CACHE(0/1) MODULE-ARGS...: both busy tasks
+# on CPU (under L3 domain DOM), so that they share its time evenly; the
+# cache checks when CACHE is 1, with OTHER-DOM an L3 domain they are not under.
 run_case() {
-	name=$1 ca=$2 da=$3 cb=$4 db=$5 cache=$6
-	shift 6
+	name=$1 ca=$2 da=$3 od=$4 cache=$5 cb=$2 db=$3
+	shift 5
 	check "$name: loads" mpx_load "$@" || return
 	if ! check "$name: mounted" mount -t resctrl resctrl $RC; then
 		rmmod mpam_ext
@@ -77,7 +79,7 @@ run_case() {
 		# Occupancy settles at the portion: read twice to see it stay.
 		sleep 2
 		oa=$(ev_dom $RC/a "$da" llc_occupancy) ob=$(ev_dom $RC/b "$db" llc_occupancy)
-		oc=$(ev_sum $RC/c llc_occupancy) oa2=$(ev_dom $RC/a "$db" llc_occupancy)
+		oc=$(ev_sum $RC/c llc_occupancy) oa2=$(ev_dom $RC/a "$od" llc_occupancy)
 		echo "$name: llc_occupancy a $oa (its other domain $oa2), b $ob, c $oc"
 		bits=$(awk -v m="$full" 'BEGIN { n = 0; v = 0
 			for (i = 1; i <= length(m); i++) v = v * 16 + index("0123456789abcdef", substr(m, i, 1)) - 1
@@ -85,6 +87,11 @@ run_case() {
 		if check "$name: llc_occupancy reads are numbers" num "$oa$ob$oc$oa2"; then
 			check "$name: 4 bits vs $bits bits reads 4:$bits (+-15%)" ratio_ok "$oa" "$ob" \
 				"$(awk -v b="$bits" 'BEGIN { print 4 / b }')" 0.15
+			# the cap of 4 bits: the L3 size (sim_l3_kib, docs/simulator.md)
+			# times 4 / bits, within 2%
+			kib=$(sed -n 's/^sim_l3_kib //p' $DBG/traffic)
+			check "$name: 4 bits occupy 4/$bits of $kib KiB" ratio_ok "$oa" \
+				"$(awk -v k="$kib" -v b="$bits" 'BEGIN { printf "%.0f", k * 1024 * 4 / b }')" 1 0.02
 			expect_eq "$name: the group with no task occupies nothing" 0 "$oc"
 			expect_eq "$name: a occupies nothing in the L3 it does not run under" 0 "$oa2"
 		fi
@@ -97,15 +104,15 @@ run_case() {
 }
 
 # kunpeng-mini: MB and mbm_total_bytes from the memory-side MATA (one
-# component behind L3 domains 1 and 26); a on CPU 1 (L3 1), b on CPU 5 (L3 26).
-run_case kunpeng-mini 1 1 5 26 1 sim=kunpeng-mini policy=mata
+# component behind L3 domains 1 and 26); the tasks on CPU 1 (L3 1).
+run_case kunpeng-mini 1 1 26 1 sim=kunpeng-mini policy=mata
 # tiny: one L3 (domain 0) and one memory controller behind it.
 if mpx_load sim=tiny && mount -t resctrl resctrl $RC 2>/dev/null; then
 	has_mb=$(grep -c '^ *MB:' $RC/schemata)
 	umount $RC
 	rmmod mpam_ext
 	if [ "$has_mb" -gt 0 ]; then
-		run_case tiny 1 0 2 0 0 sim=tiny
+		run_case tiny 1 0 - 0 sim=tiny
 	else
 		echo "skip: tiny offers no MB resource"
 	fi
