@@ -2,6 +2,7 @@
 # Helpers for the scripts run inside the mpam_ext test VM. Source it.
 MPX_FAILS=0
 MPX_CHECKS=0
+MPX_T0=$(date +%s)
 DBG=/sys/kernel/debug/mpam_ext
 
 # check DESCRIPTION COMMAND...: run COMMAND, record pass or fail; returns
@@ -32,7 +33,7 @@ expect_eq() {
 
 # finish: exit status of the script, non-zero when any check failed.
 finish() {
-	echo "checks: $MPX_CHECKS, failed: $MPX_FAILS"
+	echo "checks: $MPX_CHECKS, failed: $MPX_FAILS, time: $(($(date +%s) - MPX_T0)) s"
 	[ "$MPX_CHECKS" -gt 0 ] || { echo "not ok: no checks ran"; exit 1; }
 	[ "$MPX_FAILS" -eq 0 ]
 }

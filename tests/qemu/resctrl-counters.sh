@@ -15,7 +15,6 @@ first_dom() { cut -d';' -f1 <"$1" | cut -d= -f1 | tr -d ' '; }
 check "kunpeng-mini mata loads" mpx_load sim=kunpeng-mini policy=mata
 check "mount" mount -t resctrl resctrl $RC
 expect_eq "mbm_assign_mode: mbm_event selected" "[mbm_event]" "$(grep '^\[' $M/mbm_assign_mode)"
-check "mbm_assign_mode: default offered" grep -qx 'default' $M/mbm_assign_mode
 for f in num_mbm_cntrs available_mbm_cntrs mbm_assign_on_mkdir; do
 	check "info/L3_MON/$f present" test -f $M/$f
 done

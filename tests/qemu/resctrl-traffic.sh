@@ -46,7 +46,8 @@ run_case() {
 	mkdir $RC/a $RC/b $RC/c
 	for g in a b c; do
 		check "$name: $g has its mbm_total_bytes counters" \
-			sh -c "! grep '^mbm_total_bytes:' $RC/$g/mbm_L3_assignments | grep -q '=_'"
+			sh -c "grep '^mbm_total_bytes:' $RC/$g/mbm_L3_assignments >/tmp/asg &&
+				grep -q '=e' /tmp/asg && ! grep -q '=_' /tmp/asg"
 	done
 	doms=$(sed -n 's/^ *MB://p' $RC/schemata | tr ';' '\n' | cut -d= -f1)
 	sa="" sb=""
