@@ -32,15 +32,16 @@ c=1
 while [ $c -le $CYCLES ]; do
 	f=$MPX_FAILS
 	# Per-cycle checks are counted every cycle, printed only when they fail.
-	q() { # q DESCRIPTION COMMAND...
+	ck() { # ck DESCRIPTION COMMAND...
+		d=$1
+		shift
 		MPX_CHECKS=$((MPX_CHECKS + 1))
-		"$@" >/tmp/q.out 2>&1 && return 0
-		echo "not ok: cycle $c: $1"
-		cat /tmp/q.out
+		"$@" >/tmp/ck.out 2>&1 && return 0
+		echo "not ok: cycle $c: $d"
+		cat /tmp/ck.out
 		MPX_FAILS=$((MPX_FAILS + 1))
 		return 1
 	}
-	ck() { d=$1; shift; q "$d" "$@"; }
 	ck "load" mpx_load sim=kunpeng-mini policy=mata || break
 	cat $DBG/partids >/tmp/partids0
 	cat $DBG/monitors >/tmp/monitors0
