@@ -17,7 +17,7 @@ last=$(cut -d- -f2 /sys/devices/system/cpu/online)
 cpus_default() {
 	awk '/^cpu[0-9]/ { n++
 		for (i = 2; i < NF; i++)
-			if ($i ~ /^(partid_d|partid_i|pmg_d|pmg_i|default)$/ && $(i + 1) != "0") {
+			if ($i ~ /^(partid_d|partid_i|pmg_d|pmg_i|default)$/ && $(i + 1) != "0" && $(i + 1) != "0x0") {
 				print "not default: " $0; bad++
 			}
 	} END { exit !(n > 0 && !bad) }' $DBG/cpus
