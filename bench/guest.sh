@@ -90,4 +90,11 @@ done
 rmdir $RC/g1 $RC/g2
 umount $RC
 rmmod mpam_ext
+
+# 5. Without the module again: how much the host moved the baseline.
+taskset -c $OTHER sh -c 'while :; do :; done' >/dev/null 2>&1 &
+busy=$!
+bench ctxsw_unloaded_after_ns "$(best /bench/ctxsw "$ROUNDS" $CPU)"
+kill $busy
+wait $busy 2>/dev/null
 echo "checks: 0 (benchmarks)"
