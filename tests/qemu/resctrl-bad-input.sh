@@ -103,13 +103,19 @@ for f in info/last_cmd_status info/L3/cbm_mask info/L3/num_closids info/MB/bandw
 	[ "$f" = info/last_cmd_status ] || expect_eq "$f unchanged" "$before" "$(cat $RC/$f)"
 done
 
-# rmdir of what is not a group
-check "rmdir of the root refused" sh -c "! rmdir $RC 2>/dev/null"
-check "rmdir of info refused" sh -c "! rmdir $RC/info 2>/dev/null"
-check "rmdir of info/L3 refused" sh -c "! rmdir $RC/info/L3 2>/dev/null"
-check "rmdir of mon_data refused" sh -c "! rmdir $RC/g/mon_data 2>/dev/null"
+# rmdir of what is not a group; mkdir where no group can be
+rmd() { # rmd DIR: rmdir's error text
+	e=$(rmdir "$1" 2>&1) && echo removed || echo "${e##*: }"
+}
+expect_eq "rmdir of the root refused" "Resource busy" "$(rmd $RC)"
+for d in info info/L3 g/mon_data g/mon_groups; do
+	expect_eq "rmdir of $d refused" "Operation not permitted" "$(rmd $RC/$d)"
+done
 check "info still there" test -f $RC/info/L3/cbm_mask
-check "mkdir in info refused" sh -c "! mkdir $RC/info/x 2>/dev/null"
+e=$(mkdir $RC/info/x 2>&1)
+expect_eq "mkdir in info refused" "Operation not permitted" "${e##*: }"
+e=$(mkdir $RC/g/mon_data/x 2>&1)
+expect_eq "mkdir in mon_data refused" "Operation not permitted" "${e##*: }"
 
 # concurrent writers on one group: the result is one whole write
 for v in "f 13" "f0 100" "f00 13" "f000 100"; do
