@@ -107,7 +107,7 @@ done
 rmd() { # rmd DIR: rmdir's error text
 	e=$(rmdir "$1" 2>&1) && echo removed || echo "${e##*: }"
 }
-expect_eq "rmdir of the root refused" "Resource busy" "$(rmd $RC)"
+expect_eq "rmdir of the root refused" "Device or resource busy" "$(rmd $RC)"
 for d in info info/L3 g/mon_data g/mon_groups; do
 	expect_eq "rmdir of $d refused" "Operation not permitted" "$(rmd $RC/$d)"
 done

@@ -52,6 +52,7 @@ while [ $c -le $CYCLES ]; do
 	sleep 1000 &
 	slp=$!
 	ck "busy task into a" wr $RC/a/tasks $busy
+	ck "sleeping task into a" wr $RC/a/tasks $slp
 	ck "sleeping task into a/m" wr $RC/a/mon_groups/m/tasks $slp
 	ck "CPU 0 to b" wr $RC/b/cpus_list 0
 	ck "a: L3 and MB" wr $RC/a/schemata "L3:1=f;26=f0
