@@ -15,13 +15,16 @@
 
 #include <mpam_ext/acpi.h>
 #include <mpam_ext/compat.h>
+#include <mpam_ext/cpu.h>
 #include <mpam_ext/dt.h>
+#include <mpam_ext/fs.h>
 #include <mpam_ext/inspect.h>
 #include <mpam_ext/model.h>
 #include <mpam_ext/mpam_ext.h>
 #include <mpam_ext/msc.h>
 #include <mpam_ext/platform.h>
 #include <mpam_ext/topo.h>
+#include <mpam_ext/traffic.h>
 
 static char *mpx_sim;
 module_param_named(sim, mpx_sim, charp, 0444);
@@ -268,16 +271,27 @@ static int __init mpx_init(void)
 		mpx_platform_file = debugfs_create_file("platform", 0444, mpx_debugfs,
 							NULL, &mpx_platform_fops);
 		mpam_ext_inspect_init(mpx_debugfs, mpx_model, mpx_topo);
+		ret = mpam_ext_cpu_init(sim, NULL, mpx_debugfs);
+		if (ret)
+			goto err_model;
+		if (sim) {
+			ret = mpam_ext_traffic_init(mpx_model, mpx_debugfs);
+			if (ret)
+				goto err_cpu;
+		}
 		pr_info("version %s loaded: %s platform %s, %u MSCs, %u PARTIDs, %u PMGs\n",
 			MPAM_EXT_VERSION, sim ? "simulated" : "hardware",
 			mpx_plat->name, mpx_plat->nr_mscs,
 			mpam_ext_msc_partid_count(), mpam_ext_msc_pmg_count());
+		mpam_ext_fs_init(mpx_topo);
 	} else {
 		pr_info("version %s loaded: hardware mode, no MSC description from firmware\n",
 			MPAM_EXT_VERSION);
 	}
 	return 0;
 
+err_cpu:
+	mpam_ext_cpu_exit();
 err_model:
 	mpx_model_exit();
 	mpam_ext_msc_teardown_all();
@@ -293,6 +307,9 @@ err_dev:
 
 static void __exit mpx_exit(void)
 {
+	mpam_ext_fs_exit();
+	mpam_ext_traffic_exit();
+	mpam_ext_cpu_exit();
 	debugfs_remove(mpx_platform_file);
 	mpx_platform_file = NULL;
 	mpx_model_exit();

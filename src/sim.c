@@ -20,6 +20,7 @@
 #include <linux/limits.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
+#include <linux/math64.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -47,6 +48,8 @@
 #define MPX_MBW_PBM_END		(MPAMCFG_MBW_PBM + MPX_MBW_PBM_MAX / 8)
 /* CMAX, CMIN, CASSOC, MBW_MIN and MBW_MAX are 16-bit fractions */
 #define MPX_FRAC_BITS		16U
+/* A whole (100 %) in the fractions the traffic queries return */
+#define MPX_FRAC_ONE		BIT(MPX_FRAC_BITS)
 /* INTPRI, DSPRI and STRIDEM1 are integers of at most 16 bits */
 #define MPX_PRI_BITS		16U
 /* Width of MSMON_MBWU, and of the whole counter without HAS_LONG */
@@ -1378,6 +1381,129 @@ void mpam_ext_sim_set_occupancy(struct mpam_ext_sim_msc *sim, u8 ris,
 	if (r && mpx_request_ok(sim, r, partid, pmg))
 		r->occupancy[mpx_pair(r, partid, pmg)] = bytes;
 	spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+/*
+ * The configuration slot that controls reqPARTID @partid: the PARTID
+ * itself, or with narrowing the intPARTID MPAMCFG_INTPARTID maps it to
+ * (writes out of range never reach the mapping, so it is in range).
+ */
+static unsigned int mpx_cfg_slot(const struct mpx_ris *r, u16 partid)
+{
+	if (!mpx_has(r, MPAM_EXT_HW_PARTID_NRW))
+		return partid;
+	return min_t(u32, FIELD_GET(MPAMCFG_INTPARTID_INTPARTID,
+				    r->intpartid[partid]),
+		     r->hw.intpartid_max);
+}
+
+/* Set bits of a stored bitmap of @wd bits, as a fraction of MPX_FRAC_ONE */
+static u32 mpx_bitmap_frac(const u32 *words, unsigned int nr_words,
+			   unsigned int wd)
+{
+	unsigned int n, set = 0;
+
+	for (n = 0; n < nr_words; n++)
+		set += hweight32(words[n] & mpx_word_mask(wd, n));
+	return div_u64((u64)set * MPX_FRAC_ONE, wd);
+}
+
+/*
+ * A CMAX or MBW_MAX register as a fraction of MPX_FRAC_ONE: the top @wd
+ * bits f stand for (f + 1) / 2^@wd, as the resctrl percentages do
+ * (mpam_ext_rc_mbw_to_pct()).
+ */
+static u32 mpx_max_frac(u32 reg, unsigned int wd)
+{
+	u32 f;
+
+	wd = min(wd, MPX_FRAC_BITS);
+	if (!wd)
+		return MPX_FRAC_ONE;
+	f = FIELD_GET(GENMASK(MPX_FRAC_BITS - 1, 0), reg) >> (MPX_FRAC_BITS - wd);
+	return (f + 1) << (MPX_FRAC_BITS - wd);
+}
+
+static u32 mpx_bw_fraction(struct mpam_ext_sim_msc *sim,
+			   const struct mpx_ris *r, u16 partid)
+{
+	unsigned int slot = mpx_cfg_slot(r, partid);
+	u32 frac = MPX_FRAC_ONE;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (mpx_has(r, MPAM_EXT_HW_MBW_MAX))
+		frac = min(frac, mpx_max_frac(r->cfg[slot].mbw_max, r->hw.bwa_wd));
+	if (mpx_has(r, MPAM_EXT_HW_MBW_PBM))
+		frac = min(frac, mpx_bitmap_frac(&r->mbw_pbm[(size_t)slot * r->pbm_words],
+						 r->pbm_words, r->hw.mbw_pbm_bits));
+	return frac;
+}
+
+static u32 mpx_portion(struct mpam_ext_sim_msc *sim, const struct mpx_ris *r,
+		       u16 partid)
+{
+	unsigned int slot = mpx_cfg_slot(r, partid);
+	u32 frac = MPX_FRAC_ONE;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (mpx_has(r, MPAM_EXT_HW_CPOR))
+		frac = min(frac, mpx_bitmap_frac(&r->cpbm[(size_t)slot * r->cpbm_words],
+						 r->cpbm_words, r->hw.cpbm_wd));
+	if (mpx_has(r, MPAM_EXT_HW_CMAX))
+		frac = min(frac, mpx_max_frac(r->cfg[slot].cmax, r->hw.cmax_wd));
+	return frac;
+}
+
+u32 mpam_ext_sim_bw_fraction(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid)
+{
+	u32 frac = MPX_FRAC_ONE;
+	struct mpx_ris *r;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	r = mpx_ris(sim, ris);
+	if (r && partid <= r->hw.partid_max)
+		frac = mpx_bw_fraction(sim, r, partid);
+	spin_unlock_irqrestore(&sim->lock, flags);
+	return frac;
+}
+
+u32 mpam_ext_sim_portion(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid)
+{
+	u32 frac = MPX_FRAC_ONE;
+	struct mpx_ris *r;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	r = mpx_ris(sim, ris);
+	if (r && partid <= r->hw.partid_max)
+		frac = mpx_portion(sim, r, partid);
+	spin_unlock_irqrestore(&sim->lock, flags);
+	return frac;
+}
+
+u64 mpam_ext_sim_fill(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
+		      u8 pmg, u64 bytes, u64 size)
+{
+	struct mpx_ris *r;
+	unsigned long flags;
+	u64 *occ, cap, v = 0;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	r = mpx_ris(sim, ris);
+	if (!r || !mpx_request_ok(sim, r, partid, pmg))
+		goto out;
+	cap = mul_u64_u32_shr(size, mpx_portion(sim, r, partid), MPX_FRAC_BITS);
+	occ = &r->occupancy[mpx_pair(r, partid, pmg)];
+	if (check_add_overflow(*occ, bytes, &v))
+		v = U64_MAX;
+	*occ = min(v, cap);
+	v = *occ;
+out:
+	spin_unlock_irqrestore(&sim->lock, flags);
+	return v;
 }
 
 /* ----- fault injection ----- */

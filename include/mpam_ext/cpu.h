@@ -34,12 +34,19 @@ enum mpam_ext_cpu_mode {
 	MPAM_EXT_CPU_HW,	/* MPAM1_EL1 and MPAM0_EL1 */
 };
 
+/* ID_AA64PFR0_EL1.MPAM and ID_AA64PFR1_EL1.MPAM_frac */
+#define MPAM_EXT_PFR0_MPAM	GENMASK_ULL(43, 40)
+#define MPAM_EXT_PFR1_MPAM_FRAC	GENMASK_ULL(19, 16)
+
 u64 mpam_ext_cpu_val(u16 partid_d, u16 partid_i, u8 pmg_d, u8 pmg_i);
+int mpam_ext_cpu_decide(u64 pfr0, u64 pfr1, bool at_el2, bool sim_mscs,
+			const char *param, char *why, size_t len);
 
 int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg);
 void mpam_ext_cpu_exit(void);
 enum mpam_ext_cpu_mode mpam_ext_cpu_mode(void);
 const char *mpam_ext_cpu_why(void);
+void mpam_ext_cpu_limits(u32 *nr_partid, u32 *nr_pmg);
 
 int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val);
 const void *mpam_ext_task_owner(struct task_struct *t);

@@ -112,6 +112,57 @@ void mpam_ext_sim_set_occupancy(struct mpam_ext_sim_msc *sim, u8 ris,
 				u16 partid, u8 pmg, u64 bytes);
 
 /**
+ * mpam_ext_sim_bw_fraction() - bandwidth one PARTID may use at a RIS.
+ * @sim:	the simulated MSC
+ * @ris:	RIS index
+ * @partid:	reqPARTID (with narrowing, the intPARTID it maps to controls)
+ *
+ * Reads the simulated registers: MBW_MAX, whose top BWA_WD bits f allow
+ * (f + 1) / 2^BWA_WD of the bandwidth (HARDLIM is not looked at), and
+ * MBW_PBM, whose set bits allow that share of the bitmap's width; the
+ * smaller of the two when the RIS has both.
+ *
+ * Return: the fraction scaled to 65536 (65536 = all of it); 65536 for a
+ * RIS without bandwidth control, a RIS that does not exist or a PARTID
+ * beyond PARTID_MAX.
+ */
+u32 mpam_ext_sim_bw_fraction(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid);
+
+/**
+ * mpam_ext_sim_portion() - share of a cache one PARTID may occupy.
+ * @sim:	the simulated MSC
+ * @ris:	RIS index
+ * @partid:	reqPARTID (with narrowing, the intPARTID it maps to controls)
+ *
+ * Reads the simulated registers: the CPBM bits set over CPBM_WD, and CMAX
+ * as (f + 1) / 2^CMAX_WD for its top CMAX_WD bits f (SOFTLIM is not
+ * looked at); the smaller of the two when the RIS has both.
+ *
+ * Return: the fraction scaled to 65536; 65536 for a RIS without CPOR or
+ * CMAX, a RIS that does not exist or a PARTID beyond PARTID_MAX.
+ */
+u32 mpam_ext_sim_portion(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid);
+
+/**
+ * mpam_ext_sim_fill() - a PARTID/PMG brings data into a cache.
+ * @sim:	the simulated MSC
+ * @ris:	RIS index
+ * @partid:	PARTID of the requests
+ * @pmg:	PMG of the requests
+ * @bytes:	bytes brought in (0 only applies the cap)
+ * @size:	the cache's size as this RIS sees it, in bytes
+ *
+ * Adds @bytes to the pair's occupancy and bounds it by @size times the
+ * PARTID's portion (mpam_ext_sim_portion()) as the registers hold it now,
+ * so occupancy above a portion that shrank drops to it. A PARTID or PMG
+ * out of range is reported as mpam_ext_sim_account() reports it.
+ *
+ * Return: the pair's occupancy afterwards; 0 when the request was dropped.
+ */
+u64 mpam_ext_sim_fill(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
+		      u8 pmg, u64 bytes, u64 size);
+
+/**
  * mpam_ext_sim_inject() - inject a fault.
  * @sim:	the simulated MSC
  * @fault:	what to inject

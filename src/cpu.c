@@ -1,0 +1,928 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPU side: which PARTID and PMG each task and CPU runs with, programmed at
+ * every context switch into the simulated CPU registers or into MPAM1_EL1
+ * and MPAM0_EL1. Rules, formats and the safety reasoning: docs/cpu.md.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/bitfield.h>
+#include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
+#include <linux/cpumask.h>
+#include <linux/debugfs.h>
+#include <linux/hashtable.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/percpu.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <linux/tracepoint.h>
+
+#include <asm/cpufeature.h>
+#include <asm/sysreg.h>
+#include <asm/virt.h>
+
+#include <mpam_ext/compat.h>
+#include <mpam_ext/cpu.h>
+
+static char *mpx_cpu_side = "auto";
+module_param_named(cpu_side, mpx_cpu_side, charp, 0444);
+MODULE_PARM_DESC(cpu_side,
+		 "Where the PARTID and PMG of the running task go (string): auto (default: simulated CPU registers with simulated MSCs, MPAM1_EL1/MPAM0_EL1 when the CPUs have FEAT_MPAM and the kernel runs at EL2), sim, hw (also at EL1, where the registers may trap), off");
+
+/* The MPAM system registers, by encoding: older headers lack them */
+#define MPX_SYS_MPAMIDR_EL1	sys_reg(3, 0, 10, 4, 4)
+#define MPX_SYS_MPAM1_EL1	sys_reg(3, 0, 10, 5, 0)
+#define MPX_SYS_MPAM0_EL1	sys_reg(3, 0, 10, 5, 1)
+#define MPX_MPAMIDR_PARTID_MAX	GENMASK_ULL(15, 0)
+#define MPX_MPAMIDR_PMG_MAX	GENMASK_ULL(39, 32)
+#define MPX_MPAM1_MPAMEN	BIT_ULL(63)
+/* The PARTID and PMG fields of MPAM0_EL1 and MPAM1_EL1 */
+#define MPX_VAL_MASK		GENMASK_ULL(47, 0)
+
+/* Values accounted per CPU between two drains */
+#define MPX_SLOTS		16
+
+struct mpx_slot {
+	u64 val;
+	u64 ns;
+};
+
+/**
+ * struct mpx_cpu - the CPU side of one CPU.
+ * @lock:	protects every other field but @dflt; taken with interrupts
+ *		off, from the sched_switch probe (runqueue lock held), the IPI
+ *		handler, the hotplug callback (all on this CPU) and from
+ *		mpam_ext_cpu_drain() and debugfs (any CPU). A leaf: nothing is
+ *		taken under it. Nests inside the runqueue lock and inside
+ *		mpx_tasks_lock never (they are not held together).
+ * @dflt:	value of tasks that were never moved; written by process
+ *		context with WRITE_ONCE(), read locklessly
+ * @cur:	the value last programmed
+ * @busy:	this CPU runs something but its idle task
+ * @since:	when @cur or @busy last changed or was last drained (ns,
+ *		ktime_get_mono_fast_ns())
+ * @slots:	busy ns per value since the last drain (SIM mode)
+ * @busy_ns:	busy ns accounted into @slots, in total
+ * @lost_ns:	busy ns not accounted because @slots was full
+ * @sim_mpam0:	the simulated MPAM0_EL1
+ * @sim_mpam1:	the simulated MPAM1_EL1
+ * @switches:	context switches seen
+ * @writes:	register writes
+ * @skipped:	writes skipped because the value was already programmed
+ * @ipis:	re-programming IPIs received
+ */
+struct mpx_cpu {
+	raw_spinlock_t lock;
+	u64 dflt;
+	u64 cur;
+	bool busy;
+	u64 since;
+	struct mpx_slot slots[MPX_SLOTS];
+	u64 busy_ns;
+	u64 lost_ns;
+	u64 sim_mpam0;
+	u64 sim_mpam1;
+	u64 switches;
+	u64 writes;
+	u64 skipped;
+	u64 ipis;
+};
+
+static DEFINE_PER_CPU(struct mpx_cpu, mpx_cpus);
+
+/**
+ * struct mpx_task - a moved task.
+ * @node:	in mpx_tasks, keyed by @task
+ * @task:	the task, referenced while the entry lives
+ * @owner:	the resctrl front's group; written under mpx_tasks_lock
+ * @val:	its value; written under mpx_tasks_lock, read under RCU
+ * @rcu:	frees the entry and drops the reference after a grace period
+ */
+struct mpx_task {
+	struct hlist_node node;
+	struct task_struct *task;
+	const void *owner;
+	u64 val;
+	struct rcu_head rcu;
+};
+
+/*
+ * The moved tasks. Readers walk it under RCU (the sched_switch probe, with
+ * the runqueue lock held); writers hold mpx_tasks_lock.
+ */
+static DEFINE_HASHTABLE(mpx_tasks, 10);
+/*
+ * Protects mpx_tasks against concurrent writers and mpx_live. Raw: the
+ * fork and exit probes take it with preemption off. Nothing is allocated
+ * or freed under it, and no other lock of this file is taken under it.
+ */
+static DEFINE_RAW_SPINLOCK(mpx_tasks_lock);
+/* Between init and exit: tasks may be moved. Under mpx_tasks_lock. */
+static bool mpx_live;
+
+static enum mpam_ext_cpu_mode mpx_mode;
+static char mpx_why[160] = "not initialised";
+static bool mpx_inited;
+static u32 mpx_nr_partid = U32_MAX;
+static u32 mpx_nr_pmg = U32_MAX;
+/* Children that could not inherit their parent's value (no memory) */
+static atomic_long_t mpx_fork_fail;
+static struct dentry *mpx_dbg_file;
+static int mpx_hp_state = -1;
+
+static struct tracepoint *mpx_tp_switch;
+static struct tracepoint *mpx_tp_fork;
+static struct tracepoint *mpx_tp_exit;
+
+/**
+ * mpam_ext_cpu_val() - build a value as MPAM0_EL1 holds it.
+ * @partid_d:	PARTID of data accesses
+ * @partid_i:	PARTID of instruction fetches
+ * @pmg_d:	PMG of data accesses
+ * @pmg_i:	PMG of instruction fetches
+ *
+ * Return: the value.
+ */
+u64 mpam_ext_cpu_val(u16 partid_d, u16 partid_i, u8 pmg_d, u8 pmg_i)
+{
+	return FIELD_PREP(MPAM_EXT_CPU_PARTID_D, partid_d) |
+	       FIELD_PREP(MPAM_EXT_CPU_PARTID_I, partid_i) |
+	       FIELD_PREP(MPAM_EXT_CPU_PMG_D, pmg_d) |
+	       FIELD_PREP(MPAM_EXT_CPU_PMG_I, pmg_i);
+}
+
+/**
+ * mpam_ext_cpu_decide() - where the CPU side writes its values.
+ * @pfr0:	ID_AA64PFR0_EL1
+ * @pfr1:	ID_AA64PFR1_EL1
+ * @at_el2:	the kernel runs at EL2 (VHE)
+ * @sim_mscs:	the MSCs are simulated
+ * @param:	cpu_side: "auto", "sim", "hw" or "off"
+ * @why:	receives the one-line reason
+ * @len:	size of @why
+ *
+ * A pure function of its arguments. Simulated MSCs take the simulated
+ * registers; hardware MSCs take MPAM1_EL1/MPAM0_EL1 when the CPUs have
+ * FEAT_MPAM and the kernel runs at EL2, where no higher level can trap
+ * them. At EL1 the hypervisor may trap them (MPAM2_EL2.TRAPMPAM1EL1), so
+ * only cpu_side=hw uses them there.
+ *
+ * Return: the mode, or -EINVAL for a cpu_side that cannot be honoured
+ * (@why says why).
+ */
+int mpam_ext_cpu_decide(u64 pfr0, u64 pfr1, bool at_el2, bool sim_mscs,
+			const char *param, char *why, size_t len)
+{
+	unsigned int major = FIELD_GET(MPAM_EXT_PFR0_MPAM, pfr0);
+	unsigned int minor = FIELD_GET(MPAM_EXT_PFR1_MPAM_FRAC, pfr1);
+	bool feat = major || minor;
+	bool hw = false;
+
+	if (!param || !*param || !strcmp(param, "auto")) {
+		param = "auto";
+	} else if (!strcmp(param, "off")) {
+		snprintf(why, len, "cpu_side=off: no MPAM register is written");
+		return MPAM_EXT_CPU_OFF;
+	} else if (!strcmp(param, "hw")) {
+		hw = true;
+	} else if (strcmp(param, "sim")) {
+		snprintf(why, len,
+			 "cpu_side=%s is not one of auto, sim, hw, off", param);
+		return -EINVAL;
+	}
+
+	if (sim_mscs) {
+		if (hw) {
+			snprintf(why, len,
+				 "cpu_side=hw refused: the MSCs are simulated, so CPU values go to the simulated registers (cpu_side=sim or auto)");
+			return -EINVAL;
+		}
+		snprintf(why, len,
+			 "simulated MSCs: values go to the simulated CPU registers");
+		return MPAM_EXT_CPU_SIM;
+	}
+	if (!strcmp(param, "sim")) {
+		snprintf(why, len,
+			 "cpu_side=sim refused: the MSCs are hardware (sim= not given)");
+		return -EINVAL;
+	}
+	if (!feat) {
+		snprintf(why, len,
+			 "no FEAT_MPAM: no MPAM control or monitoring");
+		return MPAM_EXT_CPU_OFF;
+	}
+	if (at_el2) {
+		snprintf(why, len,
+			 "FEAT_MPAM v%u.%u, kernel at EL2: MPAM1_EL1/MPAM0_EL1 are programmed",
+			 major, minor);
+		return MPAM_EXT_CPU_HW;
+	}
+	if (hw) {
+		snprintf(why, len,
+			 "FEAT_MPAM v%u.%u, kernel at EL1, forced by cpu_side=hw: MPAM1_EL1/MPAM0_EL1 are programmed",
+			 major, minor);
+		return MPAM_EXT_CPU_HW;
+	}
+	snprintf(why, len,
+		 "FEAT_MPAM v%u.%u but kernel at EL1: MPAM1_EL1/MPAM0_EL1 may trap to EL2 (MPAM2_EL2.TRAPMPAM1EL1), so they are left alone; cpu_side=hw forces them",
+		 major, minor);
+	return MPAM_EXT_CPU_OFF;
+}
+
+/* Add the busy time since pc->since to the value programmed then */
+static void mpx_account(struct mpx_cpu *pc, u64 now)
+{
+	u64 ns;
+	int i;
+
+	lockdep_assert_held(&pc->lock);
+	if (now <= pc->since)
+		return;
+	ns = now - pc->since;
+	pc->since = now;
+	if (!pc->busy)
+		return;
+	for (i = 0; i < MPX_SLOTS; i++) {
+		if (!pc->slots[i].ns || pc->slots[i].val == pc->cur) {
+			pc->slots[i].val = pc->cur;
+			pc->slots[i].ns += ns;
+			pc->busy_ns += ns;
+			return;
+		}
+	}
+	pc->lost_ns += ns;
+}
+
+/* The one register write, whatever the mode */
+static void mpx_write(struct mpx_cpu *pc, u64 val)
+{
+	u64 m1;
+
+	lockdep_assert_held(&pc->lock);
+	switch (mpx_mode) {
+	case MPAM_EXT_CPU_SIM:
+		pc->sim_mpam0 = val;
+		pc->sim_mpam1 = MPX_MPAM1_MPAMEN | val;
+		break;
+	case MPAM_EXT_CPU_HW:
+		m1 = read_sysreg_s(MPX_SYS_MPAM1_EL1);
+		write_sysreg_s((m1 & ~MPX_VAL_MASK) | val, MPX_SYS_MPAM1_EL1);
+		write_sysreg_s(val, MPX_SYS_MPAM0_EL1);
+		isb();
+		break;
+	case MPAM_EXT_CPU_OFF:
+		break;
+	}
+}
+
+/* The entry of @t; under RCU or mpx_tasks_lock */
+static struct mpx_task *mpx_find(struct task_struct *t)
+{
+	struct mpx_task *e;
+
+	hash_for_each_possible_rcu(mpx_tasks, e, node, (unsigned long)t,
+				   lockdep_is_held(&mpx_tasks_lock))
+		if (e->task == t)
+			return e;
+	return NULL;
+}
+
+/* Why a CPU is programmed */
+enum mpx_why {
+	MPX_SWITCH,	/* context switch: counted, written if changed */
+	MPX_IPI,	/* re-programming IPI: counted, written if changed */
+	MPX_ONLINE,	/* CPU coming online: always written */
+};
+
+/*
+ * Program this CPU for @t, which runs on it now or is about to: its value
+ * if it was moved, else this CPU's default; busy unless @t is the idle
+ * task. Interrupts off.
+ */
+static void mpx_program(struct task_struct *t, enum mpx_why why)
+{
+	struct mpx_cpu *pc = this_cpu_ptr(&mpx_cpus);
+	bool busy = !is_idle_task(t);
+	struct mpx_task *e;
+	u64 val;
+
+	rcu_read_lock();
+	e = mpx_find(t);
+	val = e ? READ_ONCE(e->val) : READ_ONCE(pc->dflt);
+	rcu_read_unlock();
+
+	raw_spin_lock(&pc->lock);
+	if (why == MPX_SWITCH)
+		pc->switches++;
+	else if (why == MPX_IPI)
+		pc->ipis++;
+	if (mpx_mode == MPAM_EXT_CPU_SIM &&
+	    (val != pc->cur || busy != pc->busy)) {
+		mpx_account(pc, ktime_get_mono_fast_ns());
+		pc->busy = busy;
+	}
+	if (val != pc->cur || why == MPX_ONLINE) {
+		mpx_write(pc, val);
+		pc->cur = val;
+		pc->writes++;
+	} else {
+		pc->skipped++;
+	}
+	raw_spin_unlock(&pc->lock);
+}
+
+static void mpx_switch_probe(void *data, bool preempt,
+			     struct task_struct *prev, struct task_struct *next,
+			     unsigned int prev_state)
+{
+	mpx_program(next, MPX_SWITCH);
+}
+
+static void mpx_ipi(void *unused)
+{
+	mpx_program(current, MPX_IPI);
+}
+
+static int mpx_cpu_online(unsigned int cpu)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	mpx_program(current, MPX_ONLINE);
+	local_irq_restore(flags);
+	return 0;
+}
+
+static void mpx_entry_free(struct rcu_head *rcu)
+{
+	struct mpx_task *e = container_of(rcu, struct mpx_task, rcu);
+
+	put_task_struct(e->task);
+	kfree(e);
+}
+
+static void mpx_drop(struct mpx_task *e)
+{
+	lockdep_assert_held(&mpx_tasks_lock);
+	hash_del_rcu(&e->node);
+	call_rcu(&e->rcu, mpx_entry_free);
+}
+
+/* Re-program the CPU @t runs on, if it runs now */
+static void mpx_kick(struct task_struct *t)
+{
+	/* The entry is published before on_cpu is read */
+	smp_mb();
+	if (READ_ONCE(t->on_cpu))
+		smp_call_function_single(task_cpu(t), mpx_ipi, NULL, 1);
+}
+
+#ifdef MPAM_EXT_SCHED_EXIT_GROUP_DEAD
+static void mpx_exit_probe(void *data, struct task_struct *p, bool group_dead)
+#else
+static void mpx_exit_probe(void *data, struct task_struct *p)
+#endif
+{
+	struct mpx_task *e;
+	unsigned long flags;
+
+	rcu_read_lock();
+	e = mpx_find(p);
+	rcu_read_unlock();
+	if (!e)
+		return;
+	raw_spin_lock_irqsave(&mpx_tasks_lock, flags);
+	e = mpx_find(p);
+	if (e)
+		mpx_drop(e);
+	raw_spin_unlock_irqrestore(&mpx_tasks_lock, flags);
+}
+
+static void mpx_fork_probe(void *data, struct task_struct *parent,
+			   struct task_struct *child)
+{
+	struct mpx_task *e, *pe;
+	unsigned long flags;
+
+	rcu_read_lock();
+	pe = mpx_find(parent);
+	rcu_read_unlock();
+	if (!pe)
+		return;
+	e = kzalloc_obj(*e, GFP_NOWAIT | __GFP_NOWARN);
+	if (!e) {
+		atomic_long_inc(&mpx_fork_fail);
+		return;
+	}
+	raw_spin_lock_irqsave(&mpx_tasks_lock, flags);
+	pe = mpx_find(parent);
+	if (pe && mpx_live && !mpx_find(child)) {
+		e->task = child;
+		e->owner = pe->owner;
+		e->val = pe->val;
+		get_task_struct(child);
+		hash_add_rcu(mpx_tasks, &e->node, (unsigned long)child);
+		e = NULL;
+	}
+	raw_spin_unlock_irqrestore(&mpx_tasks_lock, flags);
+	kfree(e);
+}
+
+/**
+ * mpam_ext_task_move() - make a task run with a value.
+ * @t:		the task (one thread), referenced by the caller
+ * @owner:	the resctrl front's group, or NULL for the default group
+ * @val:	the value (ignored with @owner NULL)
+ *
+ * Process context. The task runs with @val on every CPU from now on (its
+ * CPU is re-programmed if it runs now), and the tasks it creates inherit
+ * it. With @owner NULL it runs with its CPU's default value again.
+ *
+ * Return: 0, -ENOMEM, -ESRCH (@t is exiting) or -ENODEV (not initialised).
+ */
+int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
+{
+	struct mpx_task *e = NULL, *old;
+	int ret = 0;
+
+	if (owner) {
+		e = kzalloc_obj(*e, GFP_KERNEL);
+		if (!e)
+			return -ENOMEM;
+	}
+	raw_spin_lock_irq(&mpx_tasks_lock);
+	old = mpx_find(t);
+	if (!mpx_live) {
+		ret = -ENODEV;
+	} else if (!owner) {
+		if (old)
+			mpx_drop(old);
+	} else if (old) {
+		WRITE_ONCE(old->owner, owner);
+		WRITE_ONCE(old->val, val);
+	} else if (t->flags & PF_EXITING) {
+		/* Its exit probe may have run already: it would stay here */
+		ret = -ESRCH;
+	} else {
+		e->task = t;
+		e->owner = owner;
+		e->val = val;
+		get_task_struct(t);
+		hash_add_rcu(mpx_tasks, &e->node, (unsigned long)t);
+		e = NULL;
+	}
+	raw_spin_unlock_irq(&mpx_tasks_lock);
+	kfree(e);
+	if (!ret)
+		mpx_kick(t);
+	return ret;
+}
+
+/**
+ * mpam_ext_task_owner() - the group a task was moved to.
+ * @t:	the task
+ *
+ * Return: the owner given to mpam_ext_task_move(), or NULL (never moved,
+ * moved back to the default group, or exited).
+ */
+const void *mpam_ext_task_owner(struct task_struct *t)
+{
+	const void *owner = NULL;
+	struct mpx_task *e;
+
+	rcu_read_lock();
+	e = mpx_find(t);
+	if (e)
+		owner = READ_ONCE(e->owner);
+	rcu_read_unlock();
+	return owner;
+}
+
+/**
+ * mpam_ext_task_move_all() - move every task of one group.
+ * @from:	the group whose tasks move
+ * @to:		their new group, or NULL for the default group
+ * @val:	their new value (ignored with @to NULL)
+ *
+ * Process context. Every online CPU is re-programmed.
+ */
+void mpam_ext_task_move_all(const void *from, const void *to, u64 val)
+{
+	struct mpx_task *e;
+	struct hlist_node *tmp;
+	int bkt;
+
+	raw_spin_lock_irq(&mpx_tasks_lock);
+	hash_for_each_safe(mpx_tasks, bkt, tmp, e, node) {
+		if (e->owner != from)
+			continue;
+		if (!to) {
+			mpx_drop(e);
+			continue;
+		}
+		WRITE_ONCE(e->owner, to);
+		WRITE_ONCE(e->val, val);
+	}
+	raw_spin_unlock_irq(&mpx_tasks_lock);
+	on_each_cpu(mpx_ipi, NULL, 1);
+}
+
+/**
+ * mpam_ext_task_for_each() - call a function for every task of a group.
+ * @owner:	the group
+ * @fn:		called for each of its tasks that is not exiting; under
+ *		rcu_read_lock(), so it must not sleep
+ * @arg:	passed to @fn
+ *
+ * With @owner NULL, the default group's tasks are listed: every thread of
+ * the system that has no entry in the map.
+ */
+void mpam_ext_task_for_each(const void *owner,
+			    void (*fn)(struct task_struct *t, void *arg),
+			    void *arg)
+{
+	struct task_struct *p, *t;
+	struct mpx_task *e;
+	int bkt;
+
+	if (!owner) {
+		rcu_read_lock();
+		for_each_process_thread(p, t)
+			if (!(READ_ONCE(t->flags) & PF_EXITING) && !mpx_find(t))
+				fn(t, arg);
+		rcu_read_unlock();
+		return;
+	}
+	rcu_read_lock();
+	hash_for_each_rcu(mpx_tasks, bkt, e, node)
+		if (READ_ONCE(e->owner) == owner &&
+		    !(READ_ONCE(e->task->flags) & PF_EXITING))
+			fn(e->task, arg);
+	rcu_read_unlock();
+}
+
+/**
+ * mpam_ext_cpu_set_default() - the value of never-moved tasks on CPUs.
+ * @mask:	the CPUs
+ * @val:	the value
+ *
+ * Process context. The online CPUs of @mask are re-programmed.
+ */
+void mpam_ext_cpu_set_default(const struct cpumask *mask, u64 val)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, mask)
+		WRITE_ONCE(per_cpu_ptr(&mpx_cpus, cpu)->dflt, val);
+	on_each_cpu_mask(mask, mpx_ipi, NULL, 1);
+}
+
+static void mpx_drop_all(void)
+{
+	struct mpx_task *e;
+	struct hlist_node *tmp;
+	unsigned int cpu;
+	int bkt;
+
+	raw_spin_lock_irq(&mpx_tasks_lock);
+	hash_for_each_safe(mpx_tasks, bkt, tmp, e, node)
+		mpx_drop(e);
+	for_each_possible_cpu(cpu)
+		WRITE_ONCE(per_cpu_ptr(&mpx_cpus, cpu)->dflt, 0);
+	raw_spin_unlock_irq(&mpx_tasks_lock);
+}
+
+/**
+ * mpam_ext_cpu_reset_all() - every task and CPU back to value 0.
+ *
+ * Process context. Drops every moved task's entry, sets every CPU's
+ * default to 0 and re-programs every online CPU.
+ */
+void mpam_ext_cpu_reset_all(void)
+{
+	mpx_drop_all();
+	on_each_cpu(mpx_ipi, NULL, 1);
+}
+
+/**
+ * mpam_ext_cpu_current() - the value a CPU last programmed.
+ * @cpu:	the CPU
+ *
+ * Return: the value, 0 for a CPU out of range or before any write.
+ */
+u64 mpam_ext_cpu_current(unsigned int cpu)
+{
+	struct mpx_cpu *pc;
+	unsigned long flags;
+	u64 val;
+
+	if (cpu >= nr_cpu_ids || !cpu_possible(cpu))
+		return 0;
+	pc = per_cpu_ptr(&mpx_cpus, cpu);
+	raw_spin_lock_irqsave(&pc->lock, flags);
+	val = pc->cur;
+	raw_spin_unlock_irqrestore(&pc->lock, flags);
+	return val;
+}
+
+/**
+ * mpam_ext_cpu_drain() - hand over the busy time accounted per value.
+ * @fn:		called with each CPU, value and the busy ns it ran with it
+ *		since the last drain
+ * @arg:	passed to @fn
+ *
+ * Process context; SIM mode only (nothing is called otherwise). Each
+ * nanosecond a CPU was busy is handed over once: the running period is
+ * accounted up to now, and the table is cleared under the CPU's lock. Time
+ * that did not fit the table is counted in debugfs as lost.
+ */
+void mpam_ext_cpu_drain(void (*fn)(unsigned int cpu, u64 val, u64 busy_ns,
+				   void *arg),
+			void *arg)
+{
+	struct mpx_slot out[MPX_SLOTS];
+	struct mpx_cpu *pc;
+	unsigned long flags;
+	unsigned int cpu;
+	int i;
+
+	if (!mpx_inited || mpx_mode != MPAM_EXT_CPU_SIM)
+		return;
+	for_each_possible_cpu(cpu) {
+		pc = per_cpu_ptr(&mpx_cpus, cpu);
+		raw_spin_lock_irqsave(&pc->lock, flags);
+		mpx_account(pc, ktime_get_mono_fast_ns());
+		memcpy(out, pc->slots, sizeof(out));
+		memset(pc->slots, 0, sizeof(pc->slots));
+		raw_spin_unlock_irqrestore(&pc->lock, flags);
+		for (i = 0; i < MPX_SLOTS; i++)
+			if (out[i].ns)
+				fn(cpu, out[i].val, out[i].ns, arg);
+	}
+}
+
+/**
+ * mpam_ext_cpu_mode() - where the values go.
+ *
+ * Return: the mode chosen at init (OFF before).
+ */
+enum mpam_ext_cpu_mode mpam_ext_cpu_mode(void)
+{
+	return mpx_mode;
+}
+
+/**
+ * mpam_ext_cpu_why() - why the mode was chosen.
+ *
+ * Return: a one-line reason.
+ */
+const char *mpam_ext_cpu_why(void)
+{
+	return mpx_why;
+}
+
+/**
+ * mpam_ext_cpu_limits() - the PARTIDs and PMGs the CPUs can issue.
+ * @nr_partid:	receives the number of PARTIDs
+ * @nr_pmg:	receives the number of PMGs
+ *
+ * From MPAMIDR_EL1 in HW mode; U32_MAX (no limit) otherwise.
+ */
+void mpam_ext_cpu_limits(u32 *nr_partid, u32 *nr_pmg)
+{
+	*nr_partid = mpx_nr_partid;
+	*nr_pmg = mpx_nr_pmg;
+}
+
+static const char *const mpx_mode_names[] = {
+	[MPAM_EXT_CPU_OFF] = "off",
+	[MPAM_EXT_CPU_SIM] = "sim",
+	[MPAM_EXT_CPU_HW] = "hw",
+};
+
+static int mpx_cpus_show(struct seq_file *s, void *unused)
+{
+	struct mpx_cpu *pc, c;
+	unsigned long flags;
+	unsigned int cpu;
+
+	seq_printf(s, "mode %s: %s\n", mpx_mode_names[mpx_mode], mpx_why);
+	for_each_possible_cpu(cpu) {
+		pc = per_cpu_ptr(&mpx_cpus, cpu);
+		raw_spin_lock_irqsave(&pc->lock, flags);
+		c = *pc;
+		raw_spin_unlock_irqrestore(&pc->lock, flags);
+		seq_printf(s,
+			   "cpu%u %s partid_d %llu partid_i %llu pmg_d %llu pmg_i %llu default %#llx switches %llu writes %llu skipped %llu ipis %llu",
+			   cpu, cpu_online(cpu) ? "online" : "offline",
+			   FIELD_GET(MPAM_EXT_CPU_PARTID_D, c.cur),
+			   FIELD_GET(MPAM_EXT_CPU_PARTID_I, c.cur),
+			   FIELD_GET(MPAM_EXT_CPU_PMG_D, c.cur),
+			   FIELD_GET(MPAM_EXT_CPU_PMG_I, c.cur),
+			   READ_ONCE(pc->dflt), c.switches, c.writes,
+			   c.skipped, c.ipis);
+		if (mpx_mode == MPAM_EXT_CPU_SIM)
+			seq_printf(s,
+				   " mpam0 %#llx mpam1 %#llx busy_ns %llu lost_ns %llu",
+				   c.sim_mpam0, c.sim_mpam1, c.busy_ns,
+				   c.lost_ns);
+		seq_putc(s, '\n');
+	}
+	seq_printf(s, "fork_fail %ld\n", atomic_long_read(&mpx_fork_fail));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(mpx_cpus);
+
+struct mpx_tp_want {
+	const char *name;
+	struct tracepoint **tp;
+};
+
+static void mpx_tp_match(struct tracepoint *tp, void *priv)
+{
+	struct mpx_tp_want *w;
+
+	for (w = priv; w->name; w++)
+		if (!strcmp(tp->name, w->name))
+			*w->tp = tp;
+}
+
+static void mpx_unregister(void)
+{
+	if (mpx_tp_switch)
+		tracepoint_probe_unregister(mpx_tp_switch, mpx_switch_probe,
+					    NULL);
+	if (mpx_tp_fork)
+		tracepoint_probe_unregister(mpx_tp_fork, mpx_fork_probe, NULL);
+	if (mpx_tp_exit)
+		tracepoint_probe_unregister(mpx_tp_exit, mpx_exit_probe, NULL);
+	tracepoint_synchronize_unregister();
+	mpx_tp_switch = NULL;
+	mpx_tp_fork = NULL;
+	mpx_tp_exit = NULL;
+}
+
+static int mpx_register(void)
+{
+	struct tracepoint *sw = NULL, *fork = NULL, *exit = NULL;
+	struct mpx_tp_want want[] = {
+		{ "sched_switch", &sw },
+		{ "sched_process_fork", &fork },
+		{ "sched_process_exit", &exit },
+		{},
+	};
+	int ret;
+
+	for_each_kernel_tracepoint(mpx_tp_match, want);
+	if (!sw || !fork || !exit) {
+		pr_err("cpu side: the scheduler tracepoints are missing (kernel without CONFIG_TRACEPOINTS?)\n");
+		return -ENOENT;
+	}
+	ret = tracepoint_probe_register(fork, mpx_fork_probe, NULL);
+	if (ret)
+		goto fail;
+	mpx_tp_fork = fork;
+	ret = tracepoint_probe_register(exit, mpx_exit_probe, NULL);
+	if (ret)
+		goto fail;
+	mpx_tp_exit = exit;
+	if (mpx_mode != MPAM_EXT_CPU_OFF) {
+		ret = tracepoint_probe_register(sw, mpx_switch_probe, NULL);
+		if (ret)
+			goto fail;
+		mpx_tp_switch = sw;
+	}
+	return 0;
+fail:
+	pr_err("cpu side: cannot register a scheduler tracepoint probe: %d\n",
+	       ret);
+	mpx_unregister();
+	return ret;
+}
+
+/**
+ * mpam_ext_cpu_init() - start the CPU side.
+ * @sim_mscs:	the MSCs are simulated
+ * @param:	cpu_side value, or NULL for the module parameter
+ * @dbg:	debugfs directory for "cpus", or NULL
+ *
+ * Decides the mode (mpam_ext_cpu_decide()), prints why, registers the
+ * scheduler probes and the hotplug callback and programs every online CPU
+ * with value 0.
+ *
+ * Return: 0, -EBUSY when already started, -EINVAL for a cpu_side that
+ * cannot be honoured, or the error of a registration.
+ */
+int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
+{
+	u64 pfr0, pfr1, idr;
+	unsigned int cpu;
+	int ret;
+
+	if (mpx_inited)
+		return -EBUSY;
+	pfr0 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
+	pfr1 = read_sanitised_ftr_reg(SYS_ID_AA64PFR1_EL1);
+	ret = mpam_ext_cpu_decide(pfr0, pfr1, is_kernel_in_hyp_mode(),
+				  sim_mscs, param ? param : mpx_cpu_side,
+				  mpx_why, sizeof(mpx_why));
+	if (ret < 0) {
+		pr_err("cpu side: %s\n", mpx_why);
+		return ret;
+	}
+	mpx_mode = ret;
+	mpx_nr_partid = U32_MAX;
+	mpx_nr_pmg = U32_MAX;
+	if (mpx_mode == MPAM_EXT_CPU_HW) {
+		idr = read_sysreg_s(MPX_SYS_MPAMIDR_EL1);
+		mpx_nr_partid = FIELD_GET(MPX_MPAMIDR_PARTID_MAX, idr) + 1;
+		mpx_nr_pmg = FIELD_GET(MPX_MPAMIDR_PMG_MAX, idr) + 1;
+	}
+	if (mpx_mode == MPAM_EXT_CPU_OFF)
+		pr_warn("cpu side off: %s\n", mpx_why);
+	else
+		pr_info("cpu side %s: %s\n", mpx_mode_names[mpx_mode],
+			mpx_why);
+
+	for_each_possible_cpu(cpu) {
+		struct mpx_cpu *pc = per_cpu_ptr(&mpx_cpus, cpu);
+
+		memset(pc, 0, sizeof(*pc));
+		raw_spin_lock_init(&pc->lock);
+		pc->since = ktime_get_mono_fast_ns();
+	}
+	atomic_long_set(&mpx_fork_fail, 0);
+	raw_spin_lock_irq(&mpx_tasks_lock);
+	mpx_live = true;
+	raw_spin_unlock_irq(&mpx_tasks_lock);
+
+	ret = mpx_register();
+	if (ret)
+		goto fail;
+	if (mpx_mode != MPAM_EXT_CPU_OFF) {
+		ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN,
+					"mpam_ext/cpu:online", mpx_cpu_online,
+					NULL);
+		if (ret < 0) {
+			pr_err("cpu side: no hotplug state: %d\n", ret);
+			mpx_unregister();
+			goto fail;
+		}
+		mpx_hp_state = ret;
+	}
+	if (dbg)
+		mpx_dbg_file = debugfs_create_file("cpus", 0444, dbg, NULL,
+						   &mpx_cpus_fops);
+	mpx_inited = true;
+	return 0;
+fail:
+	raw_spin_lock_irq(&mpx_tasks_lock);
+	mpx_live = false;
+	raw_spin_unlock_irq(&mpx_tasks_lock);
+	mpx_drop_all();
+	rcu_barrier();
+	mpx_mode = MPAM_EXT_CPU_OFF;
+	return ret;
+}
+
+/**
+ * mpam_ext_cpu_exit() - stop the CPU side.
+ *
+ * Unregisters the probes and waits for running ones, programs every online
+ * CPU with value 0, drops every task entry and its reference. Does nothing
+ * when not started.
+ */
+void mpam_ext_cpu_exit(void)
+{
+	if (!mpx_inited)
+		return;
+	debugfs_remove(mpx_dbg_file);
+	mpx_dbg_file = NULL;
+	raw_spin_lock_irq(&mpx_tasks_lock);
+	mpx_live = false;
+	raw_spin_unlock_irq(&mpx_tasks_lock);
+	mpx_unregister();
+	if (mpx_hp_state >= 0)
+		cpuhp_remove_state_nocalls(mpx_hp_state);
+	mpx_hp_state = -1;
+	mpx_drop_all();
+	/* No probe runs any more: only these IPIs re-program */
+	on_each_cpu(mpx_ipi, NULL, 1);
+	rcu_barrier();
+	mpx_mode = MPAM_EXT_CPU_OFF;
+	strscpy(mpx_why, "not initialised", sizeof(mpx_why));
+	mpx_nr_partid = U32_MAX;
+	mpx_nr_pmg = U32_MAX;
+	mpx_inited = false;
+}
