@@ -1813,3 +1813,14 @@ void mpam_ext_fs_exit(void)
 	mpx_t = NULL;
 	mutex_unlock(&mpx_fs_lock);
 }
+
+/**
+ * mpam_ext_fs_active() - whether the front registered filesystem type resctrl.
+ *
+ * Return: true between a mpam_ext_fs_init() that registered it and
+ * mpam_ext_fs_exit(); false while the front stays off.
+ */
+bool mpam_ext_fs_active(void)
+{
+	return mpx_registered;
+}

@@ -13,5 +13,6 @@
 
 int mpam_ext_fs_init(const struct mpam_ext_topo *t);
 void mpam_ext_fs_exit(void);
+bool mpam_ext_fs_active(void);
 
 #endif /* MPAM_EXT_FS_H */
