@@ -64,11 +64,6 @@ static const char t_uneq_text[] =
 	T_UNEQ_MEM(252, 0x9a000000)
 	T_UNEQ_MEM(254, 0x9a010000);
 
-static void t_teardown(void *unused)
-{
-	mpam_ext_msc_teardown_all();
-}
-
 static void t_destroy(void *mc)
 {
 	mpam_ext_mon_destroy(mc);
@@ -79,25 +74,7 @@ static struct mpam_ext_topo *t_setup_plat(struct kunit *test,
 					  struct mpam_ext_platform *p,
 					  const char *policy)
 {
-	char err[MPAM_EXT_PARAM_ERR_LEN];
-	struct mpam_ext_topo_params *params;
-	struct mpam_ext_model *m;
-	struct mpam_ext_topo *t;
-
-	if (mpam_ext_msc_next(NULL))
-		kunit_skip(test, "MSCs already set up by the module");
-	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, params);
-	KUNIT_ASSERT_EQ(test, 0,
-			mpam_ext_topo_parse_params(params, policy, NULL, NULL, NULL,
-						   NULL, err, sizeof(err)));
-	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_setup_all(p, true, NULL, NULL));
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_teardown, NULL));
-	m = t_build(test, p, params->exclude, params->nr_exclude);
-	t = mpam_ext_topo_pick(m, params);
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
-	return t;
+	return t_setup_sim(test, p, policy, NULL, NULL);
 }
 
 static struct mpam_ext_topo *t_setup(struct kunit *test, const char *policy)

@@ -11,6 +11,7 @@
 #include <linux/string.h>
 
 #include <mpam_ext/model.h>
+#include <mpam_ext/msc.h>
 #include <mpam_ext/platform.h>
 #include <mpam_ext/topo.h>
 
@@ -93,6 +94,44 @@ static inline struct mpam_ext_model *t_build(struct kunit *test,
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
 	return m;
 }
+static inline void t_teardown_mscs(void *unused)
+{
+	mpam_ext_msc_teardown_all();
+}
+
+/*
+ * @p on simulated MSCs, its model (returned in @mp when not NULL) and the
+ * pick with @policy and @exclude; all torn down with the test.
+ */
+static inline struct mpam_ext_topo *t_setup_sim(struct kunit *test,
+						struct mpam_ext_platform *p,
+						const char *policy,
+						const char *exclude,
+						struct mpam_ext_model **mp)
+{
+	char err[MPAM_EXT_PARAM_ERR_LEN];
+	struct mpam_ext_topo_params *params;
+	struct mpam_ext_model *m;
+	struct mpam_ext_topo *t;
+
+	if (mpam_ext_msc_next(NULL))
+		kunit_skip(test, "MSCs already set up by the module");
+	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, params);
+	KUNIT_ASSERT_EQ(test, 0,
+			mpam_ext_topo_parse_params(params, policy, NULL, NULL, NULL,
+						   exclude, err, sizeof(err)));
+	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_setup_all(p, true, NULL, NULL));
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_teardown_mscs, NULL));
+	m = t_build(test, p, params->exclude, params->nr_exclude);
+	t = mpam_ext_topo_pick(m, params);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
+	if (mp)
+		*mp = m;
+	return t;
+}
+
 
 static inline struct mpam_ext_class *t_class(struct kunit *test,
 					     const struct mpam_ext_model *m,

@@ -17,11 +17,6 @@
 
 #include "kunit/mpx_model_test.h"
 
-static void t_teardown(void *unused)
-{
-	mpam_ext_msc_teardown_all();
-}
-
 /*
  * kunpeng-mini on simulated MSCs, picked with @policy and @exclude; torn
  * down with the test.
@@ -29,26 +24,8 @@ static void t_teardown(void *unused)
 static struct mpam_ext_topo *t_setup(struct kunit *test, const char *policy,
 				     const char *exclude)
 {
-	struct mpam_ext_platform *p = t_shipped(test, "kunpeng-mini");
-	char err[MPAM_EXT_PARAM_ERR_LEN];
-	struct mpam_ext_topo_params *params;
-	struct mpam_ext_model *m;
-	struct mpam_ext_topo *t;
-
-	if (mpam_ext_msc_next(NULL))
-		kunit_skip(test, "MSCs already set up by the module");
-	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, params);
-	KUNIT_ASSERT_EQ(test, 0,
-			mpam_ext_topo_parse_params(params, policy, NULL, NULL, NULL,
-						   exclude, err, sizeof(err)));
-	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_setup_all(p, true, NULL, NULL));
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_teardown, NULL));
-	m = t_build(test, p, params->exclude, params->nr_exclude);
-	t = mpam_ext_topo_pick(m, params);
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
-	return t;
+	return t_setup_sim(test, t_shipped(test, "kunpeng-mini"), policy,
+			   exclude, NULL);
 }
 
 static u64 t_writes(u32 msc_id)

@@ -40,11 +40,6 @@ static u64 t_val(u16 partid, u8 pmg)
 	       FIELD_PREP(MPAM_EXT_CPU_PMG_I, pmg);
 }
 
-static void t_teardown_msc(void *unused)
-{
-	mpam_ext_msc_teardown_all();
-}
-
 static void t_traffic_exit(void *unused)
 {
 	mpam_ext_traffic_exit();
@@ -56,27 +51,11 @@ static void t_traffic_exit(void *unused)
  */
 static struct mpam_ext_topo *t_setup(struct kunit *test)
 {
-	struct mpam_ext_platform *p = t_shipped(test, "kunpeng-mini");
-	char err[MPAM_EXT_PARAM_ERR_LEN];
-	struct mpam_ext_topo_params *params;
 	struct mpam_ext_model *m;
 	struct mpam_ext_topo *t;
 	int ret;
 
-	if (mpam_ext_msc_next(NULL))
-		kunit_skip(test, "MSCs already set up by the module");
-	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, params);
-	KUNIT_ASSERT_EQ(test, 0,
-			mpam_ext_topo_parse_params(params, "mata", NULL, NULL, NULL,
-						   NULL, err, sizeof(err)));
-	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_setup_all(p, true, NULL, NULL));
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_teardown_msc, NULL));
-	m = t_build(test, p, params->exclude, params->nr_exclude);
-	t = mpam_ext_topo_pick(m, params);
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
-
+	t = t_setup_sim(test, t_shipped(test, "kunpeng-mini"), "mata", NULL, &m);
 	ret = mpam_ext_traffic_init(m, NULL);
 	if (ret == -EBUSY)
 		kunit_skip(test, "traffic model already started by the module");

@@ -148,6 +148,17 @@ static struct mpx_comp *mpx_cc(struct mpam_ext_mon_ctx *mc,
 		return NULL;
 	return &e->comp[e->dom_comp[i]];
 }
+/* The component behind a counter event's domain, or why there is none */
+static int mpx_cntr_comp(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
+			 u32 dom, struct mpx_comp **cc)
+{
+	if (ev >= MPAM_EXT_EV_NR || !mpam_ext_mon_uses_cntrs(ev) ||
+	    !mpam_ext_mon_offered(mc->t, ev))
+		return -EOPNOTSUPP;
+	*cc = mpx_cc(mc, ev, dom);
+	return *cc ? 0 : -ENXIO;
+}
+
 
 static u16 *mpx_mon(struct mpx_comp *cc, unsigned int c, unsigned int r,
 		    unsigned int h)
@@ -492,12 +503,9 @@ int mpam_ext_mon_assign(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 	unsigned int c, r, h;
 	int ret;
 
-	if (ev >= MPAM_EXT_EV_NR || !mpam_ext_mon_uses_cntrs(ev) ||
-	    !mpam_ext_mon_offered(mc->t, ev))
-		return -EOPNOTSUPP;
-	cc = mpx_cc(mc, ev, dom);
-	if (!cc)
-		return -ENXIO;
+	ret = mpx_cntr_comp(mc, ev, dom, &cc);
+	if (ret)
+		return ret;
 	if (!mpx_group_ok(mc, closid, rmid))
 		return -EINVAL;
 	if (mpx_find(cc, closid, rmid) >= 0)
@@ -539,14 +547,11 @@ int mpam_ext_mon_unassign(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 			  u32 dom, u32 closid, u32 rmid)
 {
 	struct mpx_comp *cc;
-	int c;
+	int c, ret;
 
-	if (ev >= MPAM_EXT_EV_NR || !mpam_ext_mon_uses_cntrs(ev) ||
-	    !mpam_ext_mon_offered(mc->t, ev))
-		return -EOPNOTSUPP;
-	cc = mpx_cc(mc, ev, dom);
-	if (!cc)
-		return -ENXIO;
+	ret = mpx_cntr_comp(mc, ev, dom, &cc);
+	if (ret)
+		return ret;
 	c = mpx_find(cc, closid, rmid);
 	if (c >= 0)
 		cc->cntr[c].used = false;

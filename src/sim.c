@@ -1456,7 +1456,10 @@ static u32 mpx_portion(struct mpam_ext_sim_msc *sim, const struct mpx_ris *r,
 	return frac;
 }
 
-u32 mpam_ext_sim_bw_fraction(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid)
+/* One PARTID's fraction as @fn reads it, under the lock; 1 out of range */
+static u32 mpx_query_frac(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
+			  u32 (*fn)(struct mpam_ext_sim_msc *sim,
+				    const struct mpx_ris *r, u16 partid))
 {
 	u32 frac = MPX_FRAC_ONE;
 	struct mpx_ris *r;
@@ -1465,23 +1468,19 @@ u32 mpam_ext_sim_bw_fraction(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid)
 	spin_lock_irqsave(&sim->lock, flags);
 	r = mpx_ris(sim, ris);
 	if (r && partid <= r->hw.partid_max)
-		frac = mpx_bw_fraction(sim, r, partid);
+		frac = fn(sim, r, partid);
 	spin_unlock_irqrestore(&sim->lock, flags);
 	return frac;
 }
 
+u32 mpam_ext_sim_bw_fraction(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid)
+{
+	return mpx_query_frac(sim, ris, partid, mpx_bw_fraction);
+}
+
 u32 mpam_ext_sim_portion(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid)
 {
-	u32 frac = MPX_FRAC_ONE;
-	struct mpx_ris *r;
-	unsigned long flags;
-
-	spin_lock_irqsave(&sim->lock, flags);
-	r = mpx_ris(sim, ris);
-	if (r && partid <= r->hw.partid_max)
-		frac = mpx_portion(sim, r, partid);
-	spin_unlock_irqrestore(&sim->lock, flags);
-	return frac;
+	return mpx_query_frac(sim, ris, partid, mpx_portion);
 }
 
 u64 mpam_ext_sim_fill(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
