@@ -2,7 +2,8 @@
 # kernels: 6.1 6.12
 # The resctrl front: mount and unmount, the files, control and monitor
 # groups and their limits, schemata round trips down to the MSC records,
-# tasks and CPUs, CDP, and the module pinned while mounted. On tiny (one
+# tasks and CPUs, CDP, counter assignments (mbm_L3_assignments and
+# mbm_L2_assignments), and the module pinned while mounted. On tiny (one
 # L3, one memory node) and kunpeng-mini under the mata policy (two L3s
 # sharing one memory-side component).
 . /tests/lib.sh
