@@ -9,13 +9,14 @@
 #   make kunit                                     KUnit suites in QEMU (7.2)
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
+#   make bench [KVER=..]                           benchmarks in QEMU (bench/README.md)
 #   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
 #   make clean
 
 SHELL := /bin/bash
 S := $(CURDIR)/scripts
 
-.PHONY: all modules list-kernels qemu-test kunit check test demo clean
+.PHONY: all modules list-kernels qemu-test kunit check test bench demo clean
 
 all modules:
 	@$(S)/build-module $(if $(KDIR),--kdir $(KDIR)) $(KVER)
@@ -37,6 +38,9 @@ check:
 
 test:
 	@$(S)/run-tests
+
+bench:
+	@$(CURDIR)/bench/run $(if $(KVER),--kver $(KVER))
 
 demo:
 	@$(S)/demo $(if $(KVER),--kver $(KVER)) $(if $(PLATFORM),--platform $(PLATFORM)) \

@@ -227,13 +227,18 @@ static void t_test_move(struct kunit *test)
 	t = t_thread(test, t_spin, cpu);
 	KUNIT_EXPECT_NULL(test, mpam_ext_task_owner(t));
 	KUNIT_EXPECT_EQ(test, t_listed(&t_owner_a, t, NULL), 0U);
+	/* Never moved: listed with the default group's tasks */
+	KUNIT_EXPECT_GT(test, t_listed(NULL, t, &found), 1U);
+	KUNIT_EXPECT_EQ(test, found, 1U);
 
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(t, &t_owner_a, va), 0);
 	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, va, 2000));
 	KUNIT_EXPECT_PTR_EQ(test, mpam_ext_task_owner(t), (const void *)&t_owner_a);
 	KUNIT_EXPECT_EQ(test, t_listed(&t_owner_a, t, &found), 1U);
 	KUNIT_EXPECT_EQ(test, found, 1U);
-	KUNIT_EXPECT_EQ(test, t_listed(NULL, t, NULL), 0U);
+	/* Moved: not among the default group's tasks */
+	t_listed(NULL, t, &found);
+	KUNIT_EXPECT_EQ(test, found, 0U);
 
 	/* rmdir: the group's tasks go to another */
 	mpam_ext_task_move_all(&t_owner_a, &t_owner_b, vb);
@@ -247,6 +252,8 @@ static void t_test_move(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(t, NULL, 0), 0);
 	KUNIT_EXPECT_NULL(test, mpam_ext_task_owner(t));
 	KUNIT_EXPECT_EQ(test, t_listed(&t_owner_b, t, NULL), 0U);
+	t_listed(NULL, t, &found);
+	KUNIT_EXPECT_EQ(test, found, 1U);
 	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, 0, 2000));
 
 	/* move_all to the default group drops the entries */

@@ -1359,8 +1359,12 @@ static int mpx_write_tasks(struct mpx_grp *g, char *buf)
 
 	while (buf && buf[0] && buf[0] != '\n') {
 		tok = strim(strsep(&buf, ","));
-		if (kstrtoint(tok, 0, &pid) || pid < 0) {
+		if (kstrtoint(tok, 0, &pid)) {
 			mpx_status_set("Task list parsing error pid %s\n", tok);
+			return -EINVAL;
+		}
+		if (pid < 0) {
+			mpx_status_set("Invalid pid %d\n", pid);
 			return -EINVAL;
 		}
 		ret = mpx_move_one(g, pid);
@@ -1635,8 +1639,14 @@ static ssize_t mpx_write(struct file *file, const char __user *ubuf,
 	char *buf;
 	int ret;
 
-	if (count > MPAM_EXT_SCH_MAX_WRITE)
+	if (count > MPAM_EXT_SCH_MAX_WRITE) {
+		mutex_lock(&mpx_fs_lock);
+		mpx_status[0] = '\0';
+		mpx_status_set("Write of %zu bytes is over the limit of %u bytes\n",
+			       count, MPAM_EXT_SCH_MAX_WRITE);
+		mutex_unlock(&mpx_fs_lock);
 		return -E2BIG;
+	}
 	buf = memdup_user_nul(ubuf, count);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
