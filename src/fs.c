@@ -75,6 +75,7 @@ enum mpx_kind {
 	MPX_F_AVAIL_CNTRS,
 	MPX_F_ASSIGN_ON_MKDIR,
 	MPX_F_MON_DATA,
+	MPX_F_ASSIGNMENTS,
 };
 
 /**
@@ -107,7 +108,7 @@ struct mpx_grp {
  * struct mpx_file - what a file of the front shows.
  * @kind:	the file
  * @grp:	its group (holds a reference), NULL for info files
- * @res:	info and size files: the resource
+ * @res:	info, size and mbm_<res>_assignments files: the resource
  * @cdp:	info files: the CDP half they describe
  * @ev:		mon_data files: the event; unused elsewhere
  * @dom:	mon_data files: the domain id
@@ -330,10 +331,26 @@ static void mpx_remove_entries_from(struct mpx_grp *g, unsigned int first)
 
 static bool mpx_ev_is_l2(enum mpam_ext_event ev)
 {
-	return ev == MPAM_EXT_EV_L2_OCCUPANCY || ev == MPAM_EXT_EV_L2_MBM_TOTAL;
+	return mpam_ext_mon_event_res(ev) == MPAM_EXT_RES_L2;
 }
 
-/* mon_data/mon_<res>_<id>/<event> for @g */
+/* @ev is offered and has domain @id */
+static bool mpx_ev_has_dom(enum mpam_ext_event ev, u32 id)
+{
+	unsigned int i;
+
+	if (!mpam_ext_mon_offered(mpx_t, ev))
+		return false;
+	for (i = 0; i < mpx_t->ev[ev].nr_dom; i++)
+		if (mpx_t->ev[ev].dom[i].id == id)
+			return true;
+	return false;
+}
+
+/*
+ * mon_data/mon_<res>_<id>/<event> for @g: a file only for an offered
+ * event that has the domain, so reads never meet an unknown domain
+ */
 static int mpx_make_mon_data(struct dentry *parent, struct mpx_grp *g)
 {
 	struct dentry *md = mpx_dir(parent, "mon_data", NULL, g);
@@ -348,7 +365,7 @@ static int mpx_make_mon_data(struct dentry *parent, struct mpx_grp *g)
 
 		/* The domains: those of the first event of the resource */
 		for (ev = 0; ev < MPAM_EXT_EV_NR && !dp; ev++)
-			if (mpx_t->ev[ev].cls && mpx_ev_is_l2(ev) == l2)
+			if (mpam_ext_mon_offered(mpx_t, ev) && mpx_ev_is_l2(ev) == l2)
 				dp = &mpx_t->ev[ev];
 		for (i = 0; dp && i < dp->nr_dom; i++) {
 			struct dentry *dd;
@@ -359,7 +376,8 @@ static int mpx_make_mon_data(struct dentry *parent, struct mpx_grp *g)
 			if (!dd)
 				return -ENOMEM;
 			for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
-				if (!mpx_t->ev[ev].cls || mpx_ev_is_l2(ev) != l2)
+				if (mpx_ev_is_l2(ev) != l2 ||
+				    !mpx_ev_has_dom(ev, dp->dom[i].id))
 					continue;
 				ret = mpx_file(dd, mpam_ext_event_name(ev), 0444,
 					       MPX_F_MON_DATA, g, 0, 0, ev,
@@ -370,6 +388,33 @@ static int mpx_make_mon_data(struct dentry *parent, struct mpx_grp *g)
 		}
 	}
 	return 0;
+}
+
+/* An event of L3 (or L2 with @l2) is offered; with @cntrs, a counter event */
+static bool mpx_has_mon(bool l2, bool cntrs)
+{
+	int ev;
+
+	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
+		if (mpam_ext_mon_offered(mpx_t, ev) && mpx_ev_is_l2(ev) == l2 &&
+		    (!cntrs || mpam_ext_mon_uses_cntrs(ev)))
+			return true;
+	return false;
+}
+
+static bool mpx_has_l3_mon(void)
+{
+	return mpx_has_mon(false, false);
+}
+
+static bool mpx_has_l2_mon(void)
+{
+	return mpx_has_mon(true, false);
+}
+
+static bool mpx_has_cntrs(bool l2)
+{
+	return mpx_has_mon(l2, true);
 }
 
 /* The files of a group, in its directory @dir */
@@ -395,31 +440,13 @@ static int mpx_make_grp_files(struct dentry *dir, struct mpx_grp *g)
 				ret = -ENOMEM;
 		}
 	}
+	if (!ret && mpx_mc && mpx_has_cntrs(false))
+		ret = mpx_file(dir, "mbm_L3_assignments", 0644, MPX_F_ASSIGNMENTS,
+			       g, MPAM_EXT_RES_L3, 0, 0, 0);
+	if (!ret && mpx_mc && mpx_has_cntrs(true))
+		ret = mpx_file(dir, "mbm_L2_assignments", 0644, MPX_F_ASSIGNMENTS,
+			       g, MPAM_EXT_RES_L2, 0, 0, 0);
 	return ret ?: mpx_make_mon_data(dir, g);
-}
-
-static bool mpx_has_l3_mon(void)
-{
-	return mpx_t->ev[MPAM_EXT_EV_LLC_OCCUPANCY].cls ||
-	       mpx_t->ev[MPAM_EXT_EV_MBM_TOTAL].cls ||
-	       mpx_t->ev[MPAM_EXT_EV_MBM_LOCAL].cls;
-}
-
-static bool mpx_has_l2_mon(void)
-{
-	return mpx_t->ev[MPAM_EXT_EV_L2_OCCUPANCY].cls ||
-	       mpx_t->ev[MPAM_EXT_EV_L2_MBM_TOTAL].cls;
-}
-
-static bool mpx_has_cntrs(bool l2)
-{
-	int ev;
-
-	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
-		if (mpx_t->ev[ev].cls && mpx_ev_is_l2(ev) == l2 &&
-		    mpam_ext_mon_uses_cntrs(ev))
-			return true;
-	return false;
 }
 
 /**
@@ -678,21 +705,18 @@ static struct mpx_grp *mpx_grp_alloc(struct mpx_grp *parent, u32 closid,
 	return g;
 }
 
-/* Counters for the counter events of a new group where one is free */
+/*
+ * Counters for the counter events of a new group where one is free; the
+ * traffic so far is issued first, so the new counts start from nothing
+ */
 static void mpx_assign_new(struct mpx_grp *g)
 {
-	unsigned int i;
-	int ev;
-
+	lockdep_assert_held(&mpx_fs_lock);
 	if (!mpx_mc || !mpx_assign_on_mkdir)
 		return;
-	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
-		if (!mpx_t->ev[ev].cls || !mpam_ext_mon_uses_cntrs(ev))
-			continue;
-		for (i = 0; i < mpx_t->ev[ev].nr_dom; i++)
-			mpam_ext_mon_assign(mpx_mc, ev, mpx_t->ev[ev].dom[i].id,
-					    g->closid, g->rmid);
-	}
+	mpam_ext_traffic_sync();
+	/* Best effort: domains without a free counter stay unassigned */
+	mpam_ext_mon_assign_group(mpx_mc, g->closid, g->rmid);
 }
 
 /*
@@ -1067,29 +1091,68 @@ static int mpx_cntr_event(const struct mpx_file *f)
 	int ev;
 
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
-		if (mpx_t->ev[ev].cls && mpam_ext_mon_uses_cntrs(ev) &&
-		    mpx_ev_is_l2(ev) == l2)
+		if (mpam_ext_mon_offered(mpx_t, ev) &&
+		    mpam_ext_mon_uses_cntrs(ev) && mpx_ev_is_l2(ev) == l2)
 			return ev;
-	return -1;
+	return -EOPNOTSUPP;
 }
 
-static void mpx_show_cntrs(struct seq_file *m, const struct mpx_file *f,
-			   bool avail)
+/* Print a monitoring file of @f into @buf with the backend's printers */
+static int mpx_mon_text(const struct mpx_file *f, char *buf, size_t len)
 {
-	int ev = mpx_cntr_event(f);
-	unsigned int i;
-	u32 id;
+	int ev;
 
-	for (i = 0; ev >= 0 && mpx_mc && i < mpx_t->ev[ev].nr_dom; i++) {
-		id = mpx_t->ev[ev].dom[i].id;
-		seq_printf(m, "%s%u=%u", i ? ";" : "", id,
-			   avail ? mpam_ext_mon_avail_cntrs(mpx_mc, ev, id) :
-			   mpam_ext_mon_num_cntrs(mpx_mc, ev, id));
+	switch (f->kind) {
+	case MPX_F_MON_FEATURES:
+		return mpam_ext_mon_features_print(mpx_mc, f->res, buf, len);
+	case MPX_F_NUM_CNTRS:
+	case MPX_F_AVAIL_CNTRS:
+		ev = mpx_cntr_event(f);
+		if (ev < 0)
+			return ev;
+		return mpam_ext_mon_cntrs_print(mpx_mc, ev,
+						f->kind == MPX_F_AVAIL_CNTRS,
+						buf, len);
+	case MPX_F_ASSIGNMENTS:
+		return mpam_ext_mon_assign_print_res(mpx_mc, f->res,
+						     f->grp->closid,
+						     f->grp->rmid, buf, len);
+	default:
+		return -EINVAL;
 	}
-	seq_putc(m, '\n');
 }
 
-/* Add one (closid, rmid)'s count to @sum; keep the first hard error */
+/* Largest buffer tried for a monitoring file's content */
+#define MPX_MON_TEXT_MAX	(16 * PAGE_SIZE)
+
+static int mpx_show_mon_text(struct seq_file *m, const struct mpx_file *f)
+{
+	int ret = -EOVERFLOW;
+	size_t len;
+	char *buf;
+
+	lockdep_assert_held(&mpx_fs_lock);
+	if (!mpx_mc)
+		return -ENODEV;
+	for (len = PAGE_SIZE; ret == -EOVERFLOW && len <= MPX_MON_TEXT_MAX;
+	     len *= 2) {
+		buf = kmalloc(len, GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+		ret = mpx_mon_text(f, buf, len);
+		if (ret > 0)
+			seq_write(m, buf, ret);
+		kfree(buf);
+	}
+	return ret < 0 ? ret : 0;
+}
+
+/*
+ * Add one (closid, rmid)'s count to @sum; keep the first error other
+ * than -ENOENT (no counter assigned, which only matters when no group
+ * of the sum has one). The file exists only for a domain of the event,
+ * so -ENXIO does not occur; any error but -EIO shows as "Unavailable".
+ */
 static void mpx_mon_add(const struct mpx_file *f, const struct mpx_grp *g,
 			u64 *sum, bool *any, int *err)
 {
@@ -1108,37 +1171,34 @@ static void mpx_mon_add(const struct mpx_file *f, const struct mpx_grp *g,
  * A control group's count is its own plus its monitor groups'; it is
  * "Unassigned" only when none of them has a counter.
  */
-static void mpx_show_mon_data(struct seq_file *m, const struct mpx_file *f)
+static int mpx_show_mon_data(struct seq_file *m, const struct mpx_file *f)
 {
 	struct mpx_grp *g = f->grp, *c;
+	char text[32];
 	bool any = false;
 	u64 sum = 0;
-	int err = 0;
+	int err = 0, ret;
 
-	if (!mpx_mc) {
-		seq_puts(m, "Unavailable\n");
-		return;
-	}
+	lockdep_assert_held(&mpx_fs_lock);
+	if (!mpx_mc)
+		return -ENODEV;
 	mpam_ext_traffic_sync();
 	mpx_mon_add(f, g, &sum, &any, &err);
 	if (!g->parent)
 		list_for_each_entry(c, &g->mons, node)
 			mpx_mon_add(f, c, &sum, &any, &err);
-	if (err == -EIO)
-		seq_puts(m, "Error\n");
-	else if (err)
-		seq_puts(m, "Unavailable\n");
-	else if (!any)
-		seq_puts(m, "Unassigned\n");
-	else
-		seq_printf(m, "%llu\n", sum);
+	if (!err && !any)
+		err = -ENOENT;
+	ret = mpam_ext_mon_value_print(err, sum, text, sizeof(text));
+	if (ret < 0)
+		return ret;
+	seq_write(m, text, ret);
+	return 0;
 }
 
 static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
 {
 	const struct mpam_ext_pick *pk = &mpx_t->res[f->res];
-	bool l2 = f->res == MPAM_EXT_RES_L2;
-	int ev;
 
 	lockdep_assert_held(&mpx_fs_lock);
 	switch (f->kind) {
@@ -1190,10 +1250,10 @@ static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
 		seq_puts(m, "max\n");
 		break;
 	case MPX_F_MON_FEATURES:
-		for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
-			if (mpx_t->ev[ev].cls && mpx_ev_is_l2(ev) == l2)
-				seq_printf(m, "%s\n", mpam_ext_event_name(ev));
-		break;
+	case MPX_F_NUM_CNTRS:
+	case MPX_F_AVAIL_CNTRS:
+	case MPX_F_ASSIGNMENTS:
+		return mpx_show_mon_text(m, f);
 	case MPX_F_NUM_RMIDS:
 		seq_printf(m, "%u\n", mpx_nclosid * mpx_npmg);
 		break;
@@ -1203,16 +1263,11 @@ static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
 	case MPX_F_ASSIGN_MODE:
 		seq_puts(m, "[mbm_event]\n");
 		break;
-	case MPX_F_NUM_CNTRS:
-	case MPX_F_AVAIL_CNTRS:
-		mpx_show_cntrs(m, f, f->kind == MPX_F_AVAIL_CNTRS);
-		break;
 	case MPX_F_ASSIGN_ON_MKDIR:
 		seq_printf(m, "%d\n", mpx_assign_on_mkdir);
 		break;
 	case MPX_F_MON_DATA:
-		mpx_show_mon_data(m, f);
-		break;
+		return mpx_show_mon_data(m, f);
 	}
 	return 0;
 }
@@ -1507,6 +1562,37 @@ out:
 	return ret;
 }
 
+/*
+ * mbm_<res>_assignments: the backend's messages go to last_cmd_status;
+ * the traffic so far is issued first, so a new counter starts from
+ * nothing
+ */
+static int mpx_write_assign(const struct mpx_file *f, const char *buf,
+			    size_t len)
+{
+	char *err;
+	int ret;
+
+	lockdep_assert_held(&mpx_fs_lock);
+	if (!mpx_mc)
+		return -ENODEV;
+	err = kzalloc(MPAM_EXT_MON_ERR_LEN, GFP_KERNEL);
+	if (!err)
+		return -ENOMEM;
+	mpam_ext_traffic_sync();
+	ret = mpam_ext_mon_assign_write_res(mpx_mc, f->res, f->grp->closid,
+					    f->grp->rmid, buf, len, err,
+					    MPAM_EXT_MON_ERR_LEN);
+	if (err[0])
+		mpx_status_set("%s", err);
+	else if (ret == -EINVAL)
+		mpx_status_set("Assignments must end with a newline\n");
+	else if (ret)
+		mpx_status_set("Failed to apply the assignments: %d\n", ret);
+	kfree(err);
+	return ret;
+}
+
 static int mpx_write_locked(const struct mpx_file *f, char *buf, size_t len)
 {
 	bool on;
@@ -1532,6 +1618,8 @@ static int mpx_write_locked(const struct mpx_file *f, char *buf, size_t len)
 			return -EINVAL;
 		}
 		return 0;
+	case MPX_F_ASSIGNMENTS:
+		return mpx_write_assign(f, buf, len);
 	case MPX_F_ASSIGN_ON_MKDIR:
 		if (kstrtobool(strim(buf), &on)) {
 			mpx_status_set("Invalid value: 0 or 1\n");

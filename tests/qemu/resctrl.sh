@@ -2,7 +2,8 @@
 # kernels: 6.1 6.12
 # The resctrl front: mount and unmount, the files, control and monitor
 # groups and their limits, schemata round trips down to the MSC records,
-# tasks and CPUs, CDP, and the module pinned while mounted. On tiny (one
+# tasks and CPUs, CDP, counter assignments (mbm_L3_assignments and
+# mbm_L2_assignments), and the module pinned while mounted. On tiny (one
 # L3, one memory node) and kunpeng-mini under the mata policy (two L3s
 # sharing one memory-side component).
 . /tests/lib.sh
@@ -208,6 +209,59 @@ if grep -q '^ *MB:' $R/schemata; then
 	check "shared MB component: equal values" wr $R/g1/schemata "MB:1=50;26=50"
 fi
 check "L2 monitor files when picked" sh -c "! grep -q 'what=l2_occupancy class=[0-9]* result=picked' $DBG/decisions || ls $R/mon_data | grep -q mon_L2_"
+# mbm_L3_assignments: domains 1 and 26 share one memory-side component
+fails_with() { # fails_with ERRTEXT FILE TEXT: one write(2) fails with that error
+	printf '%s\n' "$3" | dd of="$2" conv=notrunc 2>&1 | grep -q "error writing.*: $1"
+}
+if picked mbm_total_bytes; then
+	A=$R/g1/mbm_L3_assignments
+	AV=$R/info/L3_MON/available_mbm_cntrs
+	V=$R/g1/mon_data/mon_L3_01/mbm_total_bytes
+	check "mbm_L3_assignments in the default group and g1" test -f $R/mbm_L3_assignments -a -f $A
+	expect_eq "g1: assigned on every domain at mkdir" "mbm_total_bytes:1=e;26=e" "$(cat $A)"
+	n=$(sed 's/^1=\([0-9]*\);.*/\1/' $AV)
+	check "g1: a counter value" grep -qxE '[0-9]+' $V
+	check "unassign on domain 1" wr $A "mbm_total_bytes:1=_"
+	expect_eq "  ... last_cmd_status" ok "$(cat $ST)"
+	expect_eq "  ... sibling 26 unassigned too" "mbm_total_bytes:1=_;26=_" "$(cat $A)"
+	expect_eq "  ... available_mbm_cntrs up on both" "1=$((n + 1));26=$((n + 1))" "$(cat $AV)"
+	expect_eq "  ... mon_data reads Unassigned" Unassigned "$(cat $V)"
+	check "assign on domain 26" wr $A "mbm_total_bytes:26=e"
+	expect_eq "  ... shows on sibling 1" "mbm_total_bytes:1=e;26=e" "$(cat $A)"
+	expect_eq "  ... available_mbm_cntrs back" "1=$n;26=$n" "$(cat $AV)"
+	check "  ... mon_data reads a number" grep -qxE '[0-9]+' $V
+	check "*=_ unassigns everywhere" wr $A "mbm_total_bytes:*=_"
+	expect_eq "  ... read" "mbm_total_bytes:1=_;26=_" "$(cat $A)"
+	check "*=e assigns everywhere" wr $A "mbm_total_bytes:*=e"
+	expect_eq "  ... read" "mbm_total_bytes:1=e;26=e" "$(cat $A)"
+	check "bad event refused (ENOENT)" fails_with "No such file" $A "mbm_local_bytes:1=e"
+	expect_eq "  ... last_cmd_status" "Invalid event mbm_local_bytes" "$(cat $ST)"
+	check "bad domain refused (EINVAL)" fails_with "Invalid argument" $A "mbm_total_bytes:7=e"
+	expect_eq "  ... last_cmd_status" "Invalid domain id 7" "$(cat $ST)"
+	check "bad flag refused (EINVAL)" fails_with "Invalid argument" $A "mbm_total_bytes:1=x"
+	expect_eq "  ... last_cmd_status" "Assign operation 'mbm_total_bytes:1=x' failed" "$(cat $ST)"
+	check "no trailing newline refused (EINVAL)" sh -c "! printf 'mbm_total_bytes:1=_' >$A 2>/dev/null"
+	expect_eq "  ... last_cmd_status" "Assignments must end with a newline" "$(cat $ST)"
+	expect_eq "  ... nothing changed" "mbm_total_bytes:1=e;26=e" "$(cat $A)"
+	mkdir $R/g1/mon_groups/m1
+	check "monitor group: unassign its own counter" wr $R/g1/mon_groups/m1/mbm_L3_assignments "mbm_total_bytes:*=_"
+	expect_eq "  ... its read" "mbm_total_bytes:1=_;26=_" "$(cat $R/g1/mon_groups/m1/mbm_L3_assignments)"
+	expect_eq "  ... the parent's kept" "mbm_total_bytes:1=e;26=e" "$(cat $A)"
+	rmdir $R/g1/mon_groups/m1
+else
+	check "no mbm_L3_assignments without mbm_total_bytes" test ! -e $R/g1/mbm_L3_assignments
+fi
+if picked mbm_l2_total_bytes; then
+	A2=$R/g1/mbm_L2_assignments
+	check "mbm_L2_assignments with an L2 counter event" grep -qE '^mbm_l2_total_bytes:[0-9]+=[e_]' $A2
+	d=$(sed 's/^mbm_l2_total_bytes:\([0-9]*\)=.*/\1/' $A2)
+	check "  ... unassign its first domain" wr $A2 "mbm_l2_total_bytes:$d=_"
+	check "  ... read shows it" grep -q "^mbm_l2_total_bytes:$d=_" $A2
+	expect_eq "  ... its mon_data" Unassigned "$(cat $R/g1/mon_data/mon_L2_$(printf %02u $d)/mbm_l2_total_bytes)"
+	check "  ... L3 events refused there" fails_with "No such file" $A2 "mbm_total_bytes:1=e"
+else
+	check "no mbm_L2_assignments without an L2 counter event" test ! -e $R/g1/mbm_L2_assignments
+fi
 i=1
 while [ $i -lt 4 ]; do mkdir $R/g1/mon_groups/m$i || break; i=$((i + 1)); done
 expect_eq "3 monitor groups fit (4 PMGs)" 4 $i
