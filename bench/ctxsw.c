@@ -17,19 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static unsigned long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "mpxbench: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
+#include "mpxbench.h"
 
 static void pin(int cpu)
 {
