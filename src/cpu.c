@@ -64,8 +64,8 @@ struct mpx_slot {
  *		off, from the sched_switch probe (runqueue lock held), the IPI
  *		handler, the hotplug callback (all on this CPU) and from
  *		mpam_ext_cpu_drain() and debugfs (any CPU). A leaf: nothing is
- *		taken under it. Nests inside the runqueue lock and inside
- *		mpx_tasks_lock never (they are not held together).
+ *		taken under it. Nests inside the runqueue lock; never held
+ *		together with mpx_tasks_lock.
  * @dflt:	value of tasks that were never moved; written by process
  *		context with WRITE_ONCE(), read locklessly
  * @cur:	the value last programmed

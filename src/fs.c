@@ -122,7 +122,13 @@ struct mpx_file {
 	u32 dom;
 };
 
-/* Serialises every operation of the front; guards everything below */
+/*
+ * Serialises every operation of the front (mount, unmount, mkdir, rmdir,
+ * every write and every read that touches hardware) and guards everything
+ * below. The outermost lock of the module: the traffic model's mutex, the
+ * MSC locks and the CPU side's locks are taken under it, never the other
+ * way round.
+ */
 static DEFINE_MUTEX(mpx_fs_lock);
 static const struct mpam_ext_topo *mpx_t;
 static bool mpx_registered, mpx_made_mnt;
