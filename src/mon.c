@@ -148,6 +148,7 @@ static struct mpx_comp *mpx_cc(struct mpam_ext_mon_ctx *mc,
 		return NULL;
 	return &e->comp[e->dom_comp[i]];
 }
+
 /* The component behind a counter event's domain, or why there is none */
 static int mpx_cntr_comp(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 			 u32 dom, struct mpx_comp **cc)
@@ -158,7 +159,6 @@ static int mpx_cntr_comp(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 	*cc = mpx_cc(mc, ev, dom);
 	return *cc ? 0 : -ENXIO;
 }
-
 
 static u16 *mpx_mon(struct mpx_comp *cc, unsigned int c, unsigned int r,
 		    unsigned int h)
