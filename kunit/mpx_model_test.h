@@ -94,6 +94,7 @@ static inline struct mpam_ext_model *t_build(struct kunit *test,
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
 	return m;
 }
+
 static inline void t_teardown_mscs(void *unused)
 {
 	mpam_ext_msc_teardown_all();
@@ -131,7 +132,6 @@ static inline struct mpam_ext_topo *t_setup_sim(struct kunit *test,
 		*mp = m;
 	return t;
 }
-
 
 static inline struct mpam_ext_class *t_class(struct kunit *test,
 					     const struct mpam_ext_model *m,
