@@ -343,14 +343,8 @@ static bool mpx_ev_is_l2(enum mpam_ext_event ev)
 /* @ev is offered and has domain @id */
 static bool mpx_ev_has_dom(enum mpam_ext_event ev, u32 id)
 {
-	unsigned int i;
-
-	if (!mpam_ext_mon_offered(mpx_t, ev))
-		return false;
-	for (i = 0; i < mpx_t->ev[ev].nr_dom; i++)
-		if (mpx_t->ev[ev].dom[i].id == id)
-			return true;
-	return false;
+	return mpam_ext_mon_offered(mpx_t, ev) &&
+	       mpam_ext_pick_dom_idx(&mpx_t->ev[ev], id) >= 0;
 }
 
 /*

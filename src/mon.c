@@ -118,19 +118,6 @@ enum mpam_ext_res mpam_ext_mon_event_res(enum mpam_ext_event ev)
 	       MPAM_EXT_RES_L2 : MPAM_EXT_RES_L3;
 }
 
-/* Index of domain @dom in the pick of @ev, or -1 */
-static int mpx_dom_idx(const struct mpam_ext_topo *t, enum mpam_ext_event ev,
-		       u32 dom)
-{
-	const struct mpam_ext_pick *pk = &t->ev[ev];
-	unsigned int i;
-
-	for (i = 0; i < pk->nr_dom; i++)
-		if (pk->dom[i].id == dom)
-			return i;
-	return -1;
-}
-
 /* The counters behind domain @dom of @ev, or NULL */
 static struct mpx_comp *mpx_cc(struct mpam_ext_mon_ctx *mc,
 			       enum mpam_ext_event ev, u32 dom)
@@ -143,7 +130,7 @@ static struct mpx_comp *mpx_cc(struct mpam_ext_mon_ctx *mc,
 	e = &mc->ev[ev];
 	if (!e->dom_comp)
 		return NULL;
-	i = mpx_dom_idx(mc->t, ev, dom);
+	i = mpam_ext_pick_dom_idx(&mc->t->ev[ev], dom);
 	if (i < 0 || (unsigned int)i >= e->nr_dom)
 		return NULL;
 	return &e->comp[e->dom_comp[i]];
@@ -708,7 +695,7 @@ int mpam_ext_mon_read(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 
 	if (!mpam_ext_mon_offered(mc->t, ev))
 		return -EOPNOTSUPP;
-	i = mpx_dom_idx(mc->t, ev, dom);
+	i = mpam_ext_pick_dom_idx(&mc->t->ev[ev], dom);
 	if (i < 0)
 		return -ENXIO;
 	if (!mpx_group_ok(mc, closid, rmid))
@@ -1008,7 +995,7 @@ static int mpx_assign_line(struct mpam_ext_mon_ctx *mc, enum mpam_ext_res res,
 			mpx_err(err, err_len, "Missing domain id\n");
 			return -EINVAL;
 		}
-		if (dom > U32_MAX || mpx_dom_idx(mc->t, ev, dom) < 0) {
+		if (dom > U32_MAX || mpam_ext_pick_dom_idx(&mc->t->ev[ev], dom) < 0) {
 			mpx_err(err, err_len, "Invalid domain id %lu\n", dom);
 			return -EINVAL;
 		}

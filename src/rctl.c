@@ -118,15 +118,13 @@ static const struct mpam_ext_domain *mpx_dom(const struct mpam_ext_topo *t,
 					     enum mpam_ext_res res, u32 dom)
 {
 	const struct mpam_ext_pick *pk;
-	unsigned int i;
+	int i;
 
 	if (res >= MPAM_EXT_RES_NR)
 		return NULL;
 	pk = &t->res[res];
-	for (i = 0; pk->cls && i < pk->nr_dom; i++)
-		if (pk->dom[i].id == dom)
-			return &pk->dom[i];
-	return NULL;
+	i = pk->cls ? mpam_ext_pick_dom_idx(pk, dom) : -1;
+	return i < 0 ? NULL : &pk->dom[i];
 }
 
 /* The control field of @res, and the feature it needs */

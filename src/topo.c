@@ -434,6 +434,7 @@ static int mpx_match_l3(struct mpam_ext_topo *t, struct mpam_ext_model *m,
 	bool use_map = mata && t->params.nr_map && c->type == MPAM_EXT_CLASS_MEM;
 	unsigned int i, j, k;
 	char a[64], b[64];
+	int d;
 
 	*ok = false;
 	if (!l3 || !l3->nr_comp) {
@@ -485,13 +486,12 @@ static int mpx_match_l3(struct mpam_ext_topo *t, struct mpam_ext_model *m,
 					return 0;
 				}
 			}
-			for (k = 0; k < pk->nr_dom; k++) {
-				if (pk->dom[k].id == l->id) {
-					snprintf(why, len,
-						 "L3 %u is in components %u and %u",
-						 l->id, pk->dom[k].comp->id, comp->id);
-					return 0;
-				}
+			d = mpam_ext_pick_dom_idx(pk, l->id);
+			if (d >= 0) {
+				snprintf(why, len,
+					 "L3 %u is in components %u and %u",
+					 l->id, pk->dom[d].comp->id, comp->id);
+				return 0;
 			}
 			pk->dom[pk->nr_dom].id = l->id;
 			pk->dom[pk->nr_dom].comp = comp;
@@ -546,12 +546,7 @@ static void mpx_domains_note(struct mpam_ext_model *m,
 
 	buf[0] = '\0';
 	for (i = 0; l3 && i < l3->nr_comp; i++) {
-		bool have = false;
-
-		for (j = 0; j < pk->nr_dom; j++)
-			if (pk->dom[j].id == l3->comp[i].id)
-				have = true;
-		if (!have)
+		if (mpam_ext_pick_dom_idx(pk, l3->comp[i].id) < 0)
 			n += scnprintf(buf + n, len - n, "; L3 %u has no domain",
 				       l3->comp[i].id);
 	}
@@ -857,6 +852,23 @@ void mpam_ext_topo_show(struct seq_file *s, const struct mpam_ext_topo *t)
 		mpam_ext_decision_print(&t->dec[i], line, sizeof(line));
 		seq_printf(s, "%s\n", line);
 	}
+}
+
+/**
+ * mpam_ext_pick_dom_idx() - where a domain is in a pick.
+ * @pk:		the pick of a resource or event
+ * @id:		the domain id
+ *
+ * Return: the index of @id in @pk->dom, or -1 when @pk has no such domain.
+ */
+int mpam_ext_pick_dom_idx(const struct mpam_ext_pick *pk, u32 id)
+{
+	unsigned int i;
+
+	for (i = 0; i < pk->nr_dom; i++)
+		if (pk->dom[i].id == id)
+			return i;
+	return -1;
 }
 
 /**
