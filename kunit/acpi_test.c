@@ -10,8 +10,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <mpam_ext/acpi.h>
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/acpi.h>
+#include <mpam_ext/firmware/platform.h>
 
 #include "kunit/mpx_acpi_tables.h"
 #include "kunit/mpx_platform_texts.h"

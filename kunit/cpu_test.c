@@ -19,7 +19,7 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
-#include <mpam_ext/cpu.h>
+#include <mpam_ext/arch/cpu.h>
 
 #define T_PFR0_V1	FIELD_PREP_CONST(MPAM_EXT_PFR0_MPAM, 1)
 #define T_PFR1_F1	FIELD_PREP_CONST(MPAM_EXT_PFR1_MPAM_FRAC, 1)

@@ -8,11 +8,11 @@
 #include <linux/fs.h>
 #include <linux/fs_context.h>
 
-#include <mpam_ext/cpu.h>
-#include <mpam_ext/fs.h>
-#include <mpam_ext/model.h>
-#include <mpam_ext/platform.h>
-#include <mpam_ext/topo.h>
+#include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/resctrl/fs.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/firmware/platform.h>
+#include <mpam_ext/model/topo.h>
 
 #include "kunit/mpx_platform_texts.h"
 #include "kunit/mpx_model_test.h"

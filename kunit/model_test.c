@@ -11,8 +11,8 @@
 #include <linux/stddef.h>
 #include <linux/string.h>
 
-#include <mpam_ext/model.h>
-#include <mpam_ext/platform.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/firmware/platform.h>
 
 #include "kunit/mpx_model_test.h"
 

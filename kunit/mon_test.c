@@ -13,12 +13,12 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <mpam_ext/model.h>
-#include <mpam_ext/mon.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/rctl.h>
-#include <mpam_ext/sim.h>
-#include <mpam_ext/topo.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/arch/mon.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/arch/rctl.h>
+#include <mpam_ext/sim/sim.h>
+#include <mpam_ext/model/topo.h>
 
 #include "kunit/mpx_model_test.h"
 

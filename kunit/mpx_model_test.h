@@ -10,10 +10,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <mpam_ext/model.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/platform.h>
-#include <mpam_ext/topo.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/firmware/platform.h>
+#include <mpam_ext/model/topo.h>
 
 #include "kunit/mpx_platform_texts.h"
 

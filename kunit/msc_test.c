@@ -16,10 +16,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <mpam_ext/msc.h>
-#include <mpam_ext/platform.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
-#include <mpam_ext/sim.h>
+#include <mpam_ext/sim/sim.h>
 
 #include "kunit/mpx_platform_texts.h"
 

@@ -11,7 +11,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
 
 #include "kunit/mpx_platform_texts.h"

@@ -10,10 +10,10 @@
 #include <linux/bitmap.h>
 #include <linux/slab.h>
 
-#include <mpam_ext/model.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/rctl.h>
-#include <mpam_ext/topo.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/arch/rctl.h>
+#include <mpam_ext/model/topo.h>
 
 #include "kunit/mpx_model_test.h"
 

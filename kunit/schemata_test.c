@@ -9,7 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
-#include <mpam_ext/schemata.h>
+#include <mpam_ext/resctrl/schemata.h>
 
 /* Entries of the largest staging area below */
 #define MPX_T_VALS	8

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit tests of the simulated MSC (src/sim.c). The descriptions are built
+ * KUnit tests of the simulated MSC (src/sim/sim.c). The descriptions are built
  * here, not parsed. Expected register values are written out as numbers,
  * with the fields they hold in a comment, so that a wrong field position
  * in a shared header cannot make a test and the simulator agree.
@@ -17,9 +17,9 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
-#include <mpam_ext/sim.h>
+#include <mpam_ext/sim/sim.h>
 
 #define MPX_F(x)	BIT(MPAM_EXT_HW_##x)
 

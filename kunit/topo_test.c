@@ -11,8 +11,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <mpam_ext/model.h>
-#include <mpam_ext/topo.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/model/topo.h>
 
 #include "kunit/mpx_model_test.h"
 

@@ -13,14 +13,14 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 
-#include <mpam_ext/cpu.h>
-#include <mpam_ext/model.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/rctl.h>
+#include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/arch/rctl.h>
 #include <mpam_ext/regs.h>
-#include <mpam_ext/sim.h>
-#include <mpam_ext/topo.h>
-#include <mpam_ext/traffic.h>
+#include <mpam_ext/sim/sim.h>
+#include <mpam_ext/model/topo.h>
+#include <mpam_ext/sim/traffic.h>
 
 #include "kunit/mpx_model_test.h"
 

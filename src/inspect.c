@@ -13,8 +13,8 @@
 
 #include <mpam_ext/compat.h>
 #include <mpam_ext/inspect.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/rctl.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/arch/rctl.h>
 
 /* The model and picking result shown; set by init, cleared by exit */
 static struct mpam_ext_model *mpx_model;

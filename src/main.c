@@ -13,18 +13,18 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
-#include <mpam_ext/acpi.h>
+#include <mpam_ext/firmware/acpi.h>
 #include <mpam_ext/compat.h>
-#include <mpam_ext/cpu.h>
-#include <mpam_ext/dt.h>
-#include <mpam_ext/fs.h>
+#include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/firmware/dt.h>
+#include <mpam_ext/resctrl/fs.h>
 #include <mpam_ext/inspect.h>
-#include <mpam_ext/model.h>
+#include <mpam_ext/model/model.h>
 #include <mpam_ext/mpam_ext.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/platform.h>
-#include <mpam_ext/topo.h>
-#include <mpam_ext/traffic.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/firmware/platform.h>
+#include <mpam_ext/model/topo.h>
+#include <mpam_ext/sim/traffic.h>
 
 static char *mpx_sim;
 module_param_named(sim, mpx_sim, charp, 0444);

@@ -5,8 +5,8 @@
 #ifndef MPAM_EXT_INSPECT_H
 #define MPAM_EXT_INSPECT_H
 
-#include <mpam_ext/model.h>
-#include <mpam_ext/topo.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/model/topo.h>
 
 struct dentry;
 

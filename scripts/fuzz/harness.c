@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * User-space harness of the two parsers (src/platform.c, src/acpi.c),
+ * User-space harness of the two parsers (src/firmware/platform.c, src/firmware/acpi.c),
  * built with the stand-ins of shim/ (scripts/fuzz/run):
  *
  *  -DMPX_FUZZ_PLATFORM  libFuzzer target: any text through the description
@@ -17,8 +17,8 @@
  */
 #include <linux/kernel.h>
 
-#include <mpam_ext/acpi.h>
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/acpi.h>
+#include <mpam_ext/firmware/platform.h>
 
 static struct cpumask mpx_all;
 

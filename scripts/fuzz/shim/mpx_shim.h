@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * User-space stand-ins for the few kernel interfaces the platform
- * description parser (src/platform.c) and the ACPI table parser
- * (src/acpi.c) use, so that both build as ordinary C for the fuzzers.
+ * description parser (src/firmware/platform.c) and the ACPI table parser
+ * (src/firmware/acpi.c) use, so that both build as ordinary C for the fuzzers.
  * Every header in shim/linux/ includes only this one.
  */
 #ifndef MPX_SHIM_H

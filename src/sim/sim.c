@@ -31,9 +31,9 @@
 #include <linux/types.h>
 #include <linux/uaccess.h>
 
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
-#include <mpam_ext/sim.h>
+#include <mpam_ext/sim/sim.h>
 
 /* The RIS field of the selection registers is 4 bits wide */
 #define MPX_NR_RIS_IDX		16

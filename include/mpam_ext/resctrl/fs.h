@@ -9,7 +9,7 @@
 #ifndef MPAM_EXT_FS_H
 #define MPAM_EXT_FS_H
 
-#include <mpam_ext/topo.h>
+#include <mpam_ext/model/topo.h>
 
 int mpam_ext_fs_init(const struct mpam_ext_topo *t);
 void mpam_ext_fs_exit(void);

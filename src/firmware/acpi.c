@@ -28,8 +28,8 @@
 
 #include <mpam_ext/compat.h>
 
-#include <mpam_ext/acpi.h>
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/acpi.h>
+#include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
 
 /* MSC node: offsets of its fields (DEN 0065 table 4) */

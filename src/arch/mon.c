@@ -14,9 +14,9 @@
 #include <linux/string.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/mon.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/rctl.h>
+#include <mpam_ext/arch/mon.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/arch/rctl.h>
 
 /**
  * struct mpx_cntr - one assignable counter.

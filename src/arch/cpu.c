@@ -33,7 +33,7 @@
 #include <asm/virt.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/cpu.h>
+#include <mpam_ext/arch/cpu.h>
 
 static char *mpx_cpu_side = "auto";
 module_param_named(cpu_side, mpx_cpu_side, charp, 0444);

@@ -25,7 +25,7 @@
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/platform.h>
 
 struct dentry;
 struct device;

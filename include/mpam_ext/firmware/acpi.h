@@ -10,7 +10,7 @@
 #include <linux/cpumask.h>
 #include <linux/types.h>
 
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/platform.h>
 
 struct device;
 

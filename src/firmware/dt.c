@@ -21,8 +21,8 @@
 
 #include <mpam_ext/compat.h>
 
-#include <mpam_ext/dt.h>
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/dt.h>
+#include <mpam_ext/firmware/platform.h>
 
 #define MPX_DT_MSC_COMPAT	"arm,mpam-msc"
 #define MPX_DT_CACHE_COMPAT	"arm,mpam-cache"

@@ -15,7 +15,7 @@
 #include <linux/string.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/model.h>
+#include <mpam_ext/model/model.h>
 
 #define MPX_F(f)	BIT(MPAM_EXT_HW_##f)
 

@@ -12,8 +12,8 @@
 #include <linux/string.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/rctl.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/arch/rctl.h>
 
 /**
  * mpam_ext_rc_num_closids() - CLOSIDs a resctrl front can hand out.

@@ -15,7 +15,7 @@
 #include <linux/overflow.h>
 #include <linux/string.h>
 
-#include <mpam_ext/schemata.h>
+#include <mpam_ext/resctrl/schemata.h>
 
 /* A stretch of the write; not NUL-terminated */
 struct mpx_span {

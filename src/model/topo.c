@@ -14,7 +14,7 @@
 #include <linux/string.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/topo.h>
+#include <mpam_ext/model/topo.h>
 
 static const char * const mpx_res_names[MPAM_EXT_RES_NR] = {
 	[MPAM_EXT_RES_L2] = "L2",

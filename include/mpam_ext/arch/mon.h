@@ -24,7 +24,7 @@
 
 #include <linux/types.h>
 
-#include <mpam_ext/topo.h>
+#include <mpam_ext/model/topo.h>
 
 struct mpam_ext_mon_ctx;
 

@@ -16,7 +16,7 @@
 #include <linux/cpumask.h>
 #include <linux/types.h>
 
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/platform.h>
 
 struct seq_file;
 

@@ -35,13 +35,13 @@
 #include <linux/uaccess.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/cpu.h>
-#include <mpam_ext/fs.h>
-#include <mpam_ext/mon.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/rctl.h>
-#include <mpam_ext/schemata.h>
-#include <mpam_ext/traffic.h>
+#include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/resctrl/fs.h>
+#include <mpam_ext/arch/mon.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/arch/rctl.h>
+#include <mpam_ext/resctrl/schemata.h>
+#include <mpam_ext/sim/traffic.h>
 
 #define MPX_FS_MAGIC		0x7265736374726c	/* "resctrl" */
 #define MPX_STATUS_LEN		512

@@ -35,10 +35,10 @@
 
 #include <mpam_ext/compat.h>
 
-#include <mpam_ext/msc.h>
-#include <mpam_ext/platform.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
-#include <mpam_ext/sim.h>
+#include <mpam_ext/sim/sim.h>
 
 /* Spec limits on ID register fields (IHI 0099) */
 #define MPX_CPBM_WD_MAX		32768

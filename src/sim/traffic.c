@@ -26,11 +26,11 @@
 #include <linux/workqueue.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/cpu.h>
-#include <mpam_ext/model.h>
-#include <mpam_ext/msc.h>
-#include <mpam_ext/sim.h>
-#include <mpam_ext/traffic.h>
+#include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/model/model.h>
+#include <mpam_ext/msc/msc.h>
+#include <mpam_ext/sim/sim.h>
+#include <mpam_ext/sim/traffic.h>
 
 /* Period of the background sync */
 #define MPX_SYNC_MS		100

@@ -16,7 +16,7 @@
 
 #include <linux/types.h>
 
-#include <mpam_ext/model.h>
+#include <mpam_ext/model/model.h>
 
 struct seq_file;
 

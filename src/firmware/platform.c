@@ -27,7 +27,7 @@
 
 #include <mpam_ext/compat.h>
 
-#include <mpam_ext/platform.h>
+#include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
 
 /* Largest cache level a description may name */
