@@ -9,6 +9,7 @@
 #   make kunit                                     KUnit suites in QEMU (7.2)
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
+#   make stress [SECONDS=n] [SEED=n]               stress and fault injection (debug kernel)
 #   make bench [KVER=..]                           benchmarks in QEMU (bench/README.md)
 #   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
 #   make clean
@@ -16,7 +17,7 @@
 SHELL := /bin/bash
 S := $(CURDIR)/scripts
 
-.PHONY: all modules list-kernels qemu-test kunit check test bench demo clean
+.PHONY: all modules list-kernels qemu-test kunit check test stress bench demo clean
 
 all modules:
 	@$(S)/build-module $(if $(KDIR),--kdir $(KDIR)) $(KVER)
@@ -38,6 +39,9 @@ check:
 
 test:
 	@$(S)/run-tests
+
+stress:
+	@$(S)/stress $(if $(SECONDS),--seconds $(SECONDS)) $(if $(SEED),--seed $(SEED))
 
 bench:
 	@$(CURDIR)/bench/run $(if $(KVER),--kver $(KVER))
