@@ -377,8 +377,6 @@ def self_test(script, title, base, cases):
             if bad:
                 problems.append('%s: %s; output:' % (name, '; '.join(bad)))
                 problems.extend('    ' + l for l in out.splitlines()[:30])
-            else:
-                print('  ok: ' + name)
         finally:
             shutil.rmtree(tmp)
     return result('%s (%d cases)' % (title, len(cases)), problems)
