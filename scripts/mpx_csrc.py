@@ -8,11 +8,12 @@ self-test harness that runs a check over a synthetic tree. No compiler is
 involved: the checks need only the tree, so they run in a second.
 """
 
+import contextlib
+import io
 import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -46,48 +47,22 @@ def blank(s):
     return re.sub(r'[^\n]', ' ', s)
 
 
+_LEXEME = re.compile(r'/\*.*?(?:\*/|\Z)|//[^\n]*|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
+
+
 def strip(text):
     """Comments blanked; string and character literals blanked inside their
     quotes, except on preprocessor lines (so #include "x.h" stays). Newlines
     are kept, so offsets map to the same line numbers."""
-    out = []
-    i, n = 0, len(text)
-    line_start = True
-    directive = False
-    while i < n:
-        c = text[i]
-        if c == '\n':
-            if not (i > 0 and text[i - 1] == '\\'):
-                directive = False
-            line_start = True
-            out.append(c)
-            i += 1
-            continue
-        if line_start and c == '#':
-            directive = True
-        if not c.isspace():
-            line_start = False
-        if text.startswith('/*', i):
-            j = text.find('*/', i + 2)
-            j = n if j < 0 else j + 2
-            out.append(blank(text[i:j]))
-            i = j
-        elif text.startswith('//', i):
-            j = text.find('\n', i)
-            j = n if j < 0 else j
-            out.append(blank(text[i:j]))
-            i = j
-        elif c in '"\'':
-            j = i + 1
-            while j < n and text[j] != c and text[j] != '\n':
-                j += 2 if text[j] == '\\' else 1
-            j = min(j + 1, n)
-            out.append(text[i:j] if directive else c + blank(text[i + 1:j - 1]) + c)
-            i = j
-        else:
-            out.append(c)
-            i += 1
-    return ''.join(out)
+    def repl(m):
+        s = m.group(0)
+        if s[0] == '/':
+            return blank(s)
+        bol = text.rfind('\n', 0, m.start()) + 1
+        if text[bol:m.start()].lstrip().startswith('#'):
+            return s
+        return s[0] + blank(s[1:-1]) + s[-1]
+    return _LEXEME.sub(repl, text)
 
 
 def code_only(stripped):
@@ -319,11 +294,12 @@ def result(name, problems, limit=200):
     return False
 
 
-# Self-tests: each case is (name, files, args, want, expect) where files maps
+# Self-tests: each case is (name, files, args, want, expect[, setup]) where files maps
 # paths to contents written over the base tree (None deletes, a callable
 # gets the old contents, empty for a new file, and returns the new), want is 'PASS' or 'FAIL' (the
 # exit status) and expect is a list of regular expressions each of which
-# must match a line of the output.
+# must match a line of the output; setup, a shell command run in the tree
+# before the check (to build objects from it, say).
 
 def write_tree(root, files):
     for rel, text in files.items():
@@ -350,11 +326,13 @@ def copy_tree(dst, folders):
             shutil.copy(src, os.path.join(dst, folder))
 
 
-def self_test(script, title, base, cases):
-    """Run script over base (a dict, or a list of folders of the real tree
-    to copy) changed by each case; print one PASS/FAIL line for all."""
+def self_test(run, title, base, cases):
+    """Run a check (run: its main(), given its arguments) over base (a dict,
+    or a list of folders of the real tree to copy) changed by each case;
+    print one PASS/FAIL line for all."""
     problems = []
-    for name, files, args, want, expect in cases:
+    for case in cases:
+        name, files, args, want, expect = case[:5]
         tmp = tempfile.mkdtemp(prefix='mpx-selftest-')
         try:
             if isinstance(base, dict):
@@ -362,15 +340,25 @@ def self_test(script, title, base, cases):
             else:
                 copy_tree(tmp, base)
             write_tree(tmp, files)
+            if len(case) > 5:
+                p = subprocess.run(case[5], shell=True, cwd=tmp, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, universal_newlines=True)
+                if p.returncode:
+                    problems.append('%s: setup failed: %s' % (name, p.stdout.strip()))
+                    continue
             args = [a.replace('{root}', tmp) for a in args]
-            p = subprocess.run([sys.executable, '-B', script, '--root', tmp] + args,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               universal_newlines=True)
-            out = p.stdout.replace(tmp + '/', '')
-            got = 'PASS' if p.returncode == 0 else 'FAIL'
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                try:
+                    rc = run(['--root', tmp] + args)
+                except SystemExit as e:
+                    print(e.code)
+                    rc = 1
+            out = buf.getvalue().replace(tmp + '/', '')
+            got = 'PASS' if rc == 0 else 'FAIL'
             bad = []
             if got != want:
-                bad.append('exit %d, wanted %s' % (p.returncode, want))
+                bad.append('exit %d, wanted %s' % (rc, want))
             for e in expect:
                 if not re.search(e, out, re.M):
                     bad.append('no line matches /%s/' % e)
@@ -379,4 +367,5 @@ def self_test(script, title, base, cases):
                 problems.extend('    ' + l for l in out.splitlines()[:30])
         finally:
             shutil.rmtree(tmp)
-    return result('%s (%d cases)' % (title, len(cases)), problems)
+    return result('%s (%d case%s)' % (title, len(cases), 's' if len(cases) != 1 else ''),
+                  problems)
