@@ -30,7 +30,7 @@ KEYWORDS = {'static', 'extern', 'const', 'volatile', 'inline', 'struct',
 
 # Kernel macros that define one object, and which argument names it: the
 # per-CPU ones name it last, the others first.
-STORAGE_MACROS = re.compile(r'^(DEFINE_PER_CPU\w*|DEFINE_\w+|DECLARE_\w+|LIST_HEAD|HLIST_HEAD)$')
+STORAGE_MACROS = re.compile(r'^(DEFINE_PER_CPU\w*|DEFINE_\w+|DECLARE_\w+|LIST_HEAD|HLIST_HEAD|LLIST_HEAD)$')
 # Kernel macros that define static objects named after their first argument.
 GENERATORS = {
     'DEFINE_SHOW_ATTRIBUTE': ('{}_open', '{}_fops'),
