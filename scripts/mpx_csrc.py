@@ -232,6 +232,8 @@ def names(decl):
     if not words or 'typedef' in words:
         return []
     static = 'static' in words
+    if not decl.body and len(words) == 2 and words[0] in ('struct', 'union', 'enum'):
+        return []       # "struct x;": a tag declared, nothing defined
     if words[0] in GENERATORS:
         m = re.match(r'\s*\w+\s*\(\s*(\w+)', head)
         return [(f.format(m.group(1)), 'variable', True) for f in GENERATORS[words[0]]] if m else []
