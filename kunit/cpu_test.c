@@ -5,7 +5,7 @@
  * mode, moving a spinning kernel thread and watching its CPU's programmed
  * value, owners and listing, moving a whole group, CPU defaults, reset,
  * inheritance by children, removal at exit and the busy-time accounting
- * handed over by mpam_ext_cpu_drain().
+ * handed over by mpam_ext_sim_cpu_drain().
  */
 #include <kunit/test.h>
 #include <linux/bitfield.h>
@@ -20,6 +20,9 @@
 #include <linux/timekeeping.h>
 
 #include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/sim/cpu_regs.h>
+
+#include "kunit/mpx_cpu_test.h"
 
 #define T_PFR0_V1	FIELD_PREP_CONST(MPAM_EXT_PFR0_MPAM, 1)
 #define T_PFR1_F1	FIELD_PREP_CONST(MPAM_EXT_PFR1_MPAM_FRAC, 1)
@@ -380,16 +383,16 @@ static void t_test_drain(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, vs, 2000));
 
 	d1->val = vs;
-	mpam_ext_cpu_drain(t_drain_fn, d1);
+	mpam_ext_sim_cpu_drain(t_drain_fn, d1);
 	memset(d1, 0, sizeof(*d1));
 	d1->val = vs;
 	t0 = ktime_get_mono_fast_ns();
-	mpam_ext_cpu_drain(t_drain_fn, d1);
+	mpam_ext_sim_cpu_drain(t_drain_fn, d1);
 	msleep(200);
 	t1 = ktime_get_mono_fast_ns();
-	mpam_ext_cpu_drain(t_drain_fn, d1);
+	mpam_ext_sim_cpu_drain(t_drain_fn, d1);
 	d2->val = vs;
-	mpam_ext_cpu_drain(t_drain_fn, d2);
+	mpam_ext_sim_cpu_drain(t_drain_fn, d2);
 	t2 = ktime_get_mono_fast_ns();
 	el = t1 - t0;
 	me = raw_smp_processor_id();
@@ -432,7 +435,7 @@ static void t_test_not_live(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_cpu_mode(), MPAM_EXT_CPU_OFF);
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(current, &t_owner_a, 1), -ENODEV);
 	KUNIT_EXPECT_NULL(test, mpam_ext_task_owner(current));
-	mpam_ext_cpu_drain(t_drain_fn, &d);
+	mpam_ext_sim_cpu_drain(t_drain_fn, &d);
 	KUNIT_EXPECT_EQ(test, d.calls, 0U);
 	/* A refused cpu_side leaves it stopped */
 	KUNIT_EXPECT_EQ(test, mpam_ext_cpu_init(true, "hw", NULL), -EINVAL);

@@ -25,7 +25,6 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/timekeeping.h>
 #include <linux/tracepoint.h>
 
 #include <asm/cpufeature.h>
@@ -34,6 +33,11 @@
 
 #include <mpam_ext/compat.h>
 #include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/sim/cpu_regs.h>
+
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_cpu_test.h"
+#endif
 
 static char *mpx_cpu_side = "auto";
 module_param_named(cpu_side, mpx_cpu_side, charp, 0444);
@@ -46,70 +50,73 @@ MODULE_PARM_DESC(cpu_side,
 #define MPX_SYS_MPAM0_EL1	sys_reg(3, 0, 10, 5, 1)
 #define MPX_MPAMIDR_PARTID_MAX	GENMASK_ULL(15, 0)
 #define MPX_MPAMIDR_PMG_MAX	GENMASK_ULL(39, 32)
-#define MPX_MPAM1_MPAMEN	BIT_ULL(63)
 /* The PARTID and PMG fields of MPAM0_EL1 and MPAM1_EL1 */
 #define MPX_VAL_MASK		GENMASK_ULL(47, 0)
 
-/* Values accounted per CPU between two drains */
-#define MPX_SLOTS		16
-
-struct mpx_slot {
-	u64 val;
-	u64 ns;
+/* The MPAM system registers the CPU side accesses */
+enum mpx_cpu_reg {
+	MPX_CPU_MPAMIDR,
+	MPX_CPU_MPAM0,
+	MPX_CPU_MPAM1,
 };
 
 /**
- * struct mpx_cpu - the CPU side of one CPU.
+ * struct mpx_cpu_backend - where the values go: the CPU's own MPAM system
+ * registers or the simulated ones. Every access is made on the CPU whose
+ * registers it reaches, with interrupts off.
+ * @read:	read a register of this CPU
+ * @write:	write a register of this CPU
+ * @sync:	make the writes take effect, or NULL
+ * @busy:	this CPU starts or stops running a task other than its idle
+ *		task, or NULL (only the simulator accounts busy time)
+ * @show:	print the registers of a CPU for debugfs "cpus", or NULL
+ */
+struct mpx_cpu_backend {
+	u64 (*read)(enum mpx_cpu_reg reg);
+	void (*write)(enum mpx_cpu_reg reg, u64 val);
+	void (*sync)(void);
+	void (*busy)(bool busy);
+	void (*show)(struct seq_file *s, unsigned int cpu);
+};
+
+/**
+ * struct mpx_cpu_pcpu - the CPU side of one CPU.
  * @lock:	protects every other field but @dflt; taken with interrupts
  *		off, from the sched_switch probe (runqueue lock held), the IPI
  *		handler, the hotplug callback (all on this CPU) and from
- *		mpam_ext_cpu_drain() and debugfs (any CPU). A leaf: nothing is
- *		taken under it. Nests inside the runqueue lock; never held
- *		together with mpx_tasks_lock.
+ *		debugfs (any CPU). Nothing of this file is taken under it;
+ *		the simulated registers' lock nests inside it. Nests inside
+ *		the runqueue lock; never held together with
+ *		mpx_cpu_tasks_lock.
  * @dflt:	value of tasks that were never moved; written by process
  *		context with WRITE_ONCE(), read locklessly
  * @cur:	the value last programmed
- * @busy:	this CPU runs something but its idle task
- * @since:	when @cur or @busy last changed or was last drained (ns,
- *		ktime_get_mono_fast_ns())
- * @slots:	busy ns per value since the last drain (SIM mode)
- * @busy_ns:	busy ns accounted into @slots, in total
- * @lost_ns:	busy ns not accounted because @slots was full
- * @sim_mpam0:	the simulated MPAM0_EL1
- * @sim_mpam1:	the simulated MPAM1_EL1
  * @switches:	context switches seen
  * @writes:	register writes
  * @skipped:	writes skipped because the value was already programmed
  * @ipis:	re-programming IPIs received
  */
-struct mpx_cpu {
+struct mpx_cpu_pcpu {
 	raw_spinlock_t lock;
 	u64 dflt;
 	u64 cur;
-	bool busy;
-	u64 since;
-	struct mpx_slot slots[MPX_SLOTS];
-	u64 busy_ns;
-	u64 lost_ns;
-	u64 sim_mpam0;
-	u64 sim_mpam1;
 	u64 switches;
 	u64 writes;
 	u64 skipped;
 	u64 ipis;
 };
 
-static DEFINE_PER_CPU(struct mpx_cpu, mpx_cpus);
+static DEFINE_PER_CPU(struct mpx_cpu_pcpu, mpx_cpu_pcpus);
 
 /**
- * struct mpx_task - a moved task.
- * @node:	in mpx_tasks, keyed by @task
+ * struct mpx_cpu_task - a moved task.
+ * @node:	in mpx_cpu_tasks, keyed by @task
  * @task:	the task, referenced while the entry lives
- * @owner:	the resctrl front's group; written under mpx_tasks_lock
- * @val:	its value; written under mpx_tasks_lock, read under RCU
+ * @owner:	the resctrl front's group; written under mpx_cpu_tasks_lock
+ * @val:	its value; written under mpx_cpu_tasks_lock, read under RCU
  * @rcu:	frees the entry and drops the reference after a grace period
  */
-struct mpx_task {
+struct mpx_cpu_task {
 	struct hlist_node node;
 	struct task_struct *task;
 	const void *owner;
@@ -119,31 +126,33 @@ struct mpx_task {
 
 /*
  * The moved tasks. Readers walk it under RCU (the sched_switch probe, with
- * the runqueue lock held); writers hold mpx_tasks_lock.
+ * the runqueue lock held); writers hold mpx_cpu_tasks_lock.
  */
-static DEFINE_HASHTABLE(mpx_tasks, 10);
+static DEFINE_HASHTABLE(mpx_cpu_tasks, 10);
 /*
- * Protects mpx_tasks against concurrent writers and mpx_live. Raw: the
+ * Protects mpx_cpu_tasks against concurrent writers and mpx_cpu_live. Raw: the
  * fork and exit probes take it with preemption off. Nothing is allocated
  * or freed under it, and no other lock of this file is taken under it.
  */
-static DEFINE_RAW_SPINLOCK(mpx_tasks_lock);
-/* Between init and exit: tasks may be moved. Under mpx_tasks_lock. */
-static bool mpx_live;
+static DEFINE_RAW_SPINLOCK(mpx_cpu_tasks_lock);
+/* Between init and exit: tasks may be moved. Under mpx_cpu_tasks_lock. */
+static bool mpx_cpu_live;
 
-static enum mpam_ext_cpu_mode mpx_mode;
-static char mpx_why[160] = "not initialised";
-static bool mpx_inited;
-static u32 mpx_nr_partid = U32_MAX;
-static u32 mpx_nr_pmg = U32_MAX;
+static enum mpam_ext_cpu_mode mpx_cpu_mode;
+/* The backend of mpx_cpu_mode; NULL when off */
+static const struct mpx_cpu_backend *mpx_cpu_be;
+static char mpx_cpu_reason[160] = "not initialised";
+static bool mpx_cpu_inited;
+static u32 mpx_cpu_nr_partid = U32_MAX;
+static u32 mpx_cpu_nr_pmg = U32_MAX;
 /* Children that could not inherit their parent's value (no memory) */
-static atomic_long_t mpx_fork_fail;
-static struct dentry *mpx_dbg_file;
-static int mpx_hp_state = -1;
+static atomic_long_t mpx_cpu_fork_fail;
+static struct dentry *mpx_cpu_dbg_file;
+static int mpx_cpu_hp_state = -1;
 
-static struct tracepoint *mpx_tp_switch;
-static struct tracepoint *mpx_tp_fork;
-static struct tracepoint *mpx_tp_exit;
+static struct tracepoint *mpx_cpu_tp_switch;
+static struct tracepoint *mpx_cpu_tp_fork;
+static struct tracepoint *mpx_cpu_tp_exit;
 
 /**
  * mpam_ext_cpu_val() - build a value as MPAM0_EL1 holds it.
@@ -240,66 +249,102 @@ int mpam_ext_cpu_decide(u64 pfr0, u64 pfr1, bool at_el2, bool sim_mscs,
 	return MPAM_EXT_CPU_OFF;
 }
 
-/* Add the busy time since pc->since to the value programmed then */
-static void mpx_account(struct mpx_cpu *pc, u64 now)
+/* MPAM1_EL1 and MPAM0_EL1 of the CPU the kernel runs on */
+static u64 mpx_cpu_hw_read(enum mpx_cpu_reg reg)
 {
-	u64 ns;
-	int i;
-
-	lockdep_assert_held(&pc->lock);
-	if (now <= pc->since)
-		return;
-	ns = now - pc->since;
-	pc->since = now;
-	if (!pc->busy)
-		return;
-	for (i = 0; i < MPX_SLOTS; i++) {
-		if (!pc->slots[i].ns || pc->slots[i].val == pc->cur) {
-			pc->slots[i].val = pc->cur;
-			pc->slots[i].ns += ns;
-			pc->busy_ns += ns;
-			return;
-		}
+	switch (reg) {
+	case MPX_CPU_MPAMIDR:
+		return read_sysreg_s(MPX_SYS_MPAMIDR_EL1);
+	case MPX_CPU_MPAM0:
+		return read_sysreg_s(MPX_SYS_MPAM0_EL1);
+	case MPX_CPU_MPAM1:
+		return read_sysreg_s(MPX_SYS_MPAM1_EL1);
 	}
-	pc->lost_ns += ns;
+	return 0;
 }
 
-/* The one register write, whatever the mode */
-static void mpx_write(struct mpx_cpu *pc, u64 val)
+static void mpx_cpu_hw_write(enum mpx_cpu_reg reg, u64 val)
 {
+	switch (reg) {
+	case MPX_CPU_MPAMIDR:
+		break;
+	case MPX_CPU_MPAM0:
+		write_sysreg_s(val, MPX_SYS_MPAM0_EL1);
+		break;
+	case MPX_CPU_MPAM1:
+		write_sysreg_s(val, MPX_SYS_MPAM1_EL1);
+		break;
+	}
+}
+
+static void mpx_cpu_hw_sync(void)
+{
+	isb();
+}
+
+static const struct mpx_cpu_backend mpx_cpu_hw = {
+	.read = mpx_cpu_hw_read,
+	.write = mpx_cpu_hw_write,
+	.sync = mpx_cpu_hw_sync,
+};
+
+/* The simulated registers (src/sim/cpu_regs.c) */
+static const enum mpam_ext_sim_cpu_reg mpx_cpu_sim_regs[] = {
+	[MPX_CPU_MPAMIDR] = MPAM_EXT_SIM_MPAMIDR_EL1,
+	[MPX_CPU_MPAM0] = MPAM_EXT_SIM_MPAM0_EL1,
+	[MPX_CPU_MPAM1] = MPAM_EXT_SIM_MPAM1_EL1,
+};
+
+static u64 mpx_cpu_sim_read(enum mpx_cpu_reg reg)
+{
+	return mpam_ext_sim_cpu_read(mpx_cpu_sim_regs[reg]);
+}
+
+static void mpx_cpu_sim_write(enum mpx_cpu_reg reg, u64 val)
+{
+	mpam_ext_sim_cpu_write(mpx_cpu_sim_regs[reg], val);
+}
+
+static const struct mpx_cpu_backend mpx_cpu_sim = {
+	.read = mpx_cpu_sim_read,
+	.write = mpx_cpu_sim_write,
+	.busy = mpam_ext_sim_cpu_busy,
+	.show = mpam_ext_sim_cpu_show,
+};
+
+/*
+ * The one register write, whatever the backend: MPAM0_EL1 gets the value,
+ * MPAM1_EL1 its PARTID and PMG fields with every other bit kept as read.
+ */
+static void mpx_cpu_write(struct mpx_cpu_pcpu *pc, u64 val)
+{
+	const struct mpx_cpu_backend *be = mpx_cpu_be;
 	u64 m1;
 
 	lockdep_assert_held(&pc->lock);
-	switch (mpx_mode) {
-	case MPAM_EXT_CPU_SIM:
-		pc->sim_mpam0 = val;
-		pc->sim_mpam1 = MPX_MPAM1_MPAMEN | val;
-		break;
-	case MPAM_EXT_CPU_HW:
-		m1 = read_sysreg_s(MPX_SYS_MPAM1_EL1);
-		write_sysreg_s((m1 & ~MPX_VAL_MASK) | val, MPX_SYS_MPAM1_EL1);
-		write_sysreg_s(val, MPX_SYS_MPAM0_EL1);
-		isb();
-		break;
-	case MPAM_EXT_CPU_OFF:
-		break;
-	}
+	if (!be)
+		return;
+	m1 = be->read(MPX_CPU_MPAM1);
+	be->write(MPX_CPU_MPAM1, (m1 & ~MPX_VAL_MASK) | val);
+	be->write(MPX_CPU_MPAM0, val);
+	if (be->sync)
+		be->sync();
 }
 
-/* The entry of @t; under RCU or mpx_tasks_lock */
-static struct mpx_task *mpx_find(struct task_struct *t)
+/* The entry of @t; under RCU or mpx_cpu_tasks_lock */
+static struct mpx_cpu_task *mpx_cpu_find(struct task_struct *t)
 {
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 
-	hash_for_each_possible_rcu(mpx_tasks, e, node, (unsigned long)t,
-				   lockdep_is_held(&mpx_tasks_lock))
+	hash_for_each_possible_rcu(mpx_cpu_tasks, e, node, (unsigned long)t,
+				   lockdep_is_held(&mpx_cpu_tasks_lock))
 		if (e->task == t)
 			return e;
 	return NULL;
 }
 
 /* Why a CPU is programmed */
-enum mpx_why {
+enum mpx_cpu_cause {
 	MPX_SWITCH,	/* context switch: counted, written if changed */
 	MPX_IPI,	/* re-programming IPI: counted, written if changed */
 	MPX_ONLINE,	/* CPU coming online: always written */
@@ -310,15 +355,15 @@ enum mpx_why {
  * if it was moved, else this CPU's default; busy unless @t is the idle
  * task. Interrupts off.
  */
-static void mpx_program(struct task_struct *t, enum mpx_why why)
+static void mpx_cpu_program(struct task_struct *t, enum mpx_cpu_cause why)
 {
-	struct mpx_cpu *pc = this_cpu_ptr(&mpx_cpus);
+	struct mpx_cpu_pcpu *pc = this_cpu_ptr(&mpx_cpu_pcpus);
 	bool busy = !is_idle_task(t);
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 	u64 val;
 
 	rcu_read_lock();
-	e = mpx_find(t);
+	e = mpx_cpu_find(t);
 	val = e ? READ_ONCE(e->val) : READ_ONCE(pc->dflt);
 	rcu_read_unlock();
 
@@ -327,13 +372,10 @@ static void mpx_program(struct task_struct *t, enum mpx_why why)
 		pc->switches++;
 	else if (why == MPX_IPI)
 		pc->ipis++;
-	if (mpx_mode == MPAM_EXT_CPU_SIM &&
-	    (val != pc->cur || busy != pc->busy)) {
-		mpx_account(pc, ktime_get_mono_fast_ns());
-		pc->busy = busy;
-	}
+	if (mpx_cpu_be && mpx_cpu_be->busy)
+		mpx_cpu_be->busy(busy);
 	if (val != pc->cur || why == MPX_ONLINE) {
-		mpx_write(pc, val);
+		mpx_cpu_write(pc, val);
 		pc->cur = val;
 		pc->writes++;
 	} else {
@@ -342,16 +384,16 @@ static void mpx_program(struct task_struct *t, enum mpx_why why)
 	raw_spin_unlock(&pc->lock);
 }
 
-static void mpx_switch_probe(void *data, bool preempt,
+static void mpx_cpu_switch_probe(void *data, bool preempt,
 			     struct task_struct *prev, struct task_struct *next,
 			     unsigned int prev_state)
 {
-	mpx_program(next, MPX_SWITCH);
+	mpx_cpu_program(next, MPX_SWITCH);
 }
 
-static void mpx_ipi(void *unused)
+static void mpx_cpu_ipi(void *unused)
 {
-	mpx_program(current, MPX_IPI);
+	mpx_cpu_program(current, MPX_IPI);
 }
 
 static int mpx_cpu_online(unsigned int cpu)
@@ -359,83 +401,83 @@ static int mpx_cpu_online(unsigned int cpu)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	mpx_program(current, MPX_ONLINE);
+	mpx_cpu_program(current, MPX_ONLINE);
 	local_irq_restore(flags);
 	return 0;
 }
 
-static void mpx_entry_free(struct rcu_head *rcu)
+static void mpx_cpu_entry_free(struct rcu_head *rcu)
 {
-	struct mpx_task *e = container_of(rcu, struct mpx_task, rcu);
+	struct mpx_cpu_task *e = container_of(rcu, struct mpx_cpu_task, rcu);
 
 	put_task_struct(e->task);
 	kfree(e);
 }
 
-static void mpx_drop(struct mpx_task *e)
+static void mpx_cpu_drop(struct mpx_cpu_task *e)
 {
-	lockdep_assert_held(&mpx_tasks_lock);
+	lockdep_assert_held(&mpx_cpu_tasks_lock);
 	hash_del_rcu(&e->node);
-	call_rcu(&e->rcu, mpx_entry_free);
+	call_rcu(&e->rcu, mpx_cpu_entry_free);
 }
 
 /* Re-program the CPU @t runs on, if it runs now */
-static void mpx_kick(struct task_struct *t)
+static void mpx_cpu_kick(struct task_struct *t)
 {
 	/* The entry is published before on_cpu is read */
 	smp_mb();
 	if (READ_ONCE(t->on_cpu))
-		smp_call_function_single(task_cpu(t), mpx_ipi, NULL, 1);
+		smp_call_function_single(task_cpu(t), mpx_cpu_ipi, NULL, 1);
 }
 
 #ifdef MPAM_EXT_SCHED_EXIT_GROUP_DEAD
-static void mpx_exit_probe(void *data, struct task_struct *p, bool group_dead)
+static void mpx_cpu_exit_probe(void *data, struct task_struct *p, bool group_dead)
 #else
-static void mpx_exit_probe(void *data, struct task_struct *p)
+static void mpx_cpu_exit_probe(void *data, struct task_struct *p)
 #endif
 {
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 	unsigned long flags;
 
 	rcu_read_lock();
-	e = mpx_find(p);
+	e = mpx_cpu_find(p);
 	rcu_read_unlock();
 	if (!e)
 		return;
-	raw_spin_lock_irqsave(&mpx_tasks_lock, flags);
-	e = mpx_find(p);
+	raw_spin_lock_irqsave(&mpx_cpu_tasks_lock, flags);
+	e = mpx_cpu_find(p);
 	if (e)
-		mpx_drop(e);
-	raw_spin_unlock_irqrestore(&mpx_tasks_lock, flags);
+		mpx_cpu_drop(e);
+	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
 }
 
-static void mpx_fork_probe(void *data, struct task_struct *parent,
+static void mpx_cpu_fork_probe(void *data, struct task_struct *parent,
 			   struct task_struct *child)
 {
-	struct mpx_task *e, *pe;
+	struct mpx_cpu_task *e, *pe;
 	unsigned long flags;
 
 	rcu_read_lock();
-	pe = mpx_find(parent);
+	pe = mpx_cpu_find(parent);
 	rcu_read_unlock();
 	if (!pe)
 		return;
 	e = kzalloc_obj(*e, GFP_NOWAIT | __GFP_NOWARN);
 	if (!e) {
-		atomic_long_inc(&mpx_fork_fail);
+		atomic_long_inc(&mpx_cpu_fork_fail);
 		return;
 	}
-	raw_spin_lock_irqsave(&mpx_tasks_lock, flags);
-	pe = mpx_find(parent);
-	if (pe && mpx_live && !mpx_find(child)) {
+	raw_spin_lock_irqsave(&mpx_cpu_tasks_lock, flags);
+	pe = mpx_cpu_find(parent);
+	if (pe && mpx_cpu_live && !mpx_cpu_find(child)) {
 		e->task = child;
 		e->owner = pe->owner;
 		e->val = pe->val;
 		get_task_struct(child);
-		hash_add_rcu(mpx_tasks, &e->node, (unsigned long)child);
+		hash_add_rcu(mpx_cpu_tasks, &e->node, (unsigned long)child);
 		e = NULL;
 	}
-	raw_spin_unlock_irqrestore(&mpx_tasks_lock, flags);
+	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
 	kfree(e);
 }
 
@@ -453,7 +495,7 @@ static void mpx_fork_probe(void *data, struct task_struct *parent,
  */
 int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 {
-	struct mpx_task *e = NULL, *old;
+	struct mpx_cpu_task *e = NULL, *old;
 	int ret = 0;
 
 	if (owner) {
@@ -461,13 +503,13 @@ int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 		if (!e)
 			return -ENOMEM;
 	}
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	old = mpx_find(t);
-	if (!mpx_live) {
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	old = mpx_cpu_find(t);
+	if (!mpx_cpu_live) {
 		ret = -ENODEV;
 	} else if (!owner) {
 		if (old)
-			mpx_drop(old);
+			mpx_cpu_drop(old);
 	} else if (old) {
 		WRITE_ONCE(old->owner, owner);
 		WRITE_ONCE(old->val, val);
@@ -479,13 +521,13 @@ int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 		e->owner = owner;
 		e->val = val;
 		get_task_struct(t);
-		hash_add_rcu(mpx_tasks, &e->node, (unsigned long)t);
+		hash_add_rcu(mpx_cpu_tasks, &e->node, (unsigned long)t);
 		e = NULL;
 	}
-	raw_spin_unlock_irq(&mpx_tasks_lock);
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
 	kfree(e);
 	if (!ret)
-		mpx_kick(t);
+		mpx_cpu_kick(t);
 	return ret;
 }
 
@@ -499,10 +541,10 @@ int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 const void *mpam_ext_task_owner(struct task_struct *t)
 {
 	const void *owner = NULL;
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 
 	rcu_read_lock();
-	e = mpx_find(t);
+	e = mpx_cpu_find(t);
 	if (e)
 		owner = READ_ONCE(e->owner);
 	rcu_read_unlock();
@@ -519,23 +561,23 @@ const void *mpam_ext_task_owner(struct task_struct *t)
  */
 void mpam_ext_task_move_all(const void *from, const void *to, u64 val)
 {
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 	struct hlist_node *tmp;
 	int bkt;
 
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	hash_for_each_safe(mpx_tasks, bkt, tmp, e, node) {
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	hash_for_each_safe(mpx_cpu_tasks, bkt, tmp, e, node) {
 		if (e->owner != from)
 			continue;
 		if (!to) {
-			mpx_drop(e);
+			mpx_cpu_drop(e);
 			continue;
 		}
 		WRITE_ONCE(e->owner, to);
 		WRITE_ONCE(e->val, val);
 	}
-	raw_spin_unlock_irq(&mpx_tasks_lock);
-	on_each_cpu(mpx_ipi, NULL, 1);
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	on_each_cpu(mpx_cpu_ipi, NULL, 1);
 }
 
 /**
@@ -553,19 +595,19 @@ void mpam_ext_task_for_each(const void *owner,
 			    void *arg)
 {
 	struct task_struct *p, *t;
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 	int bkt;
 
 	if (!owner) {
 		rcu_read_lock();
 		for_each_process_thread(p, t)
-			if (!(READ_ONCE(t->flags) & PF_EXITING) && !mpx_find(t))
+			if (!(READ_ONCE(t->flags) & PF_EXITING) && !mpx_cpu_find(t))
 				fn(t, arg);
 		rcu_read_unlock();
 		return;
 	}
 	rcu_read_lock();
-	hash_for_each_rcu(mpx_tasks, bkt, e, node)
+	hash_for_each_rcu(mpx_cpu_tasks, bkt, e, node)
 		if (READ_ONCE(e->owner) == owner &&
 		    !(READ_ONCE(e->task->flags) & PF_EXITING))
 			fn(e->task, arg);
@@ -584,23 +626,23 @@ void mpam_ext_cpu_set_default(const struct cpumask *mask, u64 val)
 	unsigned int cpu;
 
 	for_each_cpu(cpu, mask)
-		WRITE_ONCE(per_cpu_ptr(&mpx_cpus, cpu)->dflt, val);
-	on_each_cpu_mask(mask, mpx_ipi, NULL, 1);
+		WRITE_ONCE(per_cpu_ptr(&mpx_cpu_pcpus, cpu)->dflt, val);
+	on_each_cpu_mask(mask, mpx_cpu_ipi, NULL, 1);
 }
 
-static void mpx_drop_all(void)
+static void mpx_cpu_drop_all(void)
 {
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 	struct hlist_node *tmp;
 	unsigned int cpu;
 	int bkt;
 
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	hash_for_each_safe(mpx_tasks, bkt, tmp, e, node)
-		mpx_drop(e);
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	hash_for_each_safe(mpx_cpu_tasks, bkt, tmp, e, node)
+		mpx_cpu_drop(e);
 	for_each_possible_cpu(cpu)
-		WRITE_ONCE(per_cpu_ptr(&mpx_cpus, cpu)->dflt, 0);
-	raw_spin_unlock_irq(&mpx_tasks_lock);
+		WRITE_ONCE(per_cpu_ptr(&mpx_cpu_pcpus, cpu)->dflt, 0);
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
 }
 
 /**
@@ -611,66 +653,34 @@ static void mpx_drop_all(void)
  */
 void mpam_ext_cpu_reset_all(void)
 {
-	mpx_drop_all();
-	on_each_cpu(mpx_ipi, NULL, 1);
+	mpx_cpu_drop_all();
+	on_each_cpu(mpx_cpu_ipi, NULL, 1);
 }
 
+#ifdef MPAM_EXT_KUNIT
 /**
  * mpam_ext_cpu_current() - the value a CPU last programmed.
  * @cpu:	the CPU
+ *
+ * KUnit only (kunit/mpx_cpu_test.h).
  *
  * Return: the value, 0 for a CPU out of range or before any write.
  */
 u64 mpam_ext_cpu_current(unsigned int cpu)
 {
-	struct mpx_cpu *pc;
+	struct mpx_cpu_pcpu *pc;
 	unsigned long flags;
 	u64 val;
 
 	if (cpu >= nr_cpu_ids || !cpu_possible(cpu))
 		return 0;
-	pc = per_cpu_ptr(&mpx_cpus, cpu);
+	pc = per_cpu_ptr(&mpx_cpu_pcpus, cpu);
 	raw_spin_lock_irqsave(&pc->lock, flags);
 	val = pc->cur;
 	raw_spin_unlock_irqrestore(&pc->lock, flags);
 	return val;
 }
-
-/**
- * mpam_ext_cpu_drain() - hand over the busy time accounted per value.
- * @fn:		called with each CPU, value and the busy ns it ran with it
- *		since the last drain
- * @arg:	passed to @fn
- *
- * Process context; SIM mode only (nothing is called otherwise). Each
- * nanosecond a CPU was busy is handed over once: the running period is
- * accounted up to now, and the table is cleared under the CPU's lock. Time
- * that did not fit the table is counted in debugfs as lost.
- */
-void mpam_ext_cpu_drain(void (*fn)(unsigned int cpu, u64 val, u64 busy_ns,
-				   void *arg),
-			void *arg)
-{
-	struct mpx_slot out[MPX_SLOTS];
-	struct mpx_cpu *pc;
-	unsigned long flags;
-	unsigned int cpu;
-	int i;
-
-	if (!mpx_inited || mpx_mode != MPAM_EXT_CPU_SIM)
-		return;
-	for_each_possible_cpu(cpu) {
-		pc = per_cpu_ptr(&mpx_cpus, cpu);
-		raw_spin_lock_irqsave(&pc->lock, flags);
-		mpx_account(pc, ktime_get_mono_fast_ns());
-		memcpy(out, pc->slots, sizeof(out));
-		memset(pc->slots, 0, sizeof(pc->slots));
-		raw_spin_unlock_irqrestore(&pc->lock, flags);
-		for (i = 0; i < MPX_SLOTS; i++)
-			if (out[i].ns)
-				fn(cpu, out[i].val, out[i].ns, arg);
-	}
-}
+#endif
 
 /**
  * mpam_ext_cpu_mode() - where the values go.
@@ -679,7 +689,7 @@ void mpam_ext_cpu_drain(void (*fn)(unsigned int cpu, u64 val, u64 busy_ns,
  */
 enum mpam_ext_cpu_mode mpam_ext_cpu_mode(void)
 {
-	return mpx_mode;
+	return mpx_cpu_mode;
 }
 
 /**
@@ -689,7 +699,7 @@ enum mpam_ext_cpu_mode mpam_ext_cpu_mode(void)
  */
 const char *mpam_ext_cpu_why(void)
 {
-	return mpx_why;
+	return mpx_cpu_reason;
 }
 
 /**
@@ -701,25 +711,26 @@ const char *mpam_ext_cpu_why(void)
  */
 void mpam_ext_cpu_limits(u32 *nr_partid, u32 *nr_pmg)
 {
-	*nr_partid = mpx_nr_partid;
-	*nr_pmg = mpx_nr_pmg;
+	*nr_partid = mpx_cpu_nr_partid;
+	*nr_pmg = mpx_cpu_nr_pmg;
 }
 
-static const char *const mpx_mode_names[] = {
+static const char *const mpx_cpu_mode_names[] = {
 	[MPAM_EXT_CPU_OFF] = "off",
 	[MPAM_EXT_CPU_SIM] = "sim",
 	[MPAM_EXT_CPU_HW] = "hw",
 };
 
-static int mpx_cpus_show(struct seq_file *s, void *unused)
+static int mpx_cpu_show(struct seq_file *s, void *unused)
 {
-	struct mpx_cpu *pc, c;
+	const struct mpx_cpu_backend *be = mpx_cpu_be;
+	struct mpx_cpu_pcpu *pc, c;
 	unsigned long flags;
 	unsigned int cpu;
 
-	seq_printf(s, "mode %s: %s\n", mpx_mode_names[mpx_mode], mpx_why);
+	seq_printf(s, "mode %s: %s\n", mpx_cpu_mode_names[mpx_cpu_mode], mpx_cpu_reason);
 	for_each_possible_cpu(cpu) {
-		pc = per_cpu_ptr(&mpx_cpus, cpu);
+		pc = per_cpu_ptr(&mpx_cpu_pcpus, cpu);
 		raw_spin_lock_irqsave(&pc->lock, flags);
 		c = *pc;
 		raw_spin_unlock_irqrestore(&pc->lock, flags);
@@ -732,51 +743,48 @@ static int mpx_cpus_show(struct seq_file *s, void *unused)
 			   FIELD_GET(MPAM_EXT_CPU_PMG_I, c.cur),
 			   READ_ONCE(pc->dflt), c.switches, c.writes,
 			   c.skipped, c.ipis);
-		if (mpx_mode == MPAM_EXT_CPU_SIM)
-			seq_printf(s,
-				   " mpam0 %#llx mpam1 %#llx busy_ns %llu lost_ns %llu",
-				   c.sim_mpam0, c.sim_mpam1, c.busy_ns,
-				   c.lost_ns);
+		if (be && be->show)
+			be->show(s, cpu);
 		seq_putc(s, '\n');
 	}
-	seq_printf(s, "fork_fail %ld\n", atomic_long_read(&mpx_fork_fail));
+	seq_printf(s, "fork_fail %ld\n", atomic_long_read(&mpx_cpu_fork_fail));
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(mpx_cpus);
+DEFINE_SHOW_ATTRIBUTE(mpx_cpu);
 
-struct mpx_tp_want {
+struct mpx_cpu_tp_want {
 	const char *name;
 	struct tracepoint **tp;
 };
 
-static void mpx_tp_match(struct tracepoint *tp, void *priv)
+static void mpx_cpu_tp_match(struct tracepoint *tp, void *priv)
 {
-	struct mpx_tp_want *w;
+	struct mpx_cpu_tp_want *w;
 
 	for (w = priv; w->name; w++)
 		if (!strcmp(tp->name, w->name))
 			*w->tp = tp;
 }
 
-static void mpx_unregister(void)
+static void mpx_cpu_unregister(void)
 {
-	if (mpx_tp_switch)
-		tracepoint_probe_unregister(mpx_tp_switch, mpx_switch_probe,
+	if (mpx_cpu_tp_switch)
+		tracepoint_probe_unregister(mpx_cpu_tp_switch, mpx_cpu_switch_probe,
 					    NULL);
-	if (mpx_tp_fork)
-		tracepoint_probe_unregister(mpx_tp_fork, mpx_fork_probe, NULL);
-	if (mpx_tp_exit)
-		tracepoint_probe_unregister(mpx_tp_exit, mpx_exit_probe, NULL);
+	if (mpx_cpu_tp_fork)
+		tracepoint_probe_unregister(mpx_cpu_tp_fork, mpx_cpu_fork_probe, NULL);
+	if (mpx_cpu_tp_exit)
+		tracepoint_probe_unregister(mpx_cpu_tp_exit, mpx_cpu_exit_probe, NULL);
 	tracepoint_synchronize_unregister();
-	mpx_tp_switch = NULL;
-	mpx_tp_fork = NULL;
-	mpx_tp_exit = NULL;
+	mpx_cpu_tp_switch = NULL;
+	mpx_cpu_tp_fork = NULL;
+	mpx_cpu_tp_exit = NULL;
 }
 
-static int mpx_register(void)
+static int mpx_cpu_register(void)
 {
 	struct tracepoint *sw = NULL, *fork = NULL, *exit = NULL;
-	struct mpx_tp_want want[] = {
+	struct mpx_cpu_tp_want want[] = {
 		{ "sched_switch", &sw },
 		{ "sched_process_fork", &fork },
 		{ "sched_process_exit", &exit },
@@ -784,30 +792,30 @@ static int mpx_register(void)
 	};
 	int ret;
 
-	for_each_kernel_tracepoint(mpx_tp_match, want);
+	for_each_kernel_tracepoint(mpx_cpu_tp_match, want);
 	if (!sw || !fork || !exit) {
 		pr_err("cpu side: the scheduler tracepoints are missing (kernel without CONFIG_TRACEPOINTS?)\n");
 		return -ENOENT;
 	}
-	ret = tracepoint_probe_register(fork, mpx_fork_probe, NULL);
+	ret = tracepoint_probe_register(fork, mpx_cpu_fork_probe, NULL);
 	if (ret)
 		goto fail;
-	mpx_tp_fork = fork;
-	ret = tracepoint_probe_register(exit, mpx_exit_probe, NULL);
+	mpx_cpu_tp_fork = fork;
+	ret = tracepoint_probe_register(exit, mpx_cpu_exit_probe, NULL);
 	if (ret)
 		goto fail;
-	mpx_tp_exit = exit;
-	if (mpx_mode != MPAM_EXT_CPU_OFF) {
-		ret = tracepoint_probe_register(sw, mpx_switch_probe, NULL);
+	mpx_cpu_tp_exit = exit;
+	if (mpx_cpu_mode != MPAM_EXT_CPU_OFF) {
+		ret = tracepoint_probe_register(sw, mpx_cpu_switch_probe, NULL);
 		if (ret)
 			goto fail;
-		mpx_tp_switch = sw;
+		mpx_cpu_tp_switch = sw;
 	}
 	return 0;
 fail:
 	pr_err("cpu side: cannot register a scheduler tracepoint probe: %d\n",
 	       ret);
-	mpx_unregister();
+	mpx_cpu_unregister();
 	return ret;
 }
 
@@ -830,69 +838,76 @@ int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 	unsigned int cpu;
 	int ret;
 
-	if (mpx_inited)
+	if (mpx_cpu_inited)
 		return -EBUSY;
 	pfr0 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
 	pfr1 = read_sanitised_ftr_reg(SYS_ID_AA64PFR1_EL1);
 	ret = mpam_ext_cpu_decide(pfr0, pfr1, is_kernel_in_hyp_mode(),
 				  sim_mscs, param ? param : mpx_cpu_side,
-				  mpx_why, sizeof(mpx_why));
+				  mpx_cpu_reason, sizeof(mpx_cpu_reason));
 	if (ret < 0) {
-		pr_err("cpu side: %s\n", mpx_why);
+		pr_err("cpu side: %s\n", mpx_cpu_reason);
 		return ret;
 	}
-	mpx_mode = ret;
-	mpx_nr_partid = U32_MAX;
-	mpx_nr_pmg = U32_MAX;
-	if (mpx_mode == MPAM_EXT_CPU_HW) {
-		idr = read_sysreg_s(MPX_SYS_MPAMIDR_EL1);
-		mpx_nr_partid = FIELD_GET(MPX_MPAMIDR_PARTID_MAX, idr) + 1;
-		mpx_nr_pmg = FIELD_GET(MPX_MPAMIDR_PMG_MAX, idr) + 1;
+	mpx_cpu_mode = ret;
+	mpx_cpu_nr_partid = U32_MAX;
+	mpx_cpu_nr_pmg = U32_MAX;
+	if (mpx_cpu_mode == MPAM_EXT_CPU_HW) {
+		idr = mpx_cpu_hw_read(MPX_CPU_MPAMIDR);
+		mpx_cpu_nr_partid = FIELD_GET(MPX_MPAMIDR_PARTID_MAX, idr) + 1;
+		mpx_cpu_nr_pmg = FIELD_GET(MPX_MPAMIDR_PMG_MAX, idr) + 1;
 	}
-	if (mpx_mode == MPAM_EXT_CPU_OFF)
-		pr_warn("cpu side off: %s\n", mpx_why);
+	if (mpx_cpu_mode == MPAM_EXT_CPU_OFF)
+		pr_warn("cpu side off: %s\n", mpx_cpu_reason);
 	else
-		pr_info("cpu side %s: %s\n", mpx_mode_names[mpx_mode],
-			mpx_why);
+		pr_info("cpu side %s: %s\n", mpx_cpu_mode_names[mpx_cpu_mode],
+			mpx_cpu_reason);
 
 	for_each_possible_cpu(cpu) {
-		struct mpx_cpu *pc = per_cpu_ptr(&mpx_cpus, cpu);
+		struct mpx_cpu_pcpu *pc = per_cpu_ptr(&mpx_cpu_pcpus, cpu);
 
 		memset(pc, 0, sizeof(*pc));
 		raw_spin_lock_init(&pc->lock);
-		pc->since = ktime_get_mono_fast_ns();
 	}
-	atomic_long_set(&mpx_fork_fail, 0);
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	mpx_live = true;
-	raw_spin_unlock_irq(&mpx_tasks_lock);
+	if (mpx_cpu_mode == MPAM_EXT_CPU_SIM) {
+		mpam_ext_sim_cpu_start();
+		mpx_cpu_be = &mpx_cpu_sim;
+	} else if (mpx_cpu_mode == MPAM_EXT_CPU_HW) {
+		mpx_cpu_be = &mpx_cpu_hw;
+	}
+	atomic_long_set(&mpx_cpu_fork_fail, 0);
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_live = true;
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
 
-	ret = mpx_register();
+	ret = mpx_cpu_register();
 	if (ret)
 		goto fail;
-	if (mpx_mode != MPAM_EXT_CPU_OFF) {
+	if (mpx_cpu_mode != MPAM_EXT_CPU_OFF) {
 		ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN,
 					"mpam_ext/cpu:online", mpx_cpu_online,
 					NULL);
 		if (ret < 0) {
 			pr_err("cpu side: no hotplug state: %d\n", ret);
-			mpx_unregister();
+			mpx_cpu_unregister();
 			goto fail;
 		}
-		mpx_hp_state = ret;
+		mpx_cpu_hp_state = ret;
 	}
 	if (dbg)
-		mpx_dbg_file = debugfs_create_file("cpus", 0444, dbg, NULL,
-						   &mpx_cpus_fops);
-	mpx_inited = true;
+		mpx_cpu_dbg_file = debugfs_create_file("cpus", 0444, dbg, NULL,
+						   &mpx_cpu_fops);
+	mpx_cpu_inited = true;
 	return 0;
 fail:
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	mpx_live = false;
-	raw_spin_unlock_irq(&mpx_tasks_lock);
-	mpx_drop_all();
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_live = false;
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_drop_all();
 	rcu_barrier();
-	mpx_mode = MPAM_EXT_CPU_OFF;
+	mpx_cpu_be = NULL;
+	mpam_ext_sim_cpu_stop();
+	mpx_cpu_mode = MPAM_EXT_CPU_OFF;
 	return ret;
 }
 
@@ -905,24 +920,26 @@ fail:
  */
 void mpam_ext_cpu_exit(void)
 {
-	if (!mpx_inited)
+	if (!mpx_cpu_inited)
 		return;
-	debugfs_remove(mpx_dbg_file);
-	mpx_dbg_file = NULL;
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	mpx_live = false;
-	raw_spin_unlock_irq(&mpx_tasks_lock);
-	mpx_unregister();
-	if (mpx_hp_state >= 0)
-		cpuhp_remove_state_nocalls(mpx_hp_state);
-	mpx_hp_state = -1;
-	mpx_drop_all();
+	debugfs_remove(mpx_cpu_dbg_file);
+	mpx_cpu_dbg_file = NULL;
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_live = false;
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_unregister();
+	if (mpx_cpu_hp_state >= 0)
+		cpuhp_remove_state_nocalls(mpx_cpu_hp_state);
+	mpx_cpu_hp_state = -1;
+	mpx_cpu_drop_all();
 	/* No probe runs any more: only these IPIs re-program */
-	on_each_cpu(mpx_ipi, NULL, 1);
+	on_each_cpu(mpx_cpu_ipi, NULL, 1);
 	rcu_barrier();
-	mpx_mode = MPAM_EXT_CPU_OFF;
-	strscpy(mpx_why, "not initialised", sizeof(mpx_why));
-	mpx_nr_partid = U32_MAX;
-	mpx_nr_pmg = U32_MAX;
-	mpx_inited = false;
+	mpx_cpu_be = NULL;
+	mpam_ext_sim_cpu_stop();
+	mpx_cpu_mode = MPAM_EXT_CPU_OFF;
+	strscpy(mpx_cpu_reason, "not initialised", sizeof(mpx_cpu_reason));
+	mpx_cpu_nr_partid = U32_MAX;
+	mpx_cpu_nr_pmg = U32_MAX;
+	mpx_cpu_inited = false;
 }

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the CPU side offers its KUnit suite only.
+ */
+#ifndef MPX_CPU_TEST_H
+#define MPX_CPU_TEST_H
+
+#include <linux/types.h>
+
+u64 mpam_ext_cpu_current(unsigned int cpu);
+
+#endif /* MPX_CPU_TEST_H */
