@@ -115,6 +115,7 @@ static DEFINE_PER_CPU(struct mpx_cpu_pcpu, mpx_cpu_pcpus);
  * @owner:	the resctrl front's group; written under mpx_cpu_tasks_lock
  * @val:	its value; written under mpx_cpu_tasks_lock, read under RCU
  * @rcu:	frees the entry and drops the reference after a grace period
+ * @next_free:	the next entry of mpx_cpu_pool while it is there
  */
 struct mpx_cpu_task {
 	struct hlist_node node;
@@ -122,6 +123,7 @@ struct mpx_cpu_task {
 	const void *owner;
 	u64 val;
 	struct rcu_head rcu;
+	struct mpx_cpu_task *next_free;
 };
 
 /*
@@ -130,9 +132,10 @@ struct mpx_cpu_task {
  */
 static DEFINE_HASHTABLE(mpx_cpu_tasks, 10);
 /*
- * Protects mpx_cpu_tasks against concurrent writers and mpx_cpu_live. Raw: the
- * fork and exit probes take it with preemption off. Nothing is allocated
- * or freed under it, and no other lock of this file is taken under it.
+ * Protects mpx_cpu_tasks against concurrent writers and mpx_cpu_live. Raw:
+ * the new-task and exit probes take it with preemption off. Nothing is
+ * allocated or freed under it, and no other lock of this file is taken
+ * under it.
  */
 static DEFINE_RAW_SPINLOCK(mpx_cpu_tasks_lock);
 /* Between init and exit: tasks may be moved. Under mpx_cpu_tasks_lock. */
@@ -145,13 +148,33 @@ static char mpx_cpu_reason[160] = "not initialised";
 static bool mpx_cpu_inited;
 static u32 mpx_cpu_nr_partid = U32_MAX;
 static u32 mpx_cpu_nr_pmg = U32_MAX;
-/* Children that could not inherit their parent's value (no memory) */
+/* New tasks that could not inherit their creator's value (pool empty) */
 static atomic_long_t mpx_cpu_fork_fail;
+
+/*
+ * Entries for the task_newtask probe, allocated ahead in process context:
+ * the probe runs where no allocation is legal on PREEMPT_RT (preemption
+ * off on the kernels before tracepoints became preemptible), so it takes
+ * one from here and a work item refills the pool. mpx_cpu_pool is a list
+ * through next_free of mpx_cpu_pool_nr entries.
+ */
+#define MPX_CPU_POOL_SIZE	256
+#define MPX_CPU_POOL_LOW	128
+static struct mpx_cpu_task *mpx_cpu_pool;
+static unsigned int mpx_cpu_pool_nr;
+/*
+ * Protects mpx_cpu_pool and mpx_cpu_pool_nr. Raw: the task_newtask probe
+ * takes it with preemption off. A leaf: nothing is taken, allocated or
+ * freed under it.
+ */
+static DEFINE_RAW_SPINLOCK(mpx_cpu_pool_lock);
+static void mpx_cpu_pool_refill(struct work_struct *work);
+static DECLARE_WORK(mpx_cpu_pool_work, mpx_cpu_pool_refill);
 static struct dentry *mpx_cpu_dbg_file;
 static int mpx_cpu_hp_state = -1;
 
 static struct tracepoint *mpx_cpu_tp_switch;
-static struct tracepoint *mpx_cpu_tp_fork;
+static struct tracepoint *mpx_cpu_tp_newtask;
 static struct tracepoint *mpx_cpu_tp_exit;
 
 /**
@@ -451,9 +474,98 @@ static void mpx_cpu_exit_probe(void *data, struct task_struct *p)
 	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
 }
 
-static void mpx_cpu_fork_probe(void *data, struct task_struct *parent,
-			   struct task_struct *child)
+/* Fill the pool up to MPX_CPU_POOL_SIZE entries; process context */
+static void mpx_cpu_pool_refill(struct work_struct *work)
 {
+	struct mpx_cpu_task *e;
+	unsigned long flags;
+	bool full = false;
+
+	while (!full) {
+		e = kzalloc_obj(*e, GFP_KERNEL);
+		if (!e)
+			return;
+		raw_spin_lock_irqsave(&mpx_cpu_pool_lock, flags);
+		full = mpx_cpu_pool_nr >= MPX_CPU_POOL_SIZE;
+		if (!full) {
+			e->next_free = mpx_cpu_pool;
+			mpx_cpu_pool = e;
+			mpx_cpu_pool_nr++;
+			e = NULL;
+		}
+		raw_spin_unlock_irqrestore(&mpx_cpu_pool_lock, flags);
+		kfree(e);
+	}
+}
+
+/* An entry from the pool, or NULL when it is empty; any context */
+static struct mpx_cpu_task *mpx_cpu_pool_get(void)
+{
+	struct mpx_cpu_task *e;
+	unsigned long flags;
+	bool low;
+
+	raw_spin_lock_irqsave(&mpx_cpu_pool_lock, flags);
+	e = mpx_cpu_pool;
+	if (e) {
+		mpx_cpu_pool = e->next_free;
+		mpx_cpu_pool_nr--;
+		e->next_free = NULL;
+	}
+	low = mpx_cpu_pool_nr < MPX_CPU_POOL_LOW;
+	raw_spin_unlock_irqrestore(&mpx_cpu_pool_lock, flags);
+	/* The workqueue's locks are raw: legal here on PREEMPT_RT too */
+	if (low)
+		schedule_work(&mpx_cpu_pool_work);
+	return e;
+}
+
+/* An unused entry back to the pool; any context */
+static void mpx_cpu_pool_put(struct mpx_cpu_task *e)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&mpx_cpu_pool_lock, flags);
+	e->next_free = mpx_cpu_pool;
+	mpx_cpu_pool = e;
+	mpx_cpu_pool_nr++;
+	raw_spin_unlock_irqrestore(&mpx_cpu_pool_lock, flags);
+}
+
+/* Free the pool; process context, once nothing takes from it any more */
+static void mpx_cpu_pool_free(void)
+{
+	struct mpx_cpu_task *e;
+
+	cancel_work_sync(&mpx_cpu_pool_work);
+	raw_spin_lock_irq(&mpx_cpu_pool_lock);
+	e = mpx_cpu_pool;
+	mpx_cpu_pool = NULL;
+	mpx_cpu_pool_nr = 0;
+	raw_spin_unlock_irq(&mpx_cpu_pool_lock);
+	while (e) {
+		struct mpx_cpu_task *next = e->next_free;
+
+		kfree(e);
+		e = next;
+	}
+}
+
+/*
+ * task_newtask fires in copy_process() for every new task, whoever creates
+ * it (fork, clone, kernel threads, io_uring and vhost workers), before it
+ * first runs; the creator is current. Preemption may be off: the entry
+ * comes from the pool, and only raw spinlocks are taken.
+ */
+#ifdef MPAM_EXT_TASK_NEWTASK_U64
+static void mpx_cpu_newtask_probe(void *data, struct task_struct *child,
+				  u64 clone_flags)
+#else
+static void mpx_cpu_newtask_probe(void *data, struct task_struct *child,
+				  unsigned long clone_flags)
+#endif
+{
+	struct task_struct *parent = current;
 	struct mpx_cpu_task *e, *pe;
 	unsigned long flags;
 
@@ -462,7 +574,7 @@ static void mpx_cpu_fork_probe(void *data, struct task_struct *parent,
 	rcu_read_unlock();
 	if (!pe)
 		return;
-	e = kzalloc_obj(*e, GFP_NOWAIT | __GFP_NOWARN);
+	e = mpx_cpu_pool_get();
 	if (!e) {
 		atomic_long_inc(&mpx_cpu_fork_fail);
 		return;
@@ -478,7 +590,8 @@ static void mpx_cpu_fork_probe(void *data, struct task_struct *parent,
 		e = NULL;
 	}
 	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
-	kfree(e);
+	if (e)
+		mpx_cpu_pool_put(e);
 }
 
 /**
@@ -771,13 +884,14 @@ static void mpx_cpu_unregister(void)
 	if (mpx_cpu_tp_switch)
 		tracepoint_probe_unregister(mpx_cpu_tp_switch, mpx_cpu_switch_probe,
 					    NULL);
-	if (mpx_cpu_tp_fork)
-		tracepoint_probe_unregister(mpx_cpu_tp_fork, mpx_cpu_fork_probe, NULL);
+	if (mpx_cpu_tp_newtask)
+		tracepoint_probe_unregister(mpx_cpu_tp_newtask,
+					    mpx_cpu_newtask_probe, NULL);
 	if (mpx_cpu_tp_exit)
 		tracepoint_probe_unregister(mpx_cpu_tp_exit, mpx_cpu_exit_probe, NULL);
 	tracepoint_synchronize_unregister();
 	mpx_cpu_tp_switch = NULL;
-	mpx_cpu_tp_fork = NULL;
+	mpx_cpu_tp_newtask = NULL;
 	mpx_cpu_tp_exit = NULL;
 }
 
@@ -786,7 +900,7 @@ static int mpx_cpu_register(void)
 	struct tracepoint *sw = NULL, *fork = NULL, *exit = NULL;
 	struct mpx_cpu_tp_want want[] = {
 		{ "sched_switch", &sw },
-		{ "sched_process_fork", &fork },
+		{ "task_newtask", &fork },
 		{ "sched_process_exit", &exit },
 		{},
 	};
@@ -794,13 +908,13 @@ static int mpx_cpu_register(void)
 
 	for_each_kernel_tracepoint(mpx_cpu_tp_match, want);
 	if (!sw || !fork || !exit) {
-		pr_err("cpu side: the scheduler tracepoints are missing (kernel without CONFIG_TRACEPOINTS?)\n");
+		pr_err("cpu side: the scheduler or task tracepoints are missing (kernel without CONFIG_TRACEPOINTS?)\n");
 		return -ENOENT;
 	}
-	ret = tracepoint_probe_register(fork, mpx_cpu_fork_probe, NULL);
+	ret = tracepoint_probe_register(fork, mpx_cpu_newtask_probe, NULL);
 	if (ret)
 		goto fail;
-	mpx_cpu_tp_fork = fork;
+	mpx_cpu_tp_newtask = fork;
 	ret = tracepoint_probe_register(exit, mpx_cpu_exit_probe, NULL);
 	if (ret)
 		goto fail;
@@ -880,6 +994,8 @@ int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 	mpx_cpu_live = true;
 	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
 
+	/* Full before the new-task probe takes from it */
+	mpx_cpu_pool_refill(NULL);
 	ret = mpx_cpu_register();
 	if (ret)
 		goto fail;
@@ -904,6 +1020,7 @@ fail:
 	mpx_cpu_live = false;
 	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
 	mpx_cpu_drop_all();
+	mpx_cpu_pool_free();
 	rcu_barrier();
 	mpx_cpu_be = NULL;
 	mpam_ext_sim_cpu_stop();
@@ -932,6 +1049,7 @@ void mpam_ext_cpu_exit(void)
 		cpuhp_remove_state_nocalls(mpx_cpu_hp_state);
 	mpx_cpu_hp_state = -1;
 	mpx_cpu_drop_all();
+	mpx_cpu_pool_free();
 	/* No probe runs any more: only these IPIs re-program */
 	on_each_cpu(mpx_cpu_ipi, NULL, 1);
 	rcu_barrier();
