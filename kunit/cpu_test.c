@@ -9,6 +9,7 @@
  */
 #include <kunit/test.h>
 #include <linux/bitfield.h>
+#include <linux/cpu_pm.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/kernel.h>
@@ -16,6 +17,7 @@
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
@@ -426,6 +428,90 @@ static void t_test_drain(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(current, NULL, 0), 0);
 }
 
+struct t_regs {
+	u64 set;	/* written to MPAM0_EL1 first, if not 0 */
+	u64 mpam0;	/* read back after */
+	unsigned long pm;	/* cpu_pm events to deliver in between */
+	unsigned long pm2;
+};
+
+/*
+ * On the CPU: the register loses its value (as a power-down would) and
+ * the cpu_pm events arrive; then MPAM0_EL1 is read.
+ */
+static void t_regs_fn(void *arg)
+{
+	struct t_regs *r = arg;
+
+	if (r->pm)
+		mpam_ext_cpu_test_pm(r->pm);
+	if (r->set)
+		mpam_ext_sim_cpu_write(MPAM_EXT_SIM_MPAM0_EL1, r->set);
+	if (r->pm2)
+		mpam_ext_cpu_test_pm(r->pm2);
+	r->mpam0 = mpam_ext_sim_cpu_read(MPAM_EXT_SIM_MPAM0_EL1);
+}
+
+static u64 t_regs_on(unsigned int cpu, u64 set, unsigned long pm,
+		     unsigned long pm2)
+{
+	struct t_regs r = { .set = set, .pm = pm, .pm2 = pm2 };
+
+	smp_call_function_single(cpu, t_regs_fn, &r, 1);
+	return r.mpam0;
+}
+
+/*
+ * A CPU that went down loses its registers: the dead callback makes the
+ * next programming write them even though the value did not change.
+ */
+static void t_test_hotplug_stale(struct kunit *test)
+{
+	u64 va = mpam_ext_cpu_val(21, 21, 1, 1), junk = mpam_ext_cpu_val(99, 98, 3, 2);
+	unsigned int cpu = t_other_cpu();
+	struct task_struct *t;
+
+	if (cpu >= nr_cpu_ids)
+		kunit_skip(test, "needs a second online CPU for the spinner");
+	t = t_thread(test, t_spin, cpu);
+	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(t, &t_owner_a, va), 0);
+	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, va, 2000));
+	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, 0, 0, 0), va);
+
+	/* The value is lost, then the dead callback runs: the next write */
+	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, junk, 0, 0), junk);
+	mpam_ext_cpu_test_dead(cpu);
+	mpam_ext_cpu_set_default(cpumask_of(cpu), 0);
+	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, 0, 0, 0), va);
+	kthread_stop(t);
+}
+
+/*
+ * Power-down idle: CPU_PM_ENTER marks the registers stale, CPU_PM_EXIT
+ * writes what runs; a failed entry writes too.
+ */
+static void t_test_cpu_pm(struct kunit *test)
+{
+	u64 va = mpam_ext_cpu_val(22, 23, 2, 3), junk = mpam_ext_cpu_val(77, 77, 7, 7);
+	unsigned int cpu = t_other_cpu();
+	struct task_struct *t;
+
+	if (cpu >= nr_cpu_ids)
+		kunit_skip(test, "needs a second online CPU for the spinner");
+	t = t_thread(test, t_spin, cpu);
+	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(t, &t_owner_a, va), 0);
+	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, va, 2000));
+
+	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, junk, CPU_PM_ENTER, CPU_PM_EXIT), va);
+	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, junk, CPU_PM_ENTER,
+					CPU_PM_ENTER_FAILED), va);
+	/* Entered and lost, not yet back: the next interrupt writes */
+	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, junk, CPU_PM_ENTER, 0), junk);
+	mpam_ext_cpu_set_default(cpumask_of(cpu), 0);
+	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, 0, 0, 0), va);
+	kthread_stop(t);
+}
+
 /* Nothing is accepted before init and after exit */
 static void t_test_not_live(struct kunit *test)
 {
@@ -456,6 +542,8 @@ static struct kunit_case t_live_cases[] = {
 	KUNIT_CASE(t_test_default_reset),
 	KUNIT_CASE(t_test_exit_and_fork),
 	KUNIT_CASE(t_test_drain),
+	KUNIT_CASE(t_test_hotplug_stale),
+	KUNIT_CASE(t_test_cpu_pm),
 	KUNIT_CASE(t_test_not_live),
 	{}
 };

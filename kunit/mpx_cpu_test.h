@@ -8,5 +8,7 @@
 #include <linux/types.h>
 
 u64 mpam_ext_cpu_current(unsigned int cpu);
+void mpam_ext_cpu_test_dead(unsigned int cpu);
+void mpam_ext_cpu_test_pm(unsigned long action);
 
 #endif /* MPX_CPU_TEST_H */

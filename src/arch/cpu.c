@@ -9,6 +9,7 @@
 #include <linux/atomic.h>
 #include <linux/bitfield.h>
 #include <linux/cpu.h>
+#include <linux/cpu_pm.h>
 #include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
@@ -83,14 +84,17 @@ struct mpx_cpu_backend {
  * struct mpx_cpu_pcpu - the CPU side of one CPU.
  * @lock:	protects every other field but @dflt; taken with interrupts
  *		off, from the sched_switch probe (runqueue lock held), the IPI
- *		handler, the hotplug callback (all on this CPU) and from
- *		debugfs (any CPU). Nothing of this file is taken under it;
+ *		handler, the hotplug and cpu_pm callbacks (all on this CPU)
+ *		and from the hotplug callbacks of the control CPU and debugfs
+ *		(any CPU). Nothing of this file is taken under it;
  *		the simulated registers' lock nests inside it. Nests inside
  *		the runqueue lock; never held together with
  *		mpx_cpu_tasks_lock.
  * @dflt:	value of tasks that were never moved; written by process
  *		context with WRITE_ONCE(), read locklessly
  * @cur:	the value last programmed
+ * @stale:	the registers may no longer hold @cur (the CPU was off, or in
+ *		a power-down state): the next programming writes them
  * @switches:	context switches seen
  * @writes:	register writes
  * @skipped:	writes skipped because the value was already programmed
@@ -100,6 +104,7 @@ struct mpx_cpu_pcpu {
 	raw_spinlock_t lock;
 	u64 dflt;
 	u64 cur;
+	bool stale;
 	u64 switches;
 	u64 writes;
 	u64 skipped;
@@ -371,6 +376,7 @@ enum mpx_cpu_cause {
 	MPX_SWITCH,	/* context switch: counted, written if changed */
 	MPX_IPI,	/* re-programming IPI: counted, written if changed */
 	MPX_ONLINE,	/* CPU coming online: always written */
+	MPX_PM,		/* back from a power-down state: always written */
 };
 
 /*
@@ -397,9 +403,11 @@ static void mpx_cpu_program(struct task_struct *t, enum mpx_cpu_cause why)
 		pc->ipis++;
 	if (mpx_cpu_be && mpx_cpu_be->busy)
 		mpx_cpu_be->busy(busy);
-	if (val != pc->cur || why == MPX_ONLINE) {
+	if (val != pc->cur || pc->stale || why == MPX_ONLINE ||
+	    why == MPX_PM) {
 		mpx_cpu_write(pc, val);
 		pc->cur = val;
+		pc->stale = false;
 		pc->writes++;
 	} else {
 		pc->skipped++;
@@ -428,6 +436,88 @@ static int mpx_cpu_online(unsigned int cpu)
 	local_irq_restore(flags);
 	return 0;
 }
+
+/*
+ * The registers of @cpu no longer hold what was programmed: the next
+ * context switch or interrupt there writes them.
+ */
+static void mpx_cpu_make_stale(unsigned int cpu)
+{
+	struct mpx_cpu_pcpu *pc = per_cpu_ptr(&mpx_cpu_pcpus, cpu);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&pc->lock, flags);
+	pc->stale = true;
+	raw_spin_unlock_irqrestore(&pc->lock, flags);
+}
+
+/*
+ * CPUHP_BP_PREPARE_DYN, on the control CPU: before @cpu runs anything on
+ * its way up, and after it is dead on its way down. A module cannot have a
+ * STARTING state (those are fixed entries of enum cpuhp_state), so this is
+ * what makes the first context switch on the new CPU write its registers,
+ * whatever the cached value says.
+ */
+static int mpx_cpu_hp_prepare(unsigned int cpu)
+{
+	mpx_cpu_make_stale(cpu);
+	return 0;
+}
+
+static int mpx_cpu_hp_dead(unsigned int cpu)
+{
+	mpx_cpu_make_stale(cpu);
+	return 0;
+}
+
+/*
+ * cpu_pm: the CPU enters or leaves a low-power state that may lose the
+ * MPAM registers' contents. Called on that CPU with interrupts off.
+ */
+static int mpx_cpu_pm_notify(struct notifier_block *nb, unsigned long action,
+			     void *unused)
+{
+	switch (action) {
+	case CPU_PM_ENTER:
+		mpx_cpu_make_stale(smp_processor_id());
+		break;
+	case CPU_PM_ENTER_FAILED:
+	case CPU_PM_EXIT:
+		mpx_cpu_program(current, MPX_PM);
+		break;
+	}
+	return NOTIFY_OK;
+}
+
+static struct notifier_block mpx_cpu_pm_nb = {
+	.notifier_call = mpx_cpu_pm_notify,
+};
+static bool mpx_cpu_pm_registered;
+static int mpx_cpu_hp_prepare_state = -1;
+
+#ifdef MPAM_EXT_KUNIT
+/**
+ * mpam_ext_cpu_test_dead() - run the hotplug callback of a dead CPU.
+ * @cpu:	the CPU
+ *
+ * KUnit only (kunit/mpx_cpu_test.h).
+ */
+void mpam_ext_cpu_test_dead(unsigned int cpu)
+{
+	mpx_cpu_hp_dead(cpu);
+}
+
+/**
+ * mpam_ext_cpu_test_pm() - run the cpu_pm notifier on this CPU.
+ * @action:	CPU_PM_ENTER, CPU_PM_ENTER_FAILED or CPU_PM_EXIT
+ *
+ * KUnit only (kunit/mpx_cpu_test.h). Interrupts off, as cpu_pm calls it.
+ */
+void mpam_ext_cpu_test_pm(unsigned long action)
+{
+	mpx_cpu_pm_notify(&mpx_cpu_pm_nb, action, NULL);
+}
+#endif
 
 static void mpx_cpu_entry_free(struct rcu_head *rcu)
 {
@@ -933,6 +1023,20 @@ fail:
 	return ret;
 }
 
+/* Remove the cpu_pm notifier and the hotplug states that were set up */
+static void mpx_cpu_hp_remove(void)
+{
+	if (mpx_cpu_pm_registered)
+		cpu_pm_unregister_notifier(&mpx_cpu_pm_nb);
+	mpx_cpu_pm_registered = false;
+	if (mpx_cpu_hp_state >= 0)
+		cpuhp_remove_state_nocalls(mpx_cpu_hp_state);
+	mpx_cpu_hp_state = -1;
+	if (mpx_cpu_hp_prepare_state >= 0)
+		cpuhp_remove_state_nocalls(mpx_cpu_hp_prepare_state);
+	mpx_cpu_hp_prepare_state = -1;
+}
+
 /**
  * mpam_ext_cpu_init() - start the CPU side.
  * @sim_mscs:	the MSCs are simulated
@@ -982,6 +1086,7 @@ int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 
 		memset(pc, 0, sizeof(*pc));
 		raw_spin_lock_init(&pc->lock);
+		pc->stale = true;
 	}
 	if (mpx_cpu_mode == MPAM_EXT_CPU_SIM) {
 		mpam_ext_sim_cpu_start();
@@ -1000,6 +1105,16 @@ int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 	if (ret)
 		goto fail;
 	if (mpx_cpu_mode != MPAM_EXT_CPU_OFF) {
+		ret = cpuhp_setup_state_nocalls(CPUHP_BP_PREPARE_DYN,
+						"mpam_ext/cpu:prepare",
+						mpx_cpu_hp_prepare,
+						mpx_cpu_hp_dead);
+		if (ret < 0) {
+			pr_err("cpu side: no hotplug state: %d\n", ret);
+			mpx_cpu_unregister();
+			goto fail;
+		}
+		mpx_cpu_hp_prepare_state = ret;
 		ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN,
 					"mpam_ext/cpu:online", mpx_cpu_online,
 					NULL);
@@ -1009,6 +1124,13 @@ int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 			goto fail;
 		}
 		mpx_cpu_hp_state = ret;
+		ret = cpu_pm_register_notifier(&mpx_cpu_pm_nb);
+		if (ret) {
+			pr_err("cpu side: no cpu_pm notifier: %d\n", ret);
+			mpx_cpu_unregister();
+			goto fail;
+		}
+		mpx_cpu_pm_registered = true;
 	}
 	if (dbg)
 		mpx_cpu_dbg_file = debugfs_create_file("cpus", 0444, dbg, NULL,
@@ -1019,6 +1141,7 @@ fail:
 	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
 	mpx_cpu_live = false;
 	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_hp_remove();
 	mpx_cpu_drop_all();
 	mpx_cpu_pool_free();
 	rcu_barrier();
@@ -1045,9 +1168,7 @@ void mpam_ext_cpu_exit(void)
 	mpx_cpu_live = false;
 	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
 	mpx_cpu_unregister();
-	if (mpx_cpu_hp_state >= 0)
-		cpuhp_remove_state_nocalls(mpx_cpu_hp_state);
-	mpx_cpu_hp_state = -1;
+	mpx_cpu_hp_remove();
 	mpx_cpu_drop_all();
 	mpx_cpu_pool_free();
 	/* No probe runs any more: only these IPIs re-program */
