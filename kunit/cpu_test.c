@@ -25,6 +25,7 @@
 #include <mpam_ext/sim/cpu_regs.h>
 
 #include "kunit/mpx_cpu_test.h"
+#include "kunit/mpx_sim_cpu_test.h"
 
 #define T_PFR0_V1	FIELD_PREP_CONST(MPAM_EXT_PFR0_MPAM, 1)
 #define T_PFR1_F1	FIELD_PREP_CONST(MPAM_EXT_PFR1_MPAM_FRAC, 1)
@@ -224,9 +225,10 @@ static void t_test_move(struct kunit *test)
 	struct task_struct *t;
 	u32 np, ng;
 
+	/* The simulated MPAMIDR_EL1 of every CPU allows every PARTID and PMG */
 	mpam_ext_cpu_limits(&np, &ng);
-	KUNIT_EXPECT_EQ(test, np, U32_MAX);
-	KUNIT_EXPECT_EQ(test, ng, U32_MAX);
+	KUNIT_EXPECT_EQ(test, np, 65536U);
+	KUNIT_EXPECT_EQ(test, ng, 256U);
 	if (cpu >= nr_cpu_ids)
 		kunit_skip(test, "needs a second online CPU for the spinner");
 	t = t_thread(test, t_spin, cpu);
@@ -512,6 +514,40 @@ static void t_test_cpu_pm(struct kunit *test)
 	kthread_stop(t);
 }
 
+/* MPAMIDR_EL1: each field's minimum over the CPUs as they come online */
+static void t_test_limits(struct kunit *test)
+{
+	unsigned int me = raw_smp_processor_id(), cpu = t_other_cpu();
+	u32 np, ng;
+
+	if (cpu >= nr_cpu_ids)
+		kunit_skip(test, "needs a second online CPU");
+	/* PARTID_MAX 7, PMG_MAX 1 on one; PARTID_MAX 15, PMG_MAX 0 on another */
+	mpam_ext_sim_cpu_set_idr(cpu, 7 | (1ULL << 32));
+	mpam_ext_sim_cpu_set_idr(me, 15);
+	mpam_ext_cpu_test_online(cpu);
+	mpam_ext_cpu_limits(&np, &ng);
+	KUNIT_EXPECT_EQ(test, np, 8U);
+	KUNIT_EXPECT_EQ(test, ng, 2U);
+	mpam_ext_cpu_test_online(me);
+	mpam_ext_cpu_limits(&np, &ng);
+	KUNIT_EXPECT_EQ(test, np, 8U);
+	KUNIT_EXPECT_EQ(test, ng, 1U);
+
+	/* Restarted: every simulated register is back at reset */
+	mpam_ext_cpu_exit();
+	KUNIT_ASSERT_EQ(test, mpam_ext_cpu_init(true, "sim", NULL), 0);
+	mpam_ext_cpu_limits(&np, &ng);
+	KUNIT_EXPECT_EQ(test, np, 65536U);
+	KUNIT_EXPECT_EQ(test, ng, 256U);
+	/* Off: no register is read, no limit */
+	mpam_ext_cpu_exit();
+	KUNIT_ASSERT_EQ(test, mpam_ext_cpu_init(true, "off", NULL), 0);
+	mpam_ext_cpu_limits(&np, &ng);
+	KUNIT_EXPECT_EQ(test, np, U32_MAX);
+	KUNIT_EXPECT_EQ(test, ng, U32_MAX);
+}
+
 /* Nothing is accepted before init and after exit */
 static void t_test_not_live(struct kunit *test)
 {
@@ -544,6 +580,7 @@ static struct kunit_case t_live_cases[] = {
 	KUNIT_CASE(t_test_drain),
 	KUNIT_CASE(t_test_hotplug_stale),
 	KUNIT_CASE(t_test_cpu_pm),
+	KUNIT_CASE(t_test_limits),
 	KUNIT_CASE(t_test_not_live),
 	{}
 };

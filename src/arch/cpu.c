@@ -27,6 +27,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/tracepoint.h>
+#include <linux/workqueue.h>
 
 #include <asm/cpufeature.h>
 #include <asm/sysreg.h>
@@ -151,6 +152,12 @@ static enum mpam_ext_cpu_mode mpx_cpu_mode;
 static const struct mpx_cpu_backend *mpx_cpu_be;
 static char mpx_cpu_reason[160] = "not initialised";
 static bool mpx_cpu_inited;
+/*
+ * The PARTIDs and PMGs every CPU that came online can issue: the minimum
+ * of MPAMIDR_EL1's PARTID_MAX + 1 and PMG_MAX + 1 over them. Written by
+ * the online callback, which CPU hotplug serialises, and at init and exit;
+ * read locklessly.
+ */
 static u32 mpx_cpu_nr_partid = U32_MAX;
 static u32 mpx_cpu_nr_pmg = U32_MAX;
 /* New tasks that could not inherit their creator's value (pool empty) */
@@ -427,13 +434,26 @@ static void mpx_cpu_ipi(void *unused)
 	mpx_cpu_program(current, MPX_IPI);
 }
 
+/*
+ * CPUHP_AP_ONLINE_DYN, on @cpu: its MPAMIDR_EL1 lowers the limits, and it
+ * is programmed with what its hotplug thread runs with.
+ */
 static int mpx_cpu_online(unsigned int cpu)
 {
 	unsigned long flags;
+	u32 np, ng;
+	u64 idr;
 
 	local_irq_save(flags);
+	idr = mpx_cpu_be ? mpx_cpu_be->read(MPX_CPU_MPAMIDR) : 0;
 	mpx_cpu_program(current, MPX_ONLINE);
 	local_irq_restore(flags);
+	if (mpx_cpu_be) {
+		np = FIELD_GET(MPX_MPAMIDR_PARTID_MAX, idr) + 1;
+		ng = FIELD_GET(MPX_MPAMIDR_PMG_MAX, idr) + 1;
+		WRITE_ONCE(mpx_cpu_nr_partid, min(READ_ONCE(mpx_cpu_nr_partid), np));
+		WRITE_ONCE(mpx_cpu_nr_pmg, min(READ_ONCE(mpx_cpu_nr_pmg), ng));
+	}
 	return 0;
 }
 
@@ -516,6 +536,22 @@ void mpam_ext_cpu_test_dead(unsigned int cpu)
 void mpam_ext_cpu_test_pm(unsigned long action)
 {
 	mpx_cpu_pm_notify(&mpx_cpu_pm_nb, action, NULL);
+}
+
+static long mpx_cpu_test_online_fn(void *unused)
+{
+	return mpx_cpu_online(raw_smp_processor_id());
+}
+
+/**
+ * mpam_ext_cpu_test_online() - run the online callback on a CPU.
+ * @cpu:	the CPU, online
+ *
+ * KUnit only (kunit/mpx_cpu_test.h). Process context.
+ */
+void mpam_ext_cpu_test_online(unsigned int cpu)
+{
+	work_on_cpu(cpu, mpx_cpu_test_online_fn, NULL);
 }
 #endif
 
@@ -910,12 +946,15 @@ const char *mpam_ext_cpu_why(void)
  * @nr_partid:	receives the number of PARTIDs
  * @nr_pmg:	receives the number of PMGs
  *
- * From MPAMIDR_EL1 in HW mode; U32_MAX (no limit) otherwise.
+ * The minimum over every CPU that came online since init of MPAMIDR_EL1's
+ * PARTID_MAX + 1 and PMG_MAX + 1 (each read on its CPU as it comes
+ * online; the simulated register in SIM mode). U32_MAX (no limit) when the
+ * CPU side is off. CLOSIDs and RMIDs are to be capped with them.
  */
 void mpam_ext_cpu_limits(u32 *nr_partid, u32 *nr_pmg)
 {
-	*nr_partid = mpx_cpu_nr_partid;
-	*nr_pmg = mpx_cpu_nr_pmg;
+	*nr_partid = READ_ONCE(mpx_cpu_nr_partid);
+	*nr_pmg = READ_ONCE(mpx_cpu_nr_pmg);
 }
 
 static const char *const mpx_cpu_mode_names[] = {
@@ -1052,7 +1091,7 @@ static void mpx_cpu_hp_remove(void)
  */
 int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 {
-	u64 pfr0, pfr1, idr;
+	u64 pfr0, pfr1;
 	unsigned int cpu;
 	int ret;
 
@@ -1068,13 +1107,9 @@ int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 		return ret;
 	}
 	mpx_cpu_mode = ret;
-	mpx_cpu_nr_partid = U32_MAX;
-	mpx_cpu_nr_pmg = U32_MAX;
-	if (mpx_cpu_mode == MPAM_EXT_CPU_HW) {
-		idr = mpx_cpu_hw_read(MPX_CPU_MPAMIDR);
-		mpx_cpu_nr_partid = FIELD_GET(MPX_MPAMIDR_PARTID_MAX, idr) + 1;
-		mpx_cpu_nr_pmg = FIELD_GET(MPX_MPAMIDR_PMG_MAX, idr) + 1;
-	}
+	/* Lowered by each online CPU's MPAMIDR_EL1 (mpx_cpu_online()) */
+	WRITE_ONCE(mpx_cpu_nr_partid, U32_MAX);
+	WRITE_ONCE(mpx_cpu_nr_pmg, U32_MAX);
 	if (mpx_cpu_mode == MPAM_EXT_CPU_OFF)
 		pr_warn("cpu side off: %s\n", mpx_cpu_reason);
 	else
@@ -1178,7 +1213,7 @@ void mpam_ext_cpu_exit(void)
 	mpam_ext_sim_cpu_stop();
 	mpx_cpu_mode = MPAM_EXT_CPU_OFF;
 	strscpy(mpx_cpu_reason, "not initialised", sizeof(mpx_cpu_reason));
-	mpx_cpu_nr_partid = U32_MAX;
-	mpx_cpu_nr_pmg = U32_MAX;
+	WRITE_ONCE(mpx_cpu_nr_partid, U32_MAX);
+	WRITE_ONCE(mpx_cpu_nr_pmg, U32_MAX);
 	mpx_cpu_inited = false;
 }

@@ -15,6 +15,10 @@
 
 #include <mpam_ext/sim/cpu_regs.h>
 
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_sim_cpu_test.h"
+#endif
+
 /* Values accounted per CPU between two drains */
 #define MPX_SCPU_SLOTS		16
 
@@ -183,6 +187,25 @@ void mpam_ext_sim_cpu_write(enum mpam_ext_sim_cpu_reg reg, u64 val)
 	*mpx_scpu_reg(sc, reg) = val;
 	raw_spin_unlock(&sc->lock);
 }
+
+#ifdef MPAM_EXT_KUNIT
+/**
+ * mpam_ext_sim_cpu_set_idr() - what a CPU's MPAMIDR_EL1 reads.
+ * @cpu:	the CPU
+ * @idr:	the value, until the next mpam_ext_sim_cpu_start()
+ *
+ * KUnit only (kunit/mpx_sim_cpu_test.h): CPUs with different limits.
+ */
+void mpam_ext_sim_cpu_set_idr(unsigned int cpu, u64 idr)
+{
+	struct mpx_scpu *sc = per_cpu_ptr(&mpx_scpus, cpu);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&sc->lock, flags);
+	sc->idr = idr;
+	raw_spin_unlock_irqrestore(&sc->lock, flags);
+}
+#endif
 
 /**
  * mpam_ext_sim_cpu_busy() - this CPU starts or stops being busy.
