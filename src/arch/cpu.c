@@ -14,6 +14,9 @@
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
 #include <linux/hashtable.h>
+#include <linux/llist.h>
+#include <linux/mutex.h>
+#include <linux/rhashtable.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
@@ -116,30 +119,108 @@ static DEFINE_PER_CPU(struct mpx_cpu_pcpu, mpx_cpu_pcpus);
 
 /**
  * struct mpx_cpu_task - a moved task.
- * @node:	in mpx_cpu_tasks, keyed by @task
+ * @rnode:	in mpx_cpu_map, keyed by @task, while @in_map
+ * @fnode:	in mpx_cpu_fresh while @in_fresh
  * @task:	the task, referenced while the entry lives
  * @owner:	the resctrl front's group; written under mpx_cpu_tasks_lock
  * @val:	its value; written under mpx_cpu_tasks_lock, read under RCU
+ * @dead:	the task left its group or exits: lookups ignore the entry,
+ *		which waits on mpx_cpu_reap_list; set under mpx_cpu_tasks_lock
+ * @in_map:	in mpx_cpu_map; under mpx_cpu_map_mutex
+ * @in_fresh:	in mpx_cpu_fresh; under mpx_cpu_tasks_lock
+ * @on_mig:	on mpx_cpu_mig_list: not freed before the migration took it
+ *		off; set under mpx_cpu_tasks_lock, cleared under
+ *		mpx_cpu_map_mutex
+ * @mig:	on mpx_cpu_mig_list, from mpx_cpu_fresh to mpx_cpu_map
+ * @reap:	on mpx_cpu_reap_list once @dead
  * @rcu:	frees the entry and drops the reference after a grace period
  * @next_free:	the next entry of mpx_cpu_pool while it is there
  */
 struct mpx_cpu_task {
-	struct hlist_node node;
+	struct rhash_head rnode;
+	struct hlist_node fnode;
 	struct task_struct *task;
 	const void *owner;
 	u64 val;
+	bool dead;
+	bool in_map;
+	bool in_fresh;
+	bool on_mig;
+	struct llist_node mig;
+	struct llist_node reap;
 	struct rcu_head rcu;
 	struct mpx_cpu_task *next_free;
 };
 
 /*
- * The moved tasks. Readers walk it under RCU (the sched_switch probe, with
- * the runqueue lock held); writers hold mpx_cpu_tasks_lock.
+ * The moved tasks, in two tables. Readers look both up under RCU (the
+ * sched_switch probe with the runqueue lock held, the IPI handler, the
+ * task_newtask probe), first mpx_cpu_map.
+ *
+ * mpx_cpu_map, a resizable hash table, holds every entry made in process
+ * context; only process context changes it, under mpx_cpu_map_mutex,
+ * since inserting into or removing from it is not legal where the probes
+ * run on PREEMPT_RT (its bucket locks disable bottom halves before 6.9,
+ * and an insert may allocate).
+ *
+ * mpx_cpu_fresh, a fixed table, takes the entries the task_newtask probe
+ * makes, under mpx_cpu_tasks_lock, until a work item moves them to
+ * mpx_cpu_map; it never holds more than the entry pool gives out before
+ * that work runs, so its chains stay short whatever the size of the map.
+ * The exit probe only marks an entry dead; a work item takes dead entries
+ * out of both tables under mpx_cpu_map_mutex.
  */
-static DEFINE_HASHTABLE(mpx_cpu_tasks, 10);
+static struct rhashtable mpx_cpu_map;
+static const struct rhashtable_params mpx_cpu_map_params = {
+	.key_len = sizeof(struct task_struct *),
+	.key_offset = offsetof(struct mpx_cpu_task, task),
+	.head_offset = offsetof(struct mpx_cpu_task, rnode),
+	.automatic_shrinking = true,
+};
+static bool mpx_cpu_map_ready;
+static DEFINE_HASHTABLE(mpx_cpu_fresh, 8);
+/* Entries in mpx_cpu_fresh; under mpx_cpu_tasks_lock, read locklessly */
+static unsigned int mpx_cpu_fresh_nr;
+static LLIST_HEAD(mpx_cpu_mig_list);
+static LLIST_HEAD(mpx_cpu_reap_list);
+static void mpx_cpu_mig_work_fn(struct work_struct *work);
+static DECLARE_WORK(mpx_cpu_mig_work, mpx_cpu_mig_work_fn);
+static void mpx_cpu_reap_work_fn(struct work_struct *work);
+static DECLARE_WORK(mpx_cpu_reap_work, mpx_cpu_reap_work_fn);
+
 /*
- * Protects mpx_cpu_tasks against concurrent writers and mpx_cpu_live. Raw:
- * the new-task and exit probes take it with preemption off. Nothing is
+ * Serialises every change of mpx_cpu_map: moves, moving and dropping
+ * whole groups, the migration of fresh entries and the reaping of dead
+ * ones. Process context; taken before mpx_cpu_tasks_lock, and inside the
+ * resctrl front's mutex.
+ */
+static DEFINE_MUTEX(mpx_cpu_map_mutex);
+
+/**
+ * struct mpx_cpu_redirect - a group being moved as a whole.
+ * @active:	a move of a whole group is under way
+ * @all:	every group is (reset)
+ * @from:	the group
+ * @to:		where its tasks go, NULL for the default group
+ * @val:	their value then
+ *
+ * While a walk of mpx_cpu_map moves the entries of @from, a task created
+ * by one of them gets @to and @val at once, wherever the walk is.
+ */
+struct mpx_cpu_redirect {
+	bool active;
+	bool all;
+	const void *from;
+	const void *to;
+	u64 val;
+};
+static struct mpx_cpu_redirect mpx_cpu_redirect;
+
+/*
+ * Protects mpx_cpu_fresh, mpx_cpu_fresh_nr, the fields of the entries
+ * marked as written under it, mpx_cpu_redirect and mpx_cpu_live. Raw: the
+ * new-task and exit probes take it with preemption off. Held only for a
+ * few entries at a time: nothing walks a table under it. Nothing is
  * allocated or freed under it, and no other lock of this file is taken
  * under it.
  */
@@ -366,16 +447,24 @@ static void mpx_cpu_write(struct mpx_cpu_pcpu *pc, u64 val)
 		be->sync();
 }
 
-/* The entry of @t; under RCU or mpx_cpu_tasks_lock */
+/* The live entry of @t, or NULL; under RCU */
 static struct mpx_cpu_task *mpx_cpu_find(struct task_struct *t)
 {
 	struct mpx_cpu_task *e;
 
-	hash_for_each_possible_rcu(mpx_cpu_tasks, e, node, (unsigned long)t,
-				   lockdep_is_held(&mpx_cpu_tasks_lock))
-		if (e->task == t)
-			return e;
-	return NULL;
+	if (!READ_ONCE(mpx_cpu_map_ready))
+		return NULL;
+	e = rhashtable_lookup(&mpx_cpu_map, &t, mpx_cpu_map_params);
+	if (!e && READ_ONCE(mpx_cpu_fresh_nr)) {
+		hash_for_each_possible_rcu(mpx_cpu_fresh, e, fnode,
+					   (unsigned long)t,
+					   lockdep_is_held(&mpx_cpu_tasks_lock))
+			if (e->task == t)
+				break;
+	}
+	if (e && READ_ONCE(e->dead))
+		return NULL;
+	return e;
 }
 
 /* Why a CPU is programmed */
@@ -563,11 +652,127 @@ static void mpx_cpu_entry_free(struct rcu_head *rcu)
 	kfree(e);
 }
 
-static void mpx_cpu_drop(struct mpx_cpu_task *e)
+/*
+ * Mark @e dead and queue it for the reaper; any context, only raw locks.
+ * Return: whether this call did it.
+ */
+static bool mpx_cpu_kill(struct mpx_cpu_task *e)
 {
-	lockdep_assert_held(&mpx_cpu_tasks_lock);
-	hash_del_rcu(&e->node);
-	call_rcu(&e->rcu, mpx_cpu_entry_free);
+	unsigned long flags;
+	bool first;
+
+	raw_spin_lock_irqsave(&mpx_cpu_tasks_lock, flags);
+	first = !e->dead;
+	WRITE_ONCE(e->dead, true);
+	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
+	if (first) {
+		llist_add(&e->reap, &mpx_cpu_reap_list);
+		/* The workqueue's locks are raw: legal in the probes on RT */
+		schedule_work(&mpx_cpu_reap_work);
+	}
+	return first;
+}
+
+/*
+ * Take the dead entries out of both tables and free them; one the
+ * migration has not taken off its list yet waits for the next round.
+ */
+static void mpx_cpu_reap_locked(void)
+{
+	struct mpx_cpu_task *e, *tmp;
+	struct llist_node *list;
+
+	lockdep_assert_held(&mpx_cpu_map_mutex);
+	list = llist_del_all(&mpx_cpu_reap_list);
+	llist_for_each_entry_safe(e, tmp, list, reap) {
+		if (READ_ONCE(e->on_mig)) {
+			llist_add(&e->reap, &mpx_cpu_reap_list);
+			continue;
+		}
+		if (e->in_map)
+			rhashtable_remove_fast(&mpx_cpu_map, &e->rnode,
+					       mpx_cpu_map_params);
+		e->in_map = false;
+		raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+		if (e->in_fresh) {
+			hash_del_rcu(&e->fnode);
+			e->in_fresh = false;
+			WRITE_ONCE(mpx_cpu_fresh_nr, mpx_cpu_fresh_nr - 1);
+		}
+		raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+		call_rcu(&e->rcu, mpx_cpu_entry_free);
+	}
+}
+
+static void mpx_cpu_reap_work_fn(struct work_struct *work)
+{
+	mutex_lock(&mpx_cpu_map_mutex);
+	mpx_cpu_reap_locked();
+	mutex_unlock(&mpx_cpu_map_mutex);
+}
+
+/*
+ * Put @e into mpx_cpu_map. A dead entry of the same task still there
+ * leaves the map first (the reaper frees it), so a lookup never finds it
+ * instead of @e.
+ */
+static int mpx_cpu_map_insert(struct mpx_cpu_task *e)
+{
+	struct mpx_cpu_task *old;
+	int ret;
+
+	lockdep_assert_held(&mpx_cpu_map_mutex);
+	/* Entries leave the map only under the mutex: @old stays valid */
+	old = rhashtable_lookup_fast(&mpx_cpu_map, &e->task, mpx_cpu_map_params);
+	if (old && !READ_ONCE(old->dead))
+		return -EEXIST;
+	if (old) {
+		rhashtable_remove_fast(&mpx_cpu_map, &old->rnode,
+				       mpx_cpu_map_params);
+		old->in_map = false;
+	}
+	ret = rhashtable_insert_fast(&mpx_cpu_map, &e->rnode,
+				     mpx_cpu_map_params);
+	if (!ret)
+		e->in_map = true;
+	return ret;
+}
+
+/* Move the entries the task_newtask probe made into mpx_cpu_map */
+static void mpx_cpu_migrate_locked(void)
+{
+	struct mpx_cpu_task *e, *tmp;
+	struct llist_node *list;
+	bool reap = false;
+
+	lockdep_assert_held(&mpx_cpu_map_mutex);
+	list = llist_del_all(&mpx_cpu_mig_list);
+	llist_for_each_entry_safe(e, tmp, list, mig) {
+		WRITE_ONCE(e->on_mig, false);
+		/* A dead one is the reaper's; one the map refuses stays fresh */
+		if (READ_ONCE(e->dead)) {
+			reap = true;
+			continue;
+		}
+		if (mpx_cpu_map_insert(e))
+			continue;
+		raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+		if (e->in_fresh) {
+			hash_del_rcu(&e->fnode);
+			e->in_fresh = false;
+			WRITE_ONCE(mpx_cpu_fresh_nr, mpx_cpu_fresh_nr - 1);
+		}
+		raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	}
+	if (reap)
+		schedule_work(&mpx_cpu_reap_work);
+}
+
+static void mpx_cpu_mig_work_fn(struct work_struct *work)
+{
+	mutex_lock(&mpx_cpu_map_mutex);
+	mpx_cpu_migrate_locked();
+	mutex_unlock(&mpx_cpu_map_mutex);
 }
 
 /* Re-program the CPU @t runs on, if it runs now */
@@ -586,18 +791,14 @@ static void mpx_cpu_exit_probe(void *data, struct task_struct *p)
 #endif
 {
 	struct mpx_cpu_task *e;
-	unsigned long flags;
 
+	/* PF_EXITING is set before the lookup: pairs with task_move */
+	smp_mb();
 	rcu_read_lock();
 	e = mpx_cpu_find(p);
-	rcu_read_unlock();
-	if (!e)
-		return;
-	raw_spin_lock_irqsave(&mpx_cpu_tasks_lock, flags);
-	e = mpx_cpu_find(p);
 	if (e)
-		mpx_cpu_drop(e);
-	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
+		mpx_cpu_kill(e);
+	rcu_read_unlock();
 }
 
 /* Fill the pool up to MPX_CPU_POOL_SIZE entries; process context */
@@ -691,9 +892,13 @@ static void mpx_cpu_newtask_probe(void *data, struct task_struct *child,
 				  unsigned long clone_flags)
 #endif
 {
+	struct mpx_cpu_redirect *r = &mpx_cpu_redirect;
 	struct task_struct *parent = current;
 	struct mpx_cpu_task *e, *pe;
+	const void *owner;
 	unsigned long flags;
+	bool queued = false;
+	u64 val;
 
 	rcu_read_lock();
 	pe = mpx_cpu_find(parent);
@@ -706,18 +911,36 @@ static void mpx_cpu_newtask_probe(void *data, struct task_struct *child,
 		return;
 	}
 	raw_spin_lock_irqsave(&mpx_cpu_tasks_lock, flags);
+	rcu_read_lock();
 	pe = mpx_cpu_find(parent);
 	if (pe && mpx_cpu_live && !mpx_cpu_find(child)) {
-		e->task = child;
-		e->owner = pe->owner;
-		e->val = pe->val;
-		get_task_struct(child);
-		hash_add_rcu(mpx_cpu_tasks, &e->node, (unsigned long)child);
-		e = NULL;
+		owner = pe->owner;
+		val = pe->val;
+		if (r->active && (r->all || owner == r->from)) {
+			owner = r->to;
+			val = r->val;
+		}
+		if (owner) {
+			e->task = child;
+			e->owner = owner;
+			e->val = val;
+			get_task_struct(child);
+			hash_add_rcu(mpx_cpu_fresh, &e->fnode,
+				     (unsigned long)child);
+			e->in_fresh = true;
+			WRITE_ONCE(mpx_cpu_fresh_nr, mpx_cpu_fresh_nr + 1);
+			e->on_mig = true;
+			llist_add(&e->mig, &mpx_cpu_mig_list);
+			queued = true;
+			e = NULL;
+		}
 	}
+	rcu_read_unlock();
 	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
 	if (e)
 		mpx_cpu_pool_put(e);
+	if (queued)
+		schedule_work(&mpx_cpu_mig_work);
 }
 
 /**
@@ -742,28 +965,49 @@ int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 		if (!e)
 			return -ENOMEM;
 	}
-	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	mutex_lock(&mpx_cpu_map_mutex);
+	if (!mpx_cpu_map_ready) {
+		mutex_unlock(&mpx_cpu_map_mutex);
+		kfree(e);
+		return -ENODEV;
+	}
+	rcu_read_lock();
 	old = mpx_cpu_find(t);
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
 	if (!mpx_cpu_live) {
 		ret = -ENODEV;
-	} else if (!owner) {
-		if (old)
-			mpx_cpu_drop(old);
-	} else if (old) {
+	} else if (old && owner) {
 		WRITE_ONCE(old->owner, owner);
 		WRITE_ONCE(old->val, val);
-	} else if (t->flags & PF_EXITING) {
-		/* Its exit probe may have run already: it would stay here */
-		ret = -ESRCH;
-	} else {
-		e->task = t;
-		e->owner = owner;
-		e->val = val;
-		get_task_struct(t);
-		hash_add_rcu(mpx_cpu_tasks, &e->node, (unsigned long)t);
-		e = NULL;
 	}
 	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	if (!ret && old && !owner)
+		mpx_cpu_kill(old);
+	rcu_read_unlock();
+	if (!ret && !old && owner) {
+		if (READ_ONCE(t->flags) & PF_EXITING) {
+			/* Its exit probe may have run already: it would stay here */
+			ret = -ESRCH;
+		} else {
+			e->task = t;
+			e->owner = owner;
+			e->val = val;
+			get_task_struct(t);
+			ret = mpx_cpu_map_insert(e);
+			if (ret) {
+				put_task_struct(t);
+			} else {
+				/* Published before PF_EXITING is read: pairs with the exit probe */
+				smp_mb();
+				if (READ_ONCE(t->flags) & PF_EXITING) {
+					mpx_cpu_kill(e);
+					ret = -ESRCH;
+				}
+				e = NULL;
+			}
+		}
+	}
+	mutex_unlock(&mpx_cpu_map_mutex);
 	kfree(e);
 	if (!ret)
 		mpx_cpu_kick(t);
@@ -790,6 +1034,82 @@ const void *mpam_ext_task_owner(struct task_struct *t)
 	return owner;
 }
 
+/* Entries handled between two breaks of a walk */
+#define MPX_CPU_WALK_BATCH	256
+
+/* One entry of mpx_cpu_move_all() */
+static void mpx_cpu_move_one(struct mpx_cpu_task *e, bool all,
+			     const void *from, const void *to, u64 val)
+{
+	bool hit;
+
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	hit = !e->dead && (all || e->owner == from);
+	if (hit && to) {
+		WRITE_ONCE(e->owner, to);
+		WRITE_ONCE(e->val, val);
+	}
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	if (hit && !to)
+		mpx_cpu_kill(e);
+}
+
+/*
+ * Move the entries of @from (of every group with @all) to @to, or drop
+ * them with @to NULL. The map is walked in process context with
+ * interrupts on, in batches with a break between them; tasks created by a
+ * moved task meanwhile follow mpx_cpu_redirect.
+ */
+static void mpx_cpu_move_all(bool all, const void *from, const void *to,
+			     u64 val)
+{
+	struct mpx_cpu_redirect *r = &mpx_cpu_redirect;
+	struct rhashtable_iter iter;
+	struct mpx_cpu_task *e;
+	unsigned int n = 0;
+	int bkt;
+
+	mutex_lock(&mpx_cpu_map_mutex);
+	if (!mpx_cpu_map_ready) {
+		mutex_unlock(&mpx_cpu_map_mutex);
+		return;
+	}
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	*r = (struct mpx_cpu_redirect){ .active = true, .all = all,
+					.from = from, .to = to, .val = val };
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	/* Every entry made before the redirect is in the map now */
+	mpx_cpu_migrate_locked();
+
+	rhashtable_walk_enter(&mpx_cpu_map, &iter);
+	rhashtable_walk_start(&iter);
+	while ((e = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(e))
+			continue;	/* -EAGAIN: resized, the walk goes on */
+		mpx_cpu_move_one(e, all, from, to, val);
+		if (++n % MPX_CPU_WALK_BATCH == 0) {
+			rhashtable_walk_stop(&iter);
+			cond_resched();
+			rhashtable_walk_start(&iter);
+		}
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	/* Entries the map refused stay fresh: bounded by the pool */
+	rcu_read_lock();
+	hash_for_each_rcu(mpx_cpu_fresh, bkt, e, fnode)
+		if (!READ_ONCE(e->in_map))
+			mpx_cpu_move_one(e, all, from, to, val);
+	rcu_read_unlock();
+
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	r->active = false;
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_migrate_locked();
+	mpx_cpu_reap_locked();
+	mutex_unlock(&mpx_cpu_map_mutex);
+}
+
 /**
  * mpam_ext_task_move_all() - move every task of one group.
  * @from:	the group whose tasks move
@@ -800,22 +1120,7 @@ const void *mpam_ext_task_owner(struct task_struct *t)
  */
 void mpam_ext_task_move_all(const void *from, const void *to, u64 val)
 {
-	struct mpx_cpu_task *e;
-	struct hlist_node *tmp;
-	int bkt;
-
-	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
-	hash_for_each_safe(mpx_cpu_tasks, bkt, tmp, e, node) {
-		if (e->owner != from)
-			continue;
-		if (!to) {
-			mpx_cpu_drop(e);
-			continue;
-		}
-		WRITE_ONCE(e->owner, to);
-		WRITE_ONCE(e->val, val);
-	}
-	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_move_all(false, from, to, val);
 	on_each_cpu(mpx_cpu_ipi, NULL, 1);
 }
 
@@ -833,6 +1138,7 @@ void mpam_ext_task_for_each(const void *owner,
 			    void (*fn)(struct task_struct *t, void *arg),
 			    void *arg)
 {
+	struct rhashtable_iter iter;
 	struct task_struct *p, *t;
 	struct mpx_cpu_task *e;
 	int bkt;
@@ -845,9 +1151,23 @@ void mpam_ext_task_for_each(const void *owner,
 		rcu_read_unlock();
 		return;
 	}
+	/* The map's walk holds the RCU read lock between start and stop */
+	rhashtable_walk_enter(&mpx_cpu_map, &iter);
+	rhashtable_walk_start(&iter);
+	while ((e = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(e))
+			continue;
+		if (!READ_ONCE(e->dead) && READ_ONCE(e->owner) == owner &&
+		    !(READ_ONCE(e->task->flags) & PF_EXITING))
+			fn(e->task, arg);
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	/* Fresh entries not yet in the map (those already there are listed) */
 	rcu_read_lock();
-	hash_for_each_rcu(mpx_cpu_tasks, bkt, e, node)
-		if (READ_ONCE(e->owner) == owner &&
+	hash_for_each_rcu(mpx_cpu_fresh, bkt, e, fnode)
+		if (!READ_ONCE(e->dead) && !READ_ONCE(e->in_map) &&
+		    READ_ONCE(e->owner) == owner &&
 		    !(READ_ONCE(e->task->flags) & PF_EXITING))
 			fn(e->task, arg);
 	rcu_read_unlock();
@@ -871,17 +1191,11 @@ void mpam_ext_cpu_set_default(const struct cpumask *mask, u64 val)
 
 static void mpx_cpu_drop_all(void)
 {
-	struct mpx_cpu_task *e;
-	struct hlist_node *tmp;
 	unsigned int cpu;
-	int bkt;
 
-	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
-	hash_for_each_safe(mpx_cpu_tasks, bkt, tmp, e, node)
-		mpx_cpu_drop(e);
+	mpx_cpu_move_all(true, NULL, NULL, 0);
 	for_each_possible_cpu(cpu)
 		WRITE_ONCE(per_cpu_ptr(&mpx_cpu_pcpus, cpu)->dflt, 0);
-	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
 }
 
 /**
@@ -1076,6 +1390,28 @@ static void mpx_cpu_hp_remove(void)
 	mpx_cpu_hp_prepare_state = -1;
 }
 
+/*
+ * Free the map once no probe runs: the last dead entries are reaped, the
+ * entries freed after their grace period.
+ */
+static void mpx_cpu_map_fini(void)
+{
+	mutex_lock(&mpx_cpu_map_mutex);
+	WRITE_ONCE(mpx_cpu_map_ready, false);
+	mutex_unlock(&mpx_cpu_map_mutex);
+	cancel_work_sync(&mpx_cpu_mig_work);
+	cancel_work_sync(&mpx_cpu_reap_work);
+	mutex_lock(&mpx_cpu_map_mutex);
+	mpx_cpu_migrate_locked();
+	mpx_cpu_reap_locked();
+	mutex_unlock(&mpx_cpu_map_mutex);
+	cancel_work_sync(&mpx_cpu_reap_work);
+	/* Lookups that saw the map ready are over */
+	synchronize_rcu();
+	rcu_barrier();
+	rhashtable_destroy(&mpx_cpu_map);
+}
+
 /**
  * mpam_ext_cpu_init() - start the CPU side.
  * @sim_mscs:	the MSCs are simulated
@@ -1130,6 +1466,16 @@ int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 		mpx_cpu_be = &mpx_cpu_hw;
 	}
 	atomic_long_set(&mpx_cpu_fork_fail, 0);
+	ret = rhashtable_init(&mpx_cpu_map, &mpx_cpu_map_params);
+	if (ret) {
+		mpx_cpu_be = NULL;
+		mpam_ext_sim_cpu_stop();
+		mpx_cpu_mode = MPAM_EXT_CPU_OFF;
+		return ret;
+	}
+	mutex_lock(&mpx_cpu_map_mutex);
+	WRITE_ONCE(mpx_cpu_map_ready, true);
+	mutex_unlock(&mpx_cpu_map_mutex);
 	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
 	mpx_cpu_live = true;
 	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
@@ -1179,7 +1525,7 @@ fail:
 	mpx_cpu_hp_remove();
 	mpx_cpu_drop_all();
 	mpx_cpu_pool_free();
-	rcu_barrier();
+	mpx_cpu_map_fini();
 	mpx_cpu_be = NULL;
 	mpam_ext_sim_cpu_stop();
 	mpx_cpu_mode = MPAM_EXT_CPU_OFF;
@@ -1208,7 +1554,7 @@ void mpam_ext_cpu_exit(void)
 	mpx_cpu_pool_free();
 	/* No probe runs any more: only these IPIs re-program */
 	on_each_cpu(mpx_cpu_ipi, NULL, 1);
-	rcu_barrier();
+	mpx_cpu_map_fini();
 	mpx_cpu_be = NULL;
 	mpam_ext_sim_cpu_stop();
 	mpx_cpu_mode = MPAM_EXT_CPU_OFF;
