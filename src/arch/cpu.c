@@ -177,6 +177,7 @@ static const struct rhashtable_params mpx_cpu_map_params = {
 	.head_offset = offsetof(struct mpx_cpu_task, rnode),
 	.automatic_shrinking = true,
 };
+
 static bool mpx_cpu_map_ready;
 static DEFINE_HASHTABLE(mpx_cpu_fresh, 8);
 /* Entries in mpx_cpu_fresh; under mpx_cpu_tasks_lock, read locklessly */
@@ -214,6 +215,7 @@ struct mpx_cpu_redirect {
 	const void *to;
 	u64 val;
 };
+
 static struct mpx_cpu_redirect mpx_cpu_redirect;
 
 /*
@@ -512,8 +514,8 @@ static void mpx_cpu_program(struct task_struct *t, enum mpx_cpu_cause why)
 }
 
 static void mpx_cpu_switch_probe(void *data, bool preempt,
-			     struct task_struct *prev, struct task_struct *next,
-			     unsigned int prev_state)
+				 struct task_struct *prev, struct task_struct *next,
+				 unsigned int prev_state)
 {
 	mpx_cpu_program(next, MPX_SWITCH);
 }
@@ -601,6 +603,7 @@ static int mpx_cpu_pm_notify(struct notifier_block *nb, unsigned long action,
 static struct notifier_block mpx_cpu_pm_nb = {
 	.notifier_call = mpx_cpu_pm_notify,
 };
+
 static bool mpx_cpu_pm_registered;
 static int mpx_cpu_hp_prepare_state = -1;
 
@@ -1515,7 +1518,7 @@ int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 	}
 	if (dbg)
 		mpx_cpu_dbg_file = debugfs_create_file("cpus", 0444, dbg, NULL,
-						   &mpx_cpu_fops);
+						       &mpx_cpu_fops);
 	mpx_cpu_inited = true;
 	return 0;
 fail:

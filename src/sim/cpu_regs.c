@@ -65,6 +65,7 @@ static DEFINE_PER_CPU(struct mpx_scpu, mpx_scpus) = {
 	.idr = MPX_SCPU_IDR_RESET,
 	.mpam1 = MPAM_EXT_SIM_MPAM1_MPAMEN,
 };
+
 /* Between start and stop: busy time is handed over by drains */
 static bool mpx_scpu_started;
 

@@ -134,7 +134,7 @@ static u64 mpx_tr_rate_bytes(u64 ns, u32 mbps)
 
 /* Traffic of @ns busy time of one CPU with one (PARTID, PMG) */
 static void mpx_tr_feed_pair(struct mpx_tr_model *tr, struct mpx_tr_cpu *c,
-			  u16 partid, u8 pmg, u64 ns)
+			     u16 partid, u8 pmg, u64 ns)
 {
 	u32 frac = MPX_FRAC_ONE;
 	u64 flow, fill;
@@ -165,7 +165,7 @@ static void mpx_tr_feed_pair(struct mpx_tr_model *tr, struct mpx_tr_cpu *c,
 }
 
 static void mpx_tr_feed_locked(struct mpx_tr_model *tr, unsigned int cpu,
-			    u64 val, u64 busy_ns)
+			       u64 val, u64 busy_ns)
 {
 	u16 pd = FIELD_GET(MPAM_EXT_SIM_MPAM_PARTID_D, val);
 	u16 pi = FIELD_GET(MPAM_EXT_SIM_MPAM_PARTID_I, val);
@@ -287,8 +287,8 @@ static u8 mpx_tr_hop_what(const struct mpam_ext_ris_hw *hw, bool cache)
  * not NULL. Return: how many.
  */
 static unsigned int mpx_tr_comp_hops(const struct mpx_tr_model *tr,
-				  const struct mpam_ext_component *comp,
-				  unsigned int cpu, struct mpx_tr_hop *hop)
+				     const struct mpam_ext_component *comp,
+				     unsigned int cpu, struct mpx_tr_hop *hop)
 {
 	bool cache = comp->cls->type == MPAM_EXT_CLASS_CACHE;
 	unsigned int v, j, nr_sim = 0, share = 0, n = 0;
@@ -331,8 +331,8 @@ static unsigned int mpx_tr_comp_hops(const struct mpx_tr_model *tr,
 }
 
 static unsigned int mpx_tr_path(const struct mpx_tr_model *tr,
-			     const struct mpam_ext_model *m, unsigned int cpu,
-			     struct mpx_tr_hop *hop)
+				const struct mpam_ext_model *m, unsigned int cpu,
+				struct mpx_tr_hop *hop)
 {
 	unsigned int c, k, n = 0;
 
