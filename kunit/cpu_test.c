@@ -341,6 +341,88 @@ static void t_test_exit_and_fork(struct kunit *test)
 	put_task_struct(kthreadd);
 }
 
+#define T_KIDS	32
+
+struct t_kids {
+	struct task_struct *kid[T_KIDS];
+	unsigned int n;
+	bool done;
+};
+
+/* Makes T_KIDS kernel threads, children of kthreadd, one after another */
+static int t_make_kids(void *arg)
+{
+	struct t_kids *k = arg;
+	struct task_struct *t;
+
+	while (k->n < T_KIDS) {
+		t = kthread_create(t_wait, NULL, "mpx_cpu_kid");
+		if (IS_ERR(t))
+			break;
+		get_task_struct(t);
+		wake_up_process(t);
+		k->kid[k->n++] = t;
+	}
+	WRITE_ONCE(k->done, true);
+	while (!kthread_should_stop())
+		msleep(20);
+	return 0;
+}
+
+/*
+ * A group moved as a whole while its tasks create others: every child,
+ * made before, during or after the move, ends in the new group.
+ */
+static void t_test_move_all_forking(struct kunit *test)
+{
+	u64 va = mpam_ext_cpu_val(31, 31, 0, 0), vb = mpam_ext_cpu_val(32, 32, 0, 0);
+	struct task_struct *kthreadd, *maker;
+	struct t_kids *k;
+	unsigned int i, in_b = 0;
+	struct pid *pid;
+
+	k = kunit_kzalloc(test, sizeof(*k), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, k);
+	pid = find_get_pid(2);
+	kthreadd = get_pid_task(pid, PIDTYPE_PID);
+	put_pid(pid);
+	if (!kthreadd || !(kthreadd->flags & PF_KTHREAD)) {
+		if (kthreadd)
+			put_task_struct(kthreadd);
+		kunit_skip(test, "pid 2 is not kthreadd");
+	}
+	KUNIT_ASSERT_EQ(test, mpam_ext_task_move(kthreadd, &t_owner_a, va), 0);
+	maker = kthread_run(t_make_kids, k, "mpx_cpu_maker");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(maker));
+	/* kthread_run waited for the maker: it is a child of kthreadd in a */
+	for (i = 0; i < 3; i++) {
+		mpam_ext_task_move_all(&t_owner_a, &t_owner_b, vb);
+		mpam_ext_task_move_all(&t_owner_b, &t_owner_a, va);
+	}
+	mpam_ext_task_move_all(&t_owner_a, &t_owner_b, vb);
+	while (!READ_ONCE(k->done))
+		msleep(20);
+	KUNIT_EXPECT_EQ(test, k->n, T_KIDS);
+	KUNIT_EXPECT_EQ(test, t_listed(&t_owner_a, NULL, NULL), 0U);
+	for (i = 0; i < k->n; i++)
+		if (mpam_ext_task_owner(k->kid[i]) == &t_owner_b)
+			in_b++;
+	KUNIT_EXPECT_EQ(test, in_b, k->n);
+	KUNIT_EXPECT_PTR_EQ(test, mpam_ext_task_owner(kthreadd),
+			    (const void *)&t_owner_b);
+	KUNIT_EXPECT_PTR_EQ(test, mpam_ext_task_owner(maker),
+			    (const void *)&t_owner_b);
+
+	mpam_ext_task_move_all(&t_owner_b, NULL, 0);
+	KUNIT_EXPECT_NULL(test, mpam_ext_task_owner(kthreadd));
+	kthread_stop(maker);
+	for (i = 0; i < k->n; i++) {
+		kthread_stop(k->kid[i]);
+		put_task_struct(k->kid[i]);
+	}
+	put_task_struct(kthreadd);
+}
+
 #define T_MAX_CPUS	64
 
 struct t_drained {
@@ -577,6 +659,7 @@ static struct kunit_case t_live_cases[] = {
 	KUNIT_CASE(t_test_move),
 	KUNIT_CASE(t_test_default_reset),
 	KUNIT_CASE(t_test_exit_and_fork),
+	KUNIT_CASE(t_test_move_all_forking),
 	KUNIT_CASE(t_test_drain),
 	KUNIT_CASE(t_test_hotplug_stale),
 	KUNIT_CASE(t_test_cpu_pm),
