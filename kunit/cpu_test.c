@@ -299,11 +299,27 @@ static void t_test_default_reset(struct kunit *test)
 	kthread_stop(t);
 }
 
+/* kthreadd, referenced; skips the test when pid 2 is not kthreadd */
+static struct task_struct *t_kthreadd(struct kunit *test)
+{
+	struct task_struct *kthreadd;
+	struct pid *pid;
+
+	pid = find_get_pid(2);
+	kthreadd = get_pid_task(pid, PIDTYPE_PID);
+	put_pid(pid);
+	if (!kthreadd || !(kthreadd->flags & PF_KTHREAD)) {
+		if (kthreadd)
+			put_task_struct(kthreadd);
+		kunit_skip(test, "pid 2 is not kthreadd");
+	}
+	return kthreadd;
+}
+
 static void t_test_exit_and_fork(struct kunit *test)
 {
 	u64 va = mpam_ext_cpu_val(2, 2, 2, 2);
 	struct task_struct *t, *kthreadd, *child;
-	struct pid *pid;
 	unsigned int i;
 
 	t = t_thread(test, t_wait, raw_smp_processor_id());
@@ -321,14 +337,7 @@ static void t_test_exit_and_fork(struct kunit *test)
 	put_task_struct(t);
 
 	/* Kernel threads are children of kthreadd: they inherit its entry */
-	pid = find_get_pid(2);
-	kthreadd = get_pid_task(pid, PIDTYPE_PID);
-	put_pid(pid);
-	if (!kthreadd || !(kthreadd->flags & PF_KTHREAD)) {
-		if (kthreadd)
-			put_task_struct(kthreadd);
-		kunit_skip(test, "pid 2 is not kthreadd");
-	}
+	kthreadd = t_kthreadd(test);
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(kthreadd, &t_owner_b, va), 0);
 	child = t_thread(test, t_wait, raw_smp_processor_id());
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(kthreadd, NULL, 0), 0);
@@ -379,18 +388,10 @@ static void t_test_move_all_forking(struct kunit *test)
 	struct task_struct *kthreadd, *maker;
 	struct t_kids *k;
 	unsigned int i, in_b = 0;
-	struct pid *pid;
 
 	k = kunit_kzalloc(test, sizeof(*k), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, k);
-	pid = find_get_pid(2);
-	kthreadd = get_pid_task(pid, PIDTYPE_PID);
-	put_pid(pid);
-	if (!kthreadd || !(kthreadd->flags & PF_KTHREAD)) {
-		if (kthreadd)
-			put_task_struct(kthreadd);
-		kunit_skip(test, "pid 2 is not kthreadd");
-	}
+	kthreadd = t_kthreadd(test);
 	KUNIT_ASSERT_EQ(test, mpam_ext_task_move(kthreadd, &t_owner_a, va), 0);
 	maker = kthread_run(t_make_kids, k, "mpx_cpu_maker");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(maker));
@@ -513,87 +514,111 @@ static void t_test_drain(struct kunit *test)
 }
 
 struct t_regs {
-	u64 set;	/* written to MPAM0_EL1 first, if not 0 */
-	u64 mpam0;	/* read back after */
-	unsigned long pm;	/* cpu_pm events to deliver in between */
+	struct task_struct *t;	/* the spinner */
+	u64 set;		/* written to MPAM0_EL1 first, if not 0 */
+	bool dead;		/* then the dead callback runs */
+	bool ipi;		/* then the re-programming interrupt's work */
+	unsigned long pm;	/* cpu_pm events around the write */
 	unsigned long pm2;
+	u64 mpam0;		/* read back at the end */
+	bool on_t;		/* the spinner was the task interrupted */
 };
 
 /*
- * On the CPU: the register loses its value (as a power-down would) and
- * the cpu_pm events arrive; then MPAM0_EL1 is read.
+ * On the CPU, in one interrupt: the register loses its value (as a
+ * power-down would), the callbacks and events run; then MPAM0_EL1 is read.
  */
 static void t_regs_fn(void *arg)
 {
 	struct t_regs *r = arg;
 
+	r->on_t = current == r->t;
 	if (r->pm)
 		mpam_ext_cpu_test_pm(r->pm);
 	if (r->set)
 		mpam_ext_sim_cpu_write(MPAM_EXT_SIM_MPAM0_EL1, r->set);
+	if (r->dead)
+		mpam_ext_cpu_test_dead(smp_processor_id());
+	if (r->ipi)
+		mpam_ext_cpu_test_ipi();
 	if (r->pm2)
 		mpam_ext_cpu_test_pm(r->pm2);
 	r->mpam0 = mpam_ext_sim_cpu_read(MPAM_EXT_SIM_MPAM0_EL1);
 }
 
-static u64 t_regs_on(unsigned int cpu, u64 set, unsigned long pm,
-		     unsigned long pm2)
+/* Run @r on @cpu until it interrupts the spinner (or 100 tries) */
+static void t_regs_on(unsigned int cpu, struct t_regs *r)
 {
-	struct t_regs r = { .set = set, .pm = pm, .pm2 = pm2 };
+	unsigned int i;
 
-	smp_call_function_single(cpu, t_regs_fn, &r, 1);
-	return r.mpam0;
+	for (i = 0; i < 100; i++) {
+		smp_call_function_single(cpu, t_regs_fn, r, 1);
+		if (r->on_t)
+			return;
+		usleep_range(1000, 2000);
+	}
 }
 
 /*
- * A CPU that went down loses its registers: the dead callback makes the
- * next programming write them even though the value did not change.
+ * A spinner moved to @va on a CPU other than the test's, in @r->t; skips
+ * the test without a second online CPU. Return: the CPU.
+ */
+static unsigned int t_spinner(struct kunit *test, u64 va, struct t_regs *r)
+{
+	unsigned int cpu = t_other_cpu();
+
+	if (cpu >= nr_cpu_ids)
+		kunit_skip(test, "needs a second online CPU for the spinner");
+	r->t = t_thread(test, t_spin, cpu);
+	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(r->t, &t_owner_a, va), 0);
+	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, va, 2000));
+	return cpu;
+}
+
+/*
+ * A CPU that went down loses its registers: after the dead callback the
+ * next programming writes them even though the value did not change.
  */
 static void t_test_hotplug_stale(struct kunit *test)
 {
 	u64 va = mpam_ext_cpu_val(21, 21, 1, 1), junk = mpam_ext_cpu_val(99, 98, 3, 2);
-	unsigned int cpu = t_other_cpu();
-	struct task_struct *t;
+	struct t_regs r = { .set = junk };
+	unsigned int cpu = t_spinner(test, va, &r);
 
-	if (cpu >= nr_cpu_ids)
-		kunit_skip(test, "needs a second online CPU for the spinner");
-	t = t_thread(test, t_spin, cpu);
-	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(t, &t_owner_a, va), 0);
-	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, va, 2000));
-	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, 0, 0, 0), va);
-
-	/* The value is lost, then the dead callback runs: the next write */
-	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, junk, 0, 0), junk);
-	mpam_ext_cpu_test_dead(cpu);
-	mpam_ext_cpu_set_default(cpumask_of(cpu), 0);
-	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, 0, 0, 0), va);
-	kthread_stop(t);
+	/* Lost, and the dead callback ran: the interrupt writes */
+	r.ipi = true;
+	r.dead = true;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_TRUE(test, r.on_t);
+	KUNIT_EXPECT_EQ(test, r.mpam0, va);
+	kthread_stop(r.t);
 }
 
 /*
  * Power-down idle: CPU_PM_ENTER marks the registers stale, CPU_PM_EXIT
- * writes what runs; a failed entry writes too.
+ * writes what runs; a failed entry writes too; after an entry the next
+ * interrupt writes.
  */
 static void t_test_cpu_pm(struct kunit *test)
 {
 	u64 va = mpam_ext_cpu_val(22, 23, 2, 3), junk = mpam_ext_cpu_val(77, 77, 7, 7);
-	unsigned int cpu = t_other_cpu();
-	struct task_struct *t;
+	struct t_regs r = { .set = junk, .pm = CPU_PM_ENTER };
+	unsigned int cpu = t_spinner(test, va, &r);
 
-	if (cpu >= nr_cpu_ids)
-		kunit_skip(test, "needs a second online CPU for the spinner");
-	t = t_thread(test, t_spin, cpu);
-	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(t, &t_owner_a, va), 0);
-	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, va, 2000));
-
-	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, junk, CPU_PM_ENTER, CPU_PM_EXIT), va);
-	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, junk, CPU_PM_ENTER,
-					CPU_PM_ENTER_FAILED), va);
-	/* Entered and lost, not yet back: the next interrupt writes */
-	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, junk, CPU_PM_ENTER, 0), junk);
-	mpam_ext_cpu_set_default(cpumask_of(cpu), 0);
-	KUNIT_EXPECT_EQ(test, t_regs_on(cpu, 0, 0, 0), va);
-	kthread_stop(t);
+	r.pm2 = CPU_PM_EXIT;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_TRUE(test, r.on_t);
+	KUNIT_EXPECT_EQ(test, r.mpam0, va);
+	r.pm2 = CPU_PM_ENTER_FAILED;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_EQ(test, r.mpam0, va);
+	r.pm2 = 0;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_EQ(test, r.mpam0, junk);
+	r.ipi = true;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_EQ(test, r.mpam0, va);
+	kthread_stop(r.t);
 }
 
 /* MPAMIDR_EL1: each field's minimum over the CPUs as they come online */

@@ -11,5 +11,6 @@ u64 mpam_ext_cpu_current(unsigned int cpu);
 void mpam_ext_cpu_test_dead(unsigned int cpu);
 void mpam_ext_cpu_test_pm(unsigned long action);
 void mpam_ext_cpu_test_online(unsigned int cpu);
+void mpam_ext_cpu_test_ipi(void);
 
 #endif /* MPX_CPU_TEST_H */

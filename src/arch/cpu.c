@@ -630,6 +630,16 @@ void mpam_ext_cpu_test_pm(unsigned long action)
 	mpx_cpu_pm_notify(&mpx_cpu_pm_nb, action, NULL);
 }
 
+/**
+ * mpam_ext_cpu_test_ipi() - what the re-programming interrupt does.
+ *
+ * KUnit only (kunit/mpx_cpu_test.h). On the CPU, interrupts off.
+ */
+void mpam_ext_cpu_test_ipi(void)
+{
+	mpx_cpu_ipi(NULL);
+}
+
 static long mpx_cpu_test_online_fn(void *unused)
 {
 	return mpx_cpu_online(raw_smp_processor_id());
@@ -676,6 +686,18 @@ static bool mpx_cpu_kill(struct mpx_cpu_task *e)
 	return first;
 }
 
+/* Take @e out of mpx_cpu_fresh, if it is there; process context */
+static void mpx_cpu_fresh_del(struct mpx_cpu_task *e)
+{
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	if (e->in_fresh) {
+		hash_del_rcu(&e->fnode);
+		e->in_fresh = false;
+		WRITE_ONCE(mpx_cpu_fresh_nr, mpx_cpu_fresh_nr - 1);
+	}
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+}
+
 /*
  * Take the dead entries out of both tables and free them; one the
  * migration has not taken off its list yet waits for the next round.
@@ -696,13 +718,7 @@ static void mpx_cpu_reap_locked(void)
 			rhashtable_remove_fast(&mpx_cpu_map, &e->rnode,
 					       mpx_cpu_map_params);
 		e->in_map = false;
-		raw_spin_lock_irq(&mpx_cpu_tasks_lock);
-		if (e->in_fresh) {
-			hash_del_rcu(&e->fnode);
-			e->in_fresh = false;
-			WRITE_ONCE(mpx_cpu_fresh_nr, mpx_cpu_fresh_nr - 1);
-		}
-		raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+		mpx_cpu_fresh_del(e);
 		call_rcu(&e->rcu, mpx_cpu_entry_free);
 	}
 }
@@ -759,13 +775,7 @@ static void mpx_cpu_migrate_locked(void)
 		}
 		if (mpx_cpu_map_insert(e))
 			continue;
-		raw_spin_lock_irq(&mpx_cpu_tasks_lock);
-		if (e->in_fresh) {
-			hash_del_rcu(&e->fnode);
-			e->in_fresh = false;
-			WRITE_ONCE(mpx_cpu_fresh_nr, mpx_cpu_fresh_nr - 1);
-		}
-		raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+		mpx_cpu_fresh_del(e);
 	}
 	if (reap)
 		schedule_work(&mpx_cpu_reap_work);
