@@ -449,6 +449,18 @@ static void mpx_cpu_write(struct mpx_cpu_pcpu *pc, u64 val)
 		be->sync();
 }
 
+/* The entry of @t in mpx_cpu_fresh, dead or not; under RCU */
+static struct mpx_cpu_task *mpx_cpu_find_fresh(struct task_struct *t)
+{
+	struct mpx_cpu_task *e;
+
+	hash_for_each_possible_rcu(mpx_cpu_fresh, e, fnode, (unsigned long)t,
+				   lockdep_is_held(&mpx_cpu_tasks_lock))
+		if (e->task == t)
+			return e;
+	return NULL;
+}
+
 /* The live entry of @t, or NULL; under RCU */
 static struct mpx_cpu_task *mpx_cpu_find(struct task_struct *t)
 {
@@ -457,13 +469,8 @@ static struct mpx_cpu_task *mpx_cpu_find(struct task_struct *t)
 	if (!READ_ONCE(mpx_cpu_map_ready))
 		return NULL;
 	e = rhashtable_lookup(&mpx_cpu_map, &t, mpx_cpu_map_params);
-	if (!e && READ_ONCE(mpx_cpu_fresh_nr)) {
-		hash_for_each_possible_rcu(mpx_cpu_fresh, e, fnode,
-					   (unsigned long)t,
-					   lockdep_is_held(&mpx_cpu_tasks_lock))
-			if (e->task == t)
-				break;
-	}
+	if (!e && READ_ONCE(mpx_cpu_fresh_nr))
+		e = mpx_cpu_find_fresh(t);
 	if (e && READ_ONCE(e->dead))
 		return NULL;
 	return e;
