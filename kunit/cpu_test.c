@@ -5,10 +5,11 @@
  * mode, moving a spinning kernel thread and watching its CPU's programmed
  * value, owners and listing, moving a whole group, CPU defaults, reset,
  * inheritance by children, removal at exit and the busy-time accounting
- * handed over by mpam_ext_cpu_drain().
+ * handed over by mpam_ext_sim_cpu_drain().
  */
 #include <kunit/test.h>
 #include <linux/bitfield.h>
+#include <linux/cpu_pm.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/kernel.h>
@@ -16,10 +17,15 @@
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
 #include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/sim/cpu_regs.h>
+
+#include "kunit/mpx_cpu_test.h"
+#include "kunit/mpx_sim_cpu_test.h"
 
 #define T_PFR0_V1	FIELD_PREP_CONST(MPAM_EXT_PFR0_MPAM, 1)
 #define T_PFR1_F1	FIELD_PREP_CONST(MPAM_EXT_PFR1_MPAM_FRAC, 1)
@@ -219,9 +225,10 @@ static void t_test_move(struct kunit *test)
 	struct task_struct *t;
 	u32 np, ng;
 
+	/* The simulated MPAMIDR_EL1 of every CPU allows every PARTID and PMG */
 	mpam_ext_cpu_limits(&np, &ng);
-	KUNIT_EXPECT_EQ(test, np, U32_MAX);
-	KUNIT_EXPECT_EQ(test, ng, U32_MAX);
+	KUNIT_EXPECT_EQ(test, np, 65536U);
+	KUNIT_EXPECT_EQ(test, ng, 256U);
 	if (cpu >= nr_cpu_ids)
 		kunit_skip(test, "needs a second online CPU for the spinner");
 	t = t_thread(test, t_spin, cpu);
@@ -292,11 +299,27 @@ static void t_test_default_reset(struct kunit *test)
 	kthread_stop(t);
 }
 
+/* kthreadd, referenced; skips the test when pid 2 is not kthreadd */
+static struct task_struct *t_kthreadd(struct kunit *test)
+{
+	struct task_struct *kthreadd;
+	struct pid *pid;
+
+	pid = find_get_pid(2);
+	kthreadd = get_pid_task(pid, PIDTYPE_PID);
+	put_pid(pid);
+	if (!kthreadd || !(kthreadd->flags & PF_KTHREAD)) {
+		if (kthreadd)
+			put_task_struct(kthreadd);
+		kunit_skip(test, "pid 2 is not kthreadd");
+	}
+	return kthreadd;
+}
+
 static void t_test_exit_and_fork(struct kunit *test)
 {
 	u64 va = mpam_ext_cpu_val(2, 2, 2, 2);
 	struct task_struct *t, *kthreadd, *child;
-	struct pid *pid;
 	unsigned int i;
 
 	t = t_thread(test, t_wait, raw_smp_processor_id());
@@ -314,14 +337,7 @@ static void t_test_exit_and_fork(struct kunit *test)
 	put_task_struct(t);
 
 	/* Kernel threads are children of kthreadd: they inherit its entry */
-	pid = find_get_pid(2);
-	kthreadd = get_pid_task(pid, PIDTYPE_PID);
-	put_pid(pid);
-	if (!kthreadd || !(kthreadd->flags & PF_KTHREAD)) {
-		if (kthreadd)
-			put_task_struct(kthreadd);
-		kunit_skip(test, "pid 2 is not kthreadd");
-	}
+	kthreadd = t_kthreadd(test);
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(kthreadd, &t_owner_b, va), 0);
 	child = t_thread(test, t_wait, raw_smp_processor_id());
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(kthreadd, NULL, 0), 0);
@@ -331,6 +347,80 @@ static void t_test_exit_and_fork(struct kunit *test)
 	mpam_ext_task_move_all(&t_owner_b, NULL, 0);
 	KUNIT_EXPECT_NULL(test, mpam_ext_task_owner(child));
 	kthread_stop(child);
+	put_task_struct(kthreadd);
+}
+
+#define T_KIDS	32
+
+struct t_kids {
+	struct task_struct *kid[T_KIDS];
+	unsigned int n;
+	bool done;
+};
+
+/* Makes T_KIDS kernel threads, children of kthreadd, one after another */
+static int t_make_kids(void *arg)
+{
+	struct t_kids *k = arg;
+	struct task_struct *t;
+
+	while (k->n < T_KIDS) {
+		t = kthread_create(t_wait, NULL, "mpx_cpu_kid");
+		if (IS_ERR(t))
+			break;
+		get_task_struct(t);
+		wake_up_process(t);
+		k->kid[k->n++] = t;
+	}
+	WRITE_ONCE(k->done, true);
+	while (!kthread_should_stop())
+		msleep(20);
+	return 0;
+}
+
+/*
+ * A group moved as a whole while its tasks create others: every child,
+ * made before, during or after the move, ends in the new group.
+ */
+static void t_test_move_all_forking(struct kunit *test)
+{
+	u64 va = mpam_ext_cpu_val(31, 31, 0, 0), vb = mpam_ext_cpu_val(32, 32, 0, 0);
+	struct task_struct *kthreadd, *maker;
+	struct t_kids *k;
+	unsigned int i, in_b = 0;
+
+	k = kunit_kzalloc(test, sizeof(*k), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, k);
+	kthreadd = t_kthreadd(test);
+	KUNIT_ASSERT_EQ(test, mpam_ext_task_move(kthreadd, &t_owner_a, va), 0);
+	maker = kthread_run(t_make_kids, k, "mpx_cpu_maker");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(maker));
+	/* kthread_run waited for the maker: it is a child of kthreadd in a */
+	for (i = 0; i < 3; i++) {
+		mpam_ext_task_move_all(&t_owner_a, &t_owner_b, vb);
+		mpam_ext_task_move_all(&t_owner_b, &t_owner_a, va);
+	}
+	mpam_ext_task_move_all(&t_owner_a, &t_owner_b, vb);
+	while (!READ_ONCE(k->done))
+		msleep(20);
+	KUNIT_EXPECT_EQ(test, k->n, T_KIDS);
+	KUNIT_EXPECT_EQ(test, t_listed(&t_owner_a, NULL, NULL), 0U);
+	for (i = 0; i < k->n; i++)
+		if (mpam_ext_task_owner(k->kid[i]) == &t_owner_b)
+			in_b++;
+	KUNIT_EXPECT_EQ(test, in_b, k->n);
+	KUNIT_EXPECT_PTR_EQ(test, mpam_ext_task_owner(kthreadd),
+			    (const void *)&t_owner_b);
+	KUNIT_EXPECT_PTR_EQ(test, mpam_ext_task_owner(maker),
+			    (const void *)&t_owner_b);
+
+	mpam_ext_task_move_all(&t_owner_b, NULL, 0);
+	KUNIT_EXPECT_NULL(test, mpam_ext_task_owner(kthreadd));
+	kthread_stop(maker);
+	for (i = 0; i < k->n; i++) {
+		kthread_stop(k->kid[i]);
+		put_task_struct(k->kid[i]);
+	}
 	put_task_struct(kthreadd);
 }
 
@@ -380,16 +470,16 @@ static void t_test_drain(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, vs, 2000));
 
 	d1->val = vs;
-	mpam_ext_cpu_drain(t_drain_fn, d1);
+	mpam_ext_sim_cpu_drain(t_drain_fn, d1);
 	memset(d1, 0, sizeof(*d1));
 	d1->val = vs;
 	t0 = ktime_get_mono_fast_ns();
-	mpam_ext_cpu_drain(t_drain_fn, d1);
+	mpam_ext_sim_cpu_drain(t_drain_fn, d1);
 	msleep(200);
 	t1 = ktime_get_mono_fast_ns();
-	mpam_ext_cpu_drain(t_drain_fn, d1);
+	mpam_ext_sim_cpu_drain(t_drain_fn, d1);
 	d2->val = vs;
-	mpam_ext_cpu_drain(t_drain_fn, d2);
+	mpam_ext_sim_cpu_drain(t_drain_fn, d2);
 	t2 = ktime_get_mono_fast_ns();
 	el = t1 - t0;
 	me = raw_smp_processor_id();
@@ -423,6 +513,148 @@ static void t_test_drain(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(current, NULL, 0), 0);
 }
 
+struct t_regs {
+	struct task_struct *t;	/* the spinner */
+	u64 set;		/* written to MPAM0_EL1 first, if not 0 */
+	bool dead;		/* then the dead callback runs */
+	bool ipi;		/* then the re-programming interrupt's work */
+	unsigned long pm;	/* cpu_pm events around the write */
+	unsigned long pm2;
+	u64 mpam0;		/* read back at the end */
+	bool on_t;		/* the spinner was the task interrupted */
+};
+
+/*
+ * On the CPU, in one interrupt: the register loses its value (as a
+ * power-down would), the callbacks and events run; then MPAM0_EL1 is read.
+ */
+static void t_regs_fn(void *arg)
+{
+	struct t_regs *r = arg;
+
+	r->on_t = current == r->t;
+	if (r->pm)
+		mpam_ext_cpu_test_pm(r->pm);
+	if (r->set)
+		mpam_ext_sim_cpu_write(MPAM_EXT_SIM_MPAM0_EL1, r->set);
+	if (r->dead)
+		mpam_ext_cpu_test_dead(smp_processor_id());
+	if (r->ipi)
+		mpam_ext_cpu_test_ipi();
+	if (r->pm2)
+		mpam_ext_cpu_test_pm(r->pm2);
+	r->mpam0 = mpam_ext_sim_cpu_read(MPAM_EXT_SIM_MPAM0_EL1);
+}
+
+/* Run @r on @cpu until it interrupts the spinner (or 100 tries) */
+static void t_regs_on(unsigned int cpu, struct t_regs *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < 100; i++) {
+		smp_call_function_single(cpu, t_regs_fn, r, 1);
+		if (r->on_t)
+			return;
+		usleep_range(1000, 2000);
+	}
+}
+
+/*
+ * A spinner moved to @va on a CPU other than the test's, in @r->t; skips
+ * the test without a second online CPU. Return: the CPU.
+ */
+static unsigned int t_spinner(struct kunit *test, u64 va, struct t_regs *r)
+{
+	unsigned int cpu = t_other_cpu();
+
+	if (cpu >= nr_cpu_ids)
+		kunit_skip(test, "needs a second online CPU for the spinner");
+	r->t = t_thread(test, t_spin, cpu);
+	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(r->t, &t_owner_a, va), 0);
+	KUNIT_EXPECT_TRUE(test, t_becomes(cpu, va, 2000));
+	return cpu;
+}
+
+/*
+ * A CPU that went down loses its registers: after the dead callback the
+ * next programming writes them even though the value did not change.
+ */
+static void t_test_hotplug_stale(struct kunit *test)
+{
+	u64 va = mpam_ext_cpu_val(21, 21, 1, 1), junk = mpam_ext_cpu_val(99, 98, 3, 2);
+	struct t_regs r = { .set = junk };
+	unsigned int cpu = t_spinner(test, va, &r);
+
+	/* Lost, and the dead callback ran: the interrupt writes */
+	r.ipi = true;
+	r.dead = true;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_TRUE(test, r.on_t);
+	KUNIT_EXPECT_EQ(test, r.mpam0, va);
+	kthread_stop(r.t);
+}
+
+/*
+ * Power-down idle: CPU_PM_ENTER marks the registers stale, CPU_PM_EXIT
+ * writes what runs; a failed entry writes too; after an entry the next
+ * interrupt writes.
+ */
+static void t_test_cpu_pm(struct kunit *test)
+{
+	u64 va = mpam_ext_cpu_val(22, 23, 2, 3), junk = mpam_ext_cpu_val(77, 77, 7, 7);
+	struct t_regs r = { .set = junk, .pm = CPU_PM_ENTER };
+	unsigned int cpu = t_spinner(test, va, &r);
+
+	r.pm2 = CPU_PM_EXIT;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_TRUE(test, r.on_t);
+	KUNIT_EXPECT_EQ(test, r.mpam0, va);
+	r.pm2 = CPU_PM_ENTER_FAILED;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_EQ(test, r.mpam0, va);
+	r.pm2 = 0;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_EQ(test, r.mpam0, junk);
+	r.ipi = true;
+	t_regs_on(cpu, &r);
+	KUNIT_EXPECT_EQ(test, r.mpam0, va);
+	kthread_stop(r.t);
+}
+
+/* MPAMIDR_EL1: each field's minimum over the CPUs as they come online */
+static void t_test_limits(struct kunit *test)
+{
+	unsigned int me = raw_smp_processor_id(), cpu = t_other_cpu();
+	u32 np, ng;
+
+	if (cpu >= nr_cpu_ids)
+		kunit_skip(test, "needs a second online CPU");
+	/* PARTID_MAX 7, PMG_MAX 1 on one; PARTID_MAX 15, PMG_MAX 0 on another */
+	mpam_ext_sim_cpu_set_idr(cpu, 7 | (1ULL << 32));
+	mpam_ext_sim_cpu_set_idr(me, 15);
+	mpam_ext_cpu_test_online(cpu);
+	mpam_ext_cpu_limits(&np, &ng);
+	KUNIT_EXPECT_EQ(test, np, 8U);
+	KUNIT_EXPECT_EQ(test, ng, 2U);
+	mpam_ext_cpu_test_online(me);
+	mpam_ext_cpu_limits(&np, &ng);
+	KUNIT_EXPECT_EQ(test, np, 8U);
+	KUNIT_EXPECT_EQ(test, ng, 1U);
+
+	/* Restarted: every simulated register is back at reset */
+	mpam_ext_cpu_exit();
+	KUNIT_ASSERT_EQ(test, mpam_ext_cpu_init(true, "sim", NULL), 0);
+	mpam_ext_cpu_limits(&np, &ng);
+	KUNIT_EXPECT_EQ(test, np, 65536U);
+	KUNIT_EXPECT_EQ(test, ng, 256U);
+	/* Off: no register is read, no limit */
+	mpam_ext_cpu_exit();
+	KUNIT_ASSERT_EQ(test, mpam_ext_cpu_init(true, "off", NULL), 0);
+	mpam_ext_cpu_limits(&np, &ng);
+	KUNIT_EXPECT_EQ(test, np, U32_MAX);
+	KUNIT_EXPECT_EQ(test, ng, U32_MAX);
+}
+
 /* Nothing is accepted before init and after exit */
 static void t_test_not_live(struct kunit *test)
 {
@@ -432,7 +664,7 @@ static void t_test_not_live(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_cpu_mode(), MPAM_EXT_CPU_OFF);
 	KUNIT_EXPECT_EQ(test, mpam_ext_task_move(current, &t_owner_a, 1), -ENODEV);
 	KUNIT_EXPECT_NULL(test, mpam_ext_task_owner(current));
-	mpam_ext_cpu_drain(t_drain_fn, &d);
+	mpam_ext_sim_cpu_drain(t_drain_fn, &d);
 	KUNIT_EXPECT_EQ(test, d.calls, 0U);
 	/* A refused cpu_side leaves it stopped */
 	KUNIT_EXPECT_EQ(test, mpam_ext_cpu_init(true, "hw", NULL), -EINVAL);
@@ -452,7 +684,11 @@ static struct kunit_case t_live_cases[] = {
 	KUNIT_CASE(t_test_move),
 	KUNIT_CASE(t_test_default_reset),
 	KUNIT_CASE(t_test_exit_and_fork),
+	KUNIT_CASE(t_test_move_all_forking),
 	KUNIT_CASE(t_test_drain),
+	KUNIT_CASE(t_test_hotplug_stale),
+	KUNIT_CASE(t_test_cpu_pm),
+	KUNIT_CASE(t_test_limits),
 	KUNIT_CASE(t_test_not_live),
 	{}
 };

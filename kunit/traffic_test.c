@@ -22,6 +22,8 @@
 #include <mpam_ext/model/topo.h>
 #include <mpam_ext/sim/traffic.h>
 
+#include "kunit/mpx_traffic_test.h"
+
 #include "kunit/mpx_model_test.h"
 
 /* kunpeng-mini: L2 MSCs 64 (CPUs 0-1) and 65 (2-3), L3 128 (0-3), 129 (4-7), MATA 252, 254 */

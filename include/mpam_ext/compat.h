@@ -32,6 +32,11 @@
 #define MPAM_EXT_SCHED_EXIT_GROUP_DEAD 1
 #endif
 
+/* Probes of task_newtask take a u64 clone_flags (6.18 on) */
+#ifdef HAVE_TASK_NEWTASK_U64
+#define MPAM_EXT_TASK_NEWTASK_U64 1
+#endif
+
 /*
  * Pseudo-filesystem dentries: pinned with d_make_persistent() (which takes
  * its own reference) and a superblock killed with kill_anon_super() where

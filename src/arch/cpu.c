@@ -9,10 +9,14 @@
 #include <linux/atomic.h>
 #include <linux/bitfield.h>
 #include <linux/cpu.h>
+#include <linux/cpu_pm.h>
 #include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
 #include <linux/hashtable.h>
+#include <linux/llist.h>
+#include <linux/mutex.h>
+#include <linux/rhashtable.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
@@ -25,8 +29,8 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/timekeeping.h>
 #include <linux/tracepoint.h>
+#include <linux/workqueue.h>
 
 #include <asm/cpufeature.h>
 #include <asm/sysreg.h>
@@ -34,6 +38,11 @@
 
 #include <mpam_ext/compat.h>
 #include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/sim/cpu_regs.h>
+
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_cpu_test.h"
+#endif
 
 static char *mpx_cpu_side = "auto";
 module_param_named(cpu_side, mpx_cpu_side, charp, 0444);
@@ -46,104 +55,222 @@ MODULE_PARM_DESC(cpu_side,
 #define MPX_SYS_MPAM0_EL1	sys_reg(3, 0, 10, 5, 1)
 #define MPX_MPAMIDR_PARTID_MAX	GENMASK_ULL(15, 0)
 #define MPX_MPAMIDR_PMG_MAX	GENMASK_ULL(39, 32)
-#define MPX_MPAM1_MPAMEN	BIT_ULL(63)
 /* The PARTID and PMG fields of MPAM0_EL1 and MPAM1_EL1 */
 #define MPX_VAL_MASK		GENMASK_ULL(47, 0)
 
-/* Values accounted per CPU between two drains */
-#define MPX_SLOTS		16
-
-struct mpx_slot {
-	u64 val;
-	u64 ns;
+/* The MPAM system registers the CPU side accesses */
+enum mpx_cpu_reg {
+	MPX_CPU_MPAMIDR,
+	MPX_CPU_MPAM0,
+	MPX_CPU_MPAM1,
 };
 
 /**
- * struct mpx_cpu - the CPU side of one CPU.
+ * struct mpx_cpu_backend - where the values go: the CPU's own MPAM system
+ * registers or the simulated ones. Every access is made on the CPU whose
+ * registers it reaches, with interrupts off.
+ * @read:	read a register of this CPU
+ * @write:	write a register of this CPU
+ * @sync:	make the writes take effect, or NULL
+ * @busy:	this CPU starts or stops running a task other than its idle
+ *		task, or NULL (only the simulator accounts busy time)
+ * @show:	print the registers of a CPU for debugfs "cpus", or NULL
+ */
+struct mpx_cpu_backend {
+	u64 (*read)(enum mpx_cpu_reg reg);
+	void (*write)(enum mpx_cpu_reg reg, u64 val);
+	void (*sync)(void);
+	void (*busy)(bool busy);
+	void (*show)(struct seq_file *s, unsigned int cpu);
+};
+
+/**
+ * struct mpx_cpu_pcpu - the CPU side of one CPU.
  * @lock:	protects every other field but @dflt; taken with interrupts
  *		off, from the sched_switch probe (runqueue lock held), the IPI
- *		handler, the hotplug callback (all on this CPU) and from
- *		mpam_ext_cpu_drain() and debugfs (any CPU). A leaf: nothing is
- *		taken under it. Nests inside the runqueue lock; never held
- *		together with mpx_tasks_lock.
+ *		handler, the hotplug and cpu_pm callbacks (all on this CPU)
+ *		and from the hotplug callbacks of the control CPU and debugfs
+ *		(any CPU). Nothing of this file is taken under it;
+ *		the simulated registers' lock nests inside it. Nests inside
+ *		the runqueue lock; never held together with
+ *		mpx_cpu_tasks_lock.
  * @dflt:	value of tasks that were never moved; written by process
  *		context with WRITE_ONCE(), read locklessly
  * @cur:	the value last programmed
- * @busy:	this CPU runs something but its idle task
- * @since:	when @cur or @busy last changed or was last drained (ns,
- *		ktime_get_mono_fast_ns())
- * @slots:	busy ns per value since the last drain (SIM mode)
- * @busy_ns:	busy ns accounted into @slots, in total
- * @lost_ns:	busy ns not accounted because @slots was full
- * @sim_mpam0:	the simulated MPAM0_EL1
- * @sim_mpam1:	the simulated MPAM1_EL1
+ * @stale:	the registers may no longer hold @cur (the CPU was off, or in
+ *		a power-down state): the next programming writes them
  * @switches:	context switches seen
  * @writes:	register writes
  * @skipped:	writes skipped because the value was already programmed
  * @ipis:	re-programming IPIs received
  */
-struct mpx_cpu {
+struct mpx_cpu_pcpu {
 	raw_spinlock_t lock;
 	u64 dflt;
 	u64 cur;
-	bool busy;
-	u64 since;
-	struct mpx_slot slots[MPX_SLOTS];
-	u64 busy_ns;
-	u64 lost_ns;
-	u64 sim_mpam0;
-	u64 sim_mpam1;
+	bool stale;
 	u64 switches;
 	u64 writes;
 	u64 skipped;
 	u64 ipis;
 };
 
-static DEFINE_PER_CPU(struct mpx_cpu, mpx_cpus);
+static DEFINE_PER_CPU(struct mpx_cpu_pcpu, mpx_cpu_pcpus);
 
 /**
- * struct mpx_task - a moved task.
- * @node:	in mpx_tasks, keyed by @task
+ * struct mpx_cpu_task - a moved task.
+ * @rnode:	in mpx_cpu_map, keyed by @task, while @in_map
+ * @fnode:	in mpx_cpu_fresh while @in_fresh
  * @task:	the task, referenced while the entry lives
- * @owner:	the resctrl front's group; written under mpx_tasks_lock
- * @val:	its value; written under mpx_tasks_lock, read under RCU
+ * @owner:	the resctrl front's group; written under mpx_cpu_tasks_lock
+ * @val:	its value; written under mpx_cpu_tasks_lock, read under RCU
+ * @dead:	the task left its group or exits: lookups ignore the entry,
+ *		which waits on mpx_cpu_reap_list; set under mpx_cpu_tasks_lock
+ * @in_map:	in mpx_cpu_map; under mpx_cpu_map_mutex
+ * @in_fresh:	in mpx_cpu_fresh; under mpx_cpu_tasks_lock
+ * @on_mig:	on mpx_cpu_mig_list: not freed before the migration took it
+ *		off; set under mpx_cpu_tasks_lock, cleared under
+ *		mpx_cpu_map_mutex
+ * @mig:	on mpx_cpu_mig_list, from mpx_cpu_fresh to mpx_cpu_map
+ * @reap:	on mpx_cpu_reap_list once @dead
  * @rcu:	frees the entry and drops the reference after a grace period
+ * @next_free:	the next entry of mpx_cpu_pool while it is there
  */
-struct mpx_task {
-	struct hlist_node node;
+struct mpx_cpu_task {
+	struct rhash_head rnode;
+	struct hlist_node fnode;
 	struct task_struct *task;
 	const void *owner;
 	u64 val;
+	bool dead;
+	bool in_map;
+	bool in_fresh;
+	bool on_mig;
+	struct llist_node mig;
+	struct llist_node reap;
 	struct rcu_head rcu;
+	struct mpx_cpu_task *next_free;
 };
 
 /*
- * The moved tasks. Readers walk it under RCU (the sched_switch probe, with
- * the runqueue lock held); writers hold mpx_tasks_lock.
+ * The moved tasks, in two tables. Readers look both up under RCU (the
+ * sched_switch probe with the runqueue lock held, the IPI handler, the
+ * task_newtask probe), first mpx_cpu_map.
+ *
+ * mpx_cpu_map, a resizable hash table, holds every entry made in process
+ * context; only process context changes it, under mpx_cpu_map_mutex,
+ * since inserting into or removing from it is not legal where the probes
+ * run on PREEMPT_RT (its bucket locks disable bottom halves before 6.9,
+ * and an insert may allocate).
+ *
+ * mpx_cpu_fresh, a fixed table, takes the entries the task_newtask probe
+ * makes, under mpx_cpu_tasks_lock, until a work item moves them to
+ * mpx_cpu_map; it never holds more than the entry pool gives out before
+ * that work runs, so its chains stay short whatever the size of the map.
+ * The exit probe only marks an entry dead; a work item takes dead entries
+ * out of both tables under mpx_cpu_map_mutex.
  */
-static DEFINE_HASHTABLE(mpx_tasks, 10);
+static struct rhashtable mpx_cpu_map;
+static const struct rhashtable_params mpx_cpu_map_params = {
+	.key_len = sizeof(struct task_struct *),
+	.key_offset = offsetof(struct mpx_cpu_task, task),
+	.head_offset = offsetof(struct mpx_cpu_task, rnode),
+	.automatic_shrinking = true,
+};
+
+static bool mpx_cpu_map_ready;
+static DEFINE_HASHTABLE(mpx_cpu_fresh, 8);
+/* Entries in mpx_cpu_fresh; under mpx_cpu_tasks_lock, read locklessly */
+static unsigned int mpx_cpu_fresh_nr;
+static LLIST_HEAD(mpx_cpu_mig_list);
+static LLIST_HEAD(mpx_cpu_reap_list);
+static void mpx_cpu_mig_work_fn(struct work_struct *work);
+static DECLARE_WORK(mpx_cpu_mig_work, mpx_cpu_mig_work_fn);
+static void mpx_cpu_reap_work_fn(struct work_struct *work);
+static DECLARE_WORK(mpx_cpu_reap_work, mpx_cpu_reap_work_fn);
+
 /*
- * Protects mpx_tasks against concurrent writers and mpx_live. Raw: the
- * fork and exit probes take it with preemption off. Nothing is allocated
- * or freed under it, and no other lock of this file is taken under it.
+ * Serialises every change of mpx_cpu_map: moves, moving and dropping
+ * whole groups, the migration of fresh entries and the reaping of dead
+ * ones. Process context; taken before mpx_cpu_tasks_lock, and inside the
+ * resctrl front's mutex.
  */
-static DEFINE_RAW_SPINLOCK(mpx_tasks_lock);
-/* Between init and exit: tasks may be moved. Under mpx_tasks_lock. */
-static bool mpx_live;
+static DEFINE_MUTEX(mpx_cpu_map_mutex);
 
-static enum mpam_ext_cpu_mode mpx_mode;
-static char mpx_why[160] = "not initialised";
-static bool mpx_inited;
-static u32 mpx_nr_partid = U32_MAX;
-static u32 mpx_nr_pmg = U32_MAX;
-/* Children that could not inherit their parent's value (no memory) */
-static atomic_long_t mpx_fork_fail;
-static struct dentry *mpx_dbg_file;
-static int mpx_hp_state = -1;
+/**
+ * struct mpx_cpu_redirect - a group being moved as a whole.
+ * @active:	a move of a whole group is under way
+ * @all:	every group is (reset)
+ * @from:	the group
+ * @to:		where its tasks go, NULL for the default group
+ * @val:	their value then
+ *
+ * While a walk of mpx_cpu_map moves the entries of @from, a task created
+ * by one of them gets @to and @val at once, wherever the walk is.
+ */
+struct mpx_cpu_redirect {
+	bool active;
+	bool all;
+	const void *from;
+	const void *to;
+	u64 val;
+};
 
-static struct tracepoint *mpx_tp_switch;
-static struct tracepoint *mpx_tp_fork;
-static struct tracepoint *mpx_tp_exit;
+static struct mpx_cpu_redirect mpx_cpu_redirect;
+
+/*
+ * Protects mpx_cpu_fresh, mpx_cpu_fresh_nr, the fields of the entries
+ * marked as written under it, mpx_cpu_redirect and mpx_cpu_live. Raw: the
+ * new-task and exit probes take it with preemption off. Held only for a
+ * few entries at a time: nothing walks a table under it. Nothing is
+ * allocated or freed under it, and no other lock of this file is taken
+ * under it.
+ */
+static DEFINE_RAW_SPINLOCK(mpx_cpu_tasks_lock);
+/* Between init and exit: tasks may be moved. Under mpx_cpu_tasks_lock. */
+static bool mpx_cpu_live;
+
+static enum mpam_ext_cpu_mode mpx_cpu_mode;
+/* The backend of mpx_cpu_mode; NULL when off */
+static const struct mpx_cpu_backend *mpx_cpu_be;
+static char mpx_cpu_reason[160] = "not initialised";
+static bool mpx_cpu_inited;
+/*
+ * The PARTIDs and PMGs every CPU that came online can issue: the minimum
+ * of MPAMIDR_EL1's PARTID_MAX + 1 and PMG_MAX + 1 over them. Written by
+ * the online callback, which CPU hotplug serialises, and at init and exit;
+ * read locklessly.
+ */
+static u32 mpx_cpu_nr_partid = U32_MAX;
+static u32 mpx_cpu_nr_pmg = U32_MAX;
+/* New tasks that could not inherit their creator's value (pool empty) */
+static atomic_long_t mpx_cpu_fork_fail;
+
+/*
+ * Entries for the task_newtask probe, allocated ahead in process context:
+ * the probe runs where no allocation is legal on PREEMPT_RT (preemption
+ * off on the kernels before tracepoints became preemptible), so it takes
+ * one from here and a work item refills the pool. mpx_cpu_pool is a list
+ * through next_free of mpx_cpu_pool_nr entries.
+ */
+#define MPX_CPU_POOL_SIZE	256
+#define MPX_CPU_POOL_LOW	128
+static struct mpx_cpu_task *mpx_cpu_pool;
+static unsigned int mpx_cpu_pool_nr;
+/*
+ * Protects mpx_cpu_pool and mpx_cpu_pool_nr. Raw: the task_newtask probe
+ * takes it with preemption off. A leaf: nothing is taken, allocated or
+ * freed under it.
+ */
+static DEFINE_RAW_SPINLOCK(mpx_cpu_pool_lock);
+static void mpx_cpu_pool_refill(struct work_struct *work);
+static DECLARE_WORK(mpx_cpu_pool_work, mpx_cpu_pool_refill);
+static struct dentry *mpx_cpu_dbg_file;
+static int mpx_cpu_hp_state = -1;
+
+static struct tracepoint *mpx_cpu_tp_switch;
+static struct tracepoint *mpx_cpu_tp_newtask;
+static struct tracepoint *mpx_cpu_tp_exit;
 
 /**
  * mpam_ext_cpu_val() - build a value as MPAM0_EL1 holds it.
@@ -240,69 +367,121 @@ int mpam_ext_cpu_decide(u64 pfr0, u64 pfr1, bool at_el2, bool sim_mscs,
 	return MPAM_EXT_CPU_OFF;
 }
 
-/* Add the busy time since pc->since to the value programmed then */
-static void mpx_account(struct mpx_cpu *pc, u64 now)
+/* MPAM1_EL1 and MPAM0_EL1 of the CPU the kernel runs on */
+static u64 mpx_cpu_hw_read(enum mpx_cpu_reg reg)
 {
-	u64 ns;
-	int i;
-
-	lockdep_assert_held(&pc->lock);
-	if (now <= pc->since)
-		return;
-	ns = now - pc->since;
-	pc->since = now;
-	if (!pc->busy)
-		return;
-	for (i = 0; i < MPX_SLOTS; i++) {
-		if (!pc->slots[i].ns || pc->slots[i].val == pc->cur) {
-			pc->slots[i].val = pc->cur;
-			pc->slots[i].ns += ns;
-			pc->busy_ns += ns;
-			return;
-		}
+	switch (reg) {
+	case MPX_CPU_MPAMIDR:
+		return read_sysreg_s(MPX_SYS_MPAMIDR_EL1);
+	case MPX_CPU_MPAM0:
+		return read_sysreg_s(MPX_SYS_MPAM0_EL1);
+	case MPX_CPU_MPAM1:
+		return read_sysreg_s(MPX_SYS_MPAM1_EL1);
 	}
-	pc->lost_ns += ns;
+	return 0;
 }
 
-/* The one register write, whatever the mode */
-static void mpx_write(struct mpx_cpu *pc, u64 val)
+static void mpx_cpu_hw_write(enum mpx_cpu_reg reg, u64 val)
 {
+	switch (reg) {
+	case MPX_CPU_MPAMIDR:
+		break;
+	case MPX_CPU_MPAM0:
+		write_sysreg_s(val, MPX_SYS_MPAM0_EL1);
+		break;
+	case MPX_CPU_MPAM1:
+		write_sysreg_s(val, MPX_SYS_MPAM1_EL1);
+		break;
+	}
+}
+
+static void mpx_cpu_hw_sync(void)
+{
+	isb();
+}
+
+static const struct mpx_cpu_backend mpx_cpu_hw = {
+	.read = mpx_cpu_hw_read,
+	.write = mpx_cpu_hw_write,
+	.sync = mpx_cpu_hw_sync,
+};
+
+/* The simulated registers (src/sim/cpu_regs.c) */
+static const enum mpam_ext_sim_cpu_reg mpx_cpu_sim_regs[] = {
+	[MPX_CPU_MPAMIDR] = MPAM_EXT_SIM_MPAMIDR_EL1,
+	[MPX_CPU_MPAM0] = MPAM_EXT_SIM_MPAM0_EL1,
+	[MPX_CPU_MPAM1] = MPAM_EXT_SIM_MPAM1_EL1,
+};
+
+static u64 mpx_cpu_sim_read(enum mpx_cpu_reg reg)
+{
+	return mpam_ext_sim_cpu_read(mpx_cpu_sim_regs[reg]);
+}
+
+static void mpx_cpu_sim_write(enum mpx_cpu_reg reg, u64 val)
+{
+	mpam_ext_sim_cpu_write(mpx_cpu_sim_regs[reg], val);
+}
+
+static const struct mpx_cpu_backend mpx_cpu_sim = {
+	.read = mpx_cpu_sim_read,
+	.write = mpx_cpu_sim_write,
+	.busy = mpam_ext_sim_cpu_busy,
+	.show = mpam_ext_sim_cpu_show,
+};
+
+/*
+ * The one register write, whatever the backend: MPAM0_EL1 gets the value,
+ * MPAM1_EL1 its PARTID and PMG fields with every other bit kept as read.
+ */
+static void mpx_cpu_write(struct mpx_cpu_pcpu *pc, u64 val)
+{
+	const struct mpx_cpu_backend *be = mpx_cpu_be;
 	u64 m1;
 
 	lockdep_assert_held(&pc->lock);
-	switch (mpx_mode) {
-	case MPAM_EXT_CPU_SIM:
-		pc->sim_mpam0 = val;
-		pc->sim_mpam1 = MPX_MPAM1_MPAMEN | val;
-		break;
-	case MPAM_EXT_CPU_HW:
-		m1 = read_sysreg_s(MPX_SYS_MPAM1_EL1);
-		write_sysreg_s((m1 & ~MPX_VAL_MASK) | val, MPX_SYS_MPAM1_EL1);
-		write_sysreg_s(val, MPX_SYS_MPAM0_EL1);
-		isb();
-		break;
-	case MPAM_EXT_CPU_OFF:
-		break;
-	}
+	if (!be)
+		return;
+	m1 = be->read(MPX_CPU_MPAM1);
+	be->write(MPX_CPU_MPAM1, (m1 & ~MPX_VAL_MASK) | val);
+	be->write(MPX_CPU_MPAM0, val);
+	if (be->sync)
+		be->sync();
 }
 
-/* The entry of @t; under RCU or mpx_tasks_lock */
-static struct mpx_task *mpx_find(struct task_struct *t)
+/* The entry of @t in mpx_cpu_fresh, dead or not; under RCU */
+static struct mpx_cpu_task *mpx_cpu_find_fresh(struct task_struct *t)
 {
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 
-	hash_for_each_possible_rcu(mpx_tasks, e, node, (unsigned long)t,
-				   lockdep_is_held(&mpx_tasks_lock))
+	hash_for_each_possible_rcu(mpx_cpu_fresh, e, fnode, (unsigned long)t,
+				   lockdep_is_held(&mpx_cpu_tasks_lock))
 		if (e->task == t)
 			return e;
 	return NULL;
 }
 
+/* The live entry of @t, or NULL; under RCU */
+static struct mpx_cpu_task *mpx_cpu_find(struct task_struct *t)
+{
+	struct mpx_cpu_task *e;
+
+	if (!READ_ONCE(mpx_cpu_map_ready))
+		return NULL;
+	e = rhashtable_lookup(&mpx_cpu_map, &t, mpx_cpu_map_params);
+	if (!e && READ_ONCE(mpx_cpu_fresh_nr))
+		e = mpx_cpu_find_fresh(t);
+	if (e && READ_ONCE(e->dead))
+		return NULL;
+	return e;
+}
+
 /* Why a CPU is programmed */
-enum mpx_why {
+enum mpx_cpu_cause {
 	MPX_SWITCH,	/* context switch: counted, written if changed */
 	MPX_IPI,	/* re-programming IPI: counted, written if changed */
 	MPX_ONLINE,	/* CPU coming online: always written */
+	MPX_PM,		/* back from a power-down state: always written */
 };
 
 /*
@@ -310,15 +489,15 @@ enum mpx_why {
  * if it was moved, else this CPU's default; busy unless @t is the idle
  * task. Interrupts off.
  */
-static void mpx_program(struct task_struct *t, enum mpx_why why)
+static void mpx_cpu_program(struct task_struct *t, enum mpx_cpu_cause why)
 {
-	struct mpx_cpu *pc = this_cpu_ptr(&mpx_cpus);
+	struct mpx_cpu_pcpu *pc = this_cpu_ptr(&mpx_cpu_pcpus);
 	bool busy = !is_idle_task(t);
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 	u64 val;
 
 	rcu_read_lock();
-	e = mpx_find(t);
+	e = mpx_cpu_find(t);
 	val = e ? READ_ONCE(e->val) : READ_ONCE(pc->dflt);
 	rcu_read_unlock();
 
@@ -327,14 +506,13 @@ static void mpx_program(struct task_struct *t, enum mpx_why why)
 		pc->switches++;
 	else if (why == MPX_IPI)
 		pc->ipis++;
-	if (mpx_mode == MPAM_EXT_CPU_SIM &&
-	    (val != pc->cur || busy != pc->busy)) {
-		mpx_account(pc, ktime_get_mono_fast_ns());
-		pc->busy = busy;
-	}
-	if (val != pc->cur || why == MPX_ONLINE) {
-		mpx_write(pc, val);
+	if (mpx_cpu_be && mpx_cpu_be->busy)
+		mpx_cpu_be->busy(busy);
+	if (val != pc->cur || pc->stale || why == MPX_ONLINE ||
+	    why == MPX_PM) {
+		mpx_cpu_write(pc, val);
 		pc->cur = val;
+		pc->stale = false;
 		pc->writes++;
 	} else {
 		pc->skipped++;
@@ -342,101 +520,447 @@ static void mpx_program(struct task_struct *t, enum mpx_why why)
 	raw_spin_unlock(&pc->lock);
 }
 
-static void mpx_switch_probe(void *data, bool preempt,
-			     struct task_struct *prev, struct task_struct *next,
-			     unsigned int prev_state)
+static void mpx_cpu_switch_probe(void *data, bool preempt,
+				 struct task_struct *prev, struct task_struct *next,
+				 unsigned int prev_state)
 {
-	mpx_program(next, MPX_SWITCH);
+	mpx_cpu_program(next, MPX_SWITCH);
 }
 
-static void mpx_ipi(void *unused)
+static void mpx_cpu_ipi(void *unused)
 {
-	mpx_program(current, MPX_IPI);
+	mpx_cpu_program(current, MPX_IPI);
 }
 
+/*
+ * CPUHP_AP_ONLINE_DYN, on @cpu: its MPAMIDR_EL1 lowers the limits, and it
+ * is programmed with what its hotplug thread runs with.
+ */
 static int mpx_cpu_online(unsigned int cpu)
 {
 	unsigned long flags;
+	u32 np, ng;
+	u64 idr;
 
 	local_irq_save(flags);
-	mpx_program(current, MPX_ONLINE);
+	idr = mpx_cpu_be ? mpx_cpu_be->read(MPX_CPU_MPAMIDR) : 0;
+	mpx_cpu_program(current, MPX_ONLINE);
 	local_irq_restore(flags);
+	if (mpx_cpu_be) {
+		np = FIELD_GET(MPX_MPAMIDR_PARTID_MAX, idr) + 1;
+		ng = FIELD_GET(MPX_MPAMIDR_PMG_MAX, idr) + 1;
+		WRITE_ONCE(mpx_cpu_nr_partid, min(READ_ONCE(mpx_cpu_nr_partid), np));
+		WRITE_ONCE(mpx_cpu_nr_pmg, min(READ_ONCE(mpx_cpu_nr_pmg), ng));
+	}
 	return 0;
 }
 
-static void mpx_entry_free(struct rcu_head *rcu)
+/*
+ * The registers of @cpu no longer hold what was programmed: the next
+ * context switch or interrupt there writes them.
+ */
+static void mpx_cpu_make_stale(unsigned int cpu)
 {
-	struct mpx_task *e = container_of(rcu, struct mpx_task, rcu);
+	struct mpx_cpu_pcpu *pc = per_cpu_ptr(&mpx_cpu_pcpus, cpu);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&pc->lock, flags);
+	pc->stale = true;
+	raw_spin_unlock_irqrestore(&pc->lock, flags);
+}
+
+/*
+ * CPUHP_BP_PREPARE_DYN, on the control CPU: before @cpu runs anything on
+ * its way up, and after it is dead on its way down. A module cannot have a
+ * STARTING state (those are fixed entries of enum cpuhp_state), so this is
+ * what makes the first context switch on the new CPU write its registers,
+ * whatever the cached value says.
+ */
+static int mpx_cpu_hp_prepare(unsigned int cpu)
+{
+	mpx_cpu_make_stale(cpu);
+	return 0;
+}
+
+static int mpx_cpu_hp_dead(unsigned int cpu)
+{
+	mpx_cpu_make_stale(cpu);
+	return 0;
+}
+
+/*
+ * cpu_pm: the CPU enters or leaves a low-power state that may lose the
+ * MPAM registers' contents. Called on that CPU with interrupts off.
+ */
+static int mpx_cpu_pm_notify(struct notifier_block *nb, unsigned long action,
+			     void *unused)
+{
+	switch (action) {
+	case CPU_PM_ENTER:
+		mpx_cpu_make_stale(smp_processor_id());
+		break;
+	case CPU_PM_ENTER_FAILED:
+	case CPU_PM_EXIT:
+		mpx_cpu_program(current, MPX_PM);
+		break;
+	}
+	return NOTIFY_OK;
+}
+
+static struct notifier_block mpx_cpu_pm_nb = {
+	.notifier_call = mpx_cpu_pm_notify,
+};
+
+static bool mpx_cpu_pm_registered;
+static int mpx_cpu_hp_prepare_state = -1;
+
+#ifdef MPAM_EXT_KUNIT
+/**
+ * mpam_ext_cpu_test_dead() - run the hotplug callback of a dead CPU.
+ * @cpu:	the CPU
+ *
+ * KUnit only (kunit/mpx_cpu_test.h).
+ */
+void mpam_ext_cpu_test_dead(unsigned int cpu)
+{
+	mpx_cpu_hp_dead(cpu);
+}
+
+/**
+ * mpam_ext_cpu_test_pm() - run the cpu_pm notifier on this CPU.
+ * @action:	CPU_PM_ENTER, CPU_PM_ENTER_FAILED or CPU_PM_EXIT
+ *
+ * KUnit only (kunit/mpx_cpu_test.h). Interrupts off, as cpu_pm calls it.
+ */
+void mpam_ext_cpu_test_pm(unsigned long action)
+{
+	mpx_cpu_pm_notify(&mpx_cpu_pm_nb, action, NULL);
+}
+
+/**
+ * mpam_ext_cpu_test_ipi() - what the re-programming interrupt does.
+ *
+ * KUnit only (kunit/mpx_cpu_test.h). On the CPU, interrupts off.
+ */
+void mpam_ext_cpu_test_ipi(void)
+{
+	mpx_cpu_ipi(NULL);
+}
+
+static long mpx_cpu_test_online_fn(void *unused)
+{
+	return mpx_cpu_online(raw_smp_processor_id());
+}
+
+/**
+ * mpam_ext_cpu_test_online() - run the online callback on a CPU.
+ * @cpu:	the CPU, online
+ *
+ * KUnit only (kunit/mpx_cpu_test.h). Process context.
+ */
+void mpam_ext_cpu_test_online(unsigned int cpu)
+{
+	work_on_cpu(cpu, mpx_cpu_test_online_fn, NULL);
+}
+#endif
+
+static void mpx_cpu_entry_free(struct rcu_head *rcu)
+{
+	struct mpx_cpu_task *e = container_of(rcu, struct mpx_cpu_task, rcu);
 
 	put_task_struct(e->task);
 	kfree(e);
 }
 
-static void mpx_drop(struct mpx_task *e)
+/*
+ * Mark @e dead and queue it for the reaper; any context, only raw locks.
+ * Return: whether this call did it.
+ */
+static bool mpx_cpu_kill(struct mpx_cpu_task *e)
 {
-	lockdep_assert_held(&mpx_tasks_lock);
-	hash_del_rcu(&e->node);
-	call_rcu(&e->rcu, mpx_entry_free);
+	unsigned long flags;
+	bool first;
+
+	raw_spin_lock_irqsave(&mpx_cpu_tasks_lock, flags);
+	first = !e->dead;
+	WRITE_ONCE(e->dead, true);
+	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
+	if (first) {
+		llist_add(&e->reap, &mpx_cpu_reap_list);
+		/* The workqueue's locks are raw: legal in the probes on RT */
+		schedule_work(&mpx_cpu_reap_work);
+	}
+	return first;
+}
+
+/* Take @e out of mpx_cpu_fresh, if it is there; process context */
+static void mpx_cpu_fresh_del(struct mpx_cpu_task *e)
+{
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	if (e->in_fresh) {
+		hash_del_rcu(&e->fnode);
+		e->in_fresh = false;
+		WRITE_ONCE(mpx_cpu_fresh_nr, mpx_cpu_fresh_nr - 1);
+	}
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+}
+
+/*
+ * Take the dead entries out of both tables and free them; one the
+ * migration has not taken off its list yet waits for the next round.
+ */
+static void mpx_cpu_reap_locked(void)
+{
+	struct mpx_cpu_task *e, *tmp;
+	struct llist_node *list;
+
+	lockdep_assert_held(&mpx_cpu_map_mutex);
+	list = llist_del_all(&mpx_cpu_reap_list);
+	llist_for_each_entry_safe(e, tmp, list, reap) {
+		if (READ_ONCE(e->on_mig)) {
+			llist_add(&e->reap, &mpx_cpu_reap_list);
+			continue;
+		}
+		if (e->in_map)
+			rhashtable_remove_fast(&mpx_cpu_map, &e->rnode,
+					       mpx_cpu_map_params);
+		e->in_map = false;
+		mpx_cpu_fresh_del(e);
+		call_rcu(&e->rcu, mpx_cpu_entry_free);
+	}
+}
+
+static void mpx_cpu_reap_work_fn(struct work_struct *work)
+{
+	mutex_lock(&mpx_cpu_map_mutex);
+	mpx_cpu_reap_locked();
+	mutex_unlock(&mpx_cpu_map_mutex);
+}
+
+/*
+ * Put @e into mpx_cpu_map. A dead entry of the same task still there
+ * leaves the map first (the reaper frees it), so a lookup never finds it
+ * instead of @e.
+ */
+static int mpx_cpu_map_insert(struct mpx_cpu_task *e)
+{
+	struct mpx_cpu_task *old;
+	int ret;
+
+	lockdep_assert_held(&mpx_cpu_map_mutex);
+	/* Entries leave the map only under the mutex: @old stays valid */
+	old = rhashtable_lookup_fast(&mpx_cpu_map, &e->task, mpx_cpu_map_params);
+	if (old && !READ_ONCE(old->dead))
+		return -EEXIST;
+	if (old) {
+		rhashtable_remove_fast(&mpx_cpu_map, &old->rnode,
+				       mpx_cpu_map_params);
+		old->in_map = false;
+	}
+	ret = rhashtable_insert_fast(&mpx_cpu_map, &e->rnode,
+				     mpx_cpu_map_params);
+	if (!ret)
+		e->in_map = true;
+	return ret;
+}
+
+/* Move the entries the task_newtask probe made into mpx_cpu_map */
+static void mpx_cpu_migrate_locked(void)
+{
+	struct mpx_cpu_task *e, *tmp;
+	struct llist_node *list;
+	bool reap = false;
+
+	lockdep_assert_held(&mpx_cpu_map_mutex);
+	list = llist_del_all(&mpx_cpu_mig_list);
+	llist_for_each_entry_safe(e, tmp, list, mig) {
+		WRITE_ONCE(e->on_mig, false);
+		/* A dead one is the reaper's; one the map refuses stays fresh */
+		if (READ_ONCE(e->dead)) {
+			reap = true;
+			continue;
+		}
+		if (mpx_cpu_map_insert(e))
+			continue;
+		mpx_cpu_fresh_del(e);
+	}
+	if (reap)
+		schedule_work(&mpx_cpu_reap_work);
+}
+
+static void mpx_cpu_mig_work_fn(struct work_struct *work)
+{
+	mutex_lock(&mpx_cpu_map_mutex);
+	mpx_cpu_migrate_locked();
+	mutex_unlock(&mpx_cpu_map_mutex);
 }
 
 /* Re-program the CPU @t runs on, if it runs now */
-static void mpx_kick(struct task_struct *t)
+static void mpx_cpu_kick(struct task_struct *t)
 {
 	/* The entry is published before on_cpu is read */
 	smp_mb();
 	if (READ_ONCE(t->on_cpu))
-		smp_call_function_single(task_cpu(t), mpx_ipi, NULL, 1);
+		smp_call_function_single(task_cpu(t), mpx_cpu_ipi, NULL, 1);
 }
 
 #ifdef MPAM_EXT_SCHED_EXIT_GROUP_DEAD
-static void mpx_exit_probe(void *data, struct task_struct *p, bool group_dead)
+static void mpx_cpu_exit_probe(void *data, struct task_struct *p, bool group_dead)
 #else
-static void mpx_exit_probe(void *data, struct task_struct *p)
+static void mpx_cpu_exit_probe(void *data, struct task_struct *p)
 #endif
 {
-	struct mpx_task *e;
-	unsigned long flags;
+	struct mpx_cpu_task *e;
 
+	/* PF_EXITING is set before the lookup: pairs with task_move */
+	smp_mb();
 	rcu_read_lock();
-	e = mpx_find(p);
-	rcu_read_unlock();
-	if (!e)
-		return;
-	raw_spin_lock_irqsave(&mpx_tasks_lock, flags);
-	e = mpx_find(p);
+	e = mpx_cpu_find(p);
 	if (e)
-		mpx_drop(e);
-	raw_spin_unlock_irqrestore(&mpx_tasks_lock, flags);
+		mpx_cpu_kill(e);
+	rcu_read_unlock();
 }
 
-static void mpx_fork_probe(void *data, struct task_struct *parent,
-			   struct task_struct *child)
+/* Fill the pool up to MPX_CPU_POOL_SIZE entries; process context */
+static void mpx_cpu_pool_refill(struct work_struct *work)
 {
-	struct mpx_task *e, *pe;
+	struct mpx_cpu_task *e;
+	unsigned long flags;
+	bool full = false;
+
+	while (!full) {
+		e = kzalloc_obj(*e, GFP_KERNEL);
+		if (!e)
+			return;
+		raw_spin_lock_irqsave(&mpx_cpu_pool_lock, flags);
+		full = mpx_cpu_pool_nr >= MPX_CPU_POOL_SIZE;
+		if (!full) {
+			e->next_free = mpx_cpu_pool;
+			mpx_cpu_pool = e;
+			mpx_cpu_pool_nr++;
+			e = NULL;
+		}
+		raw_spin_unlock_irqrestore(&mpx_cpu_pool_lock, flags);
+		kfree(e);
+	}
+}
+
+/* An entry from the pool, or NULL when it is empty; any context */
+static struct mpx_cpu_task *mpx_cpu_pool_get(void)
+{
+	struct mpx_cpu_task *e;
+	unsigned long flags;
+	bool low;
+
+	raw_spin_lock_irqsave(&mpx_cpu_pool_lock, flags);
+	e = mpx_cpu_pool;
+	if (e) {
+		mpx_cpu_pool = e->next_free;
+		mpx_cpu_pool_nr--;
+		e->next_free = NULL;
+	}
+	low = mpx_cpu_pool_nr < MPX_CPU_POOL_LOW;
+	raw_spin_unlock_irqrestore(&mpx_cpu_pool_lock, flags);
+	/* The workqueue's locks are raw: legal here on PREEMPT_RT too */
+	if (low)
+		schedule_work(&mpx_cpu_pool_work);
+	return e;
+}
+
+/* An unused entry back to the pool; any context */
+static void mpx_cpu_pool_put(struct mpx_cpu_task *e)
+{
 	unsigned long flags;
 
+	raw_spin_lock_irqsave(&mpx_cpu_pool_lock, flags);
+	e->next_free = mpx_cpu_pool;
+	mpx_cpu_pool = e;
+	mpx_cpu_pool_nr++;
+	raw_spin_unlock_irqrestore(&mpx_cpu_pool_lock, flags);
+}
+
+/* Free the pool; process context, once nothing takes from it any more */
+static void mpx_cpu_pool_free(void)
+{
+	struct mpx_cpu_task *e;
+
+	cancel_work_sync(&mpx_cpu_pool_work);
+	raw_spin_lock_irq(&mpx_cpu_pool_lock);
+	e = mpx_cpu_pool;
+	mpx_cpu_pool = NULL;
+	mpx_cpu_pool_nr = 0;
+	raw_spin_unlock_irq(&mpx_cpu_pool_lock);
+	while (e) {
+		struct mpx_cpu_task *next = e->next_free;
+
+		kfree(e);
+		e = next;
+	}
+}
+
+/*
+ * task_newtask fires in copy_process() for every new task, whoever creates
+ * it (fork, clone, kernel threads, io_uring and vhost workers), before it
+ * first runs; the creator is current. Preemption may be off: the entry
+ * comes from the pool, and only raw spinlocks are taken.
+ */
+#ifdef MPAM_EXT_TASK_NEWTASK_U64
+static void mpx_cpu_newtask_probe(void *data, struct task_struct *child,
+				  u64 clone_flags)
+#else
+static void mpx_cpu_newtask_probe(void *data, struct task_struct *child,
+				  unsigned long clone_flags)
+#endif
+{
+	struct mpx_cpu_redirect *r = &mpx_cpu_redirect;
+	struct task_struct *parent = current;
+	struct mpx_cpu_task *e, *pe;
+	const void *owner;
+	unsigned long flags;
+	bool queued = false;
+	u64 val;
+
 	rcu_read_lock();
-	pe = mpx_find(parent);
+	pe = mpx_cpu_find(parent);
 	rcu_read_unlock();
 	if (!pe)
 		return;
-	e = kzalloc_obj(*e, GFP_NOWAIT | __GFP_NOWARN);
+	e = mpx_cpu_pool_get();
 	if (!e) {
-		atomic_long_inc(&mpx_fork_fail);
+		atomic_long_inc(&mpx_cpu_fork_fail);
 		return;
 	}
-	raw_spin_lock_irqsave(&mpx_tasks_lock, flags);
-	pe = mpx_find(parent);
-	if (pe && mpx_live && !mpx_find(child)) {
-		e->task = child;
-		e->owner = pe->owner;
-		e->val = pe->val;
-		get_task_struct(child);
-		hash_add_rcu(mpx_tasks, &e->node, (unsigned long)child);
-		e = NULL;
+	raw_spin_lock_irqsave(&mpx_cpu_tasks_lock, flags);
+	rcu_read_lock();
+	pe = mpx_cpu_find(parent);
+	if (pe && mpx_cpu_live && !mpx_cpu_find(child)) {
+		owner = pe->owner;
+		val = pe->val;
+		if (r->active && (r->all || owner == r->from)) {
+			owner = r->to;
+			val = r->val;
+		}
+		if (owner) {
+			e->task = child;
+			e->owner = owner;
+			e->val = val;
+			get_task_struct(child);
+			hash_add_rcu(mpx_cpu_fresh, &e->fnode,
+				     (unsigned long)child);
+			e->in_fresh = true;
+			WRITE_ONCE(mpx_cpu_fresh_nr, mpx_cpu_fresh_nr + 1);
+			e->on_mig = true;
+			llist_add(&e->mig, &mpx_cpu_mig_list);
+			queued = true;
+			e = NULL;
+		}
 	}
-	raw_spin_unlock_irqrestore(&mpx_tasks_lock, flags);
-	kfree(e);
+	rcu_read_unlock();
+	raw_spin_unlock_irqrestore(&mpx_cpu_tasks_lock, flags);
+	if (e)
+		mpx_cpu_pool_put(e);
+	if (queued)
+		schedule_work(&mpx_cpu_mig_work);
 }
 
 /**
@@ -453,7 +977,7 @@ static void mpx_fork_probe(void *data, struct task_struct *parent,
  */
 int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 {
-	struct mpx_task *e = NULL, *old;
+	struct mpx_cpu_task *e = NULL, *old;
 	int ret = 0;
 
 	if (owner) {
@@ -461,31 +985,52 @@ int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 		if (!e)
 			return -ENOMEM;
 	}
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	old = mpx_find(t);
-	if (!mpx_live) {
+	mutex_lock(&mpx_cpu_map_mutex);
+	if (!mpx_cpu_map_ready) {
+		mutex_unlock(&mpx_cpu_map_mutex);
+		kfree(e);
+		return -ENODEV;
+	}
+	rcu_read_lock();
+	old = mpx_cpu_find(t);
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	if (!mpx_cpu_live) {
 		ret = -ENODEV;
-	} else if (!owner) {
-		if (old)
-			mpx_drop(old);
-	} else if (old) {
+	} else if (old && owner) {
 		WRITE_ONCE(old->owner, owner);
 		WRITE_ONCE(old->val, val);
-	} else if (t->flags & PF_EXITING) {
-		/* Its exit probe may have run already: it would stay here */
-		ret = -ESRCH;
-	} else {
-		e->task = t;
-		e->owner = owner;
-		e->val = val;
-		get_task_struct(t);
-		hash_add_rcu(mpx_tasks, &e->node, (unsigned long)t);
-		e = NULL;
 	}
-	raw_spin_unlock_irq(&mpx_tasks_lock);
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	if (!ret && old && !owner)
+		mpx_cpu_kill(old);
+	rcu_read_unlock();
+	if (!ret && !old && owner) {
+		if (READ_ONCE(t->flags) & PF_EXITING) {
+			/* Its exit probe may have run already: it would stay here */
+			ret = -ESRCH;
+		} else {
+			e->task = t;
+			e->owner = owner;
+			e->val = val;
+			get_task_struct(t);
+			ret = mpx_cpu_map_insert(e);
+			if (ret) {
+				put_task_struct(t);
+			} else {
+				/* Published before PF_EXITING is read: pairs with the exit probe */
+				smp_mb();
+				if (READ_ONCE(t->flags) & PF_EXITING) {
+					mpx_cpu_kill(e);
+					ret = -ESRCH;
+				}
+				e = NULL;
+			}
+		}
+	}
+	mutex_unlock(&mpx_cpu_map_mutex);
 	kfree(e);
 	if (!ret)
-		mpx_kick(t);
+		mpx_cpu_kick(t);
 	return ret;
 }
 
@@ -499,14 +1044,90 @@ int mpam_ext_task_move(struct task_struct *t, const void *owner, u64 val)
 const void *mpam_ext_task_owner(struct task_struct *t)
 {
 	const void *owner = NULL;
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 
 	rcu_read_lock();
-	e = mpx_find(t);
+	e = mpx_cpu_find(t);
 	if (e)
 		owner = READ_ONCE(e->owner);
 	rcu_read_unlock();
 	return owner;
+}
+
+/* Entries handled between two breaks of a walk */
+#define MPX_CPU_WALK_BATCH	256
+
+/* One entry of mpx_cpu_move_all() */
+static void mpx_cpu_move_one(struct mpx_cpu_task *e, bool all,
+			     const void *from, const void *to, u64 val)
+{
+	bool hit;
+
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	hit = !e->dead && (all || e->owner == from);
+	if (hit && to) {
+		WRITE_ONCE(e->owner, to);
+		WRITE_ONCE(e->val, val);
+	}
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	if (hit && !to)
+		mpx_cpu_kill(e);
+}
+
+/*
+ * Move the entries of @from (of every group with @all) to @to, or drop
+ * them with @to NULL. The map is walked in process context with
+ * interrupts on, in batches with a break between them; tasks created by a
+ * moved task meanwhile follow mpx_cpu_redirect.
+ */
+static void mpx_cpu_move_all(bool all, const void *from, const void *to,
+			     u64 val)
+{
+	struct mpx_cpu_redirect *r = &mpx_cpu_redirect;
+	struct rhashtable_iter iter;
+	struct mpx_cpu_task *e;
+	unsigned int n = 0;
+	int bkt;
+
+	mutex_lock(&mpx_cpu_map_mutex);
+	if (!mpx_cpu_map_ready) {
+		mutex_unlock(&mpx_cpu_map_mutex);
+		return;
+	}
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	*r = (struct mpx_cpu_redirect){ .active = true, .all = all,
+					.from = from, .to = to, .val = val };
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	/* Every entry made before the redirect is in the map now */
+	mpx_cpu_migrate_locked();
+
+	rhashtable_walk_enter(&mpx_cpu_map, &iter);
+	rhashtable_walk_start(&iter);
+	while ((e = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(e))
+			continue;	/* -EAGAIN: resized, the walk goes on */
+		mpx_cpu_move_one(e, all, from, to, val);
+		if (++n % MPX_CPU_WALK_BATCH == 0) {
+			rhashtable_walk_stop(&iter);
+			cond_resched();
+			rhashtable_walk_start(&iter);
+		}
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	/* Entries the map refused stay fresh: bounded by the pool */
+	rcu_read_lock();
+	hash_for_each_rcu(mpx_cpu_fresh, bkt, e, fnode)
+		if (!READ_ONCE(e->in_map))
+			mpx_cpu_move_one(e, all, from, to, val);
+	rcu_read_unlock();
+
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	r->active = false;
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_migrate_locked();
+	mpx_cpu_reap_locked();
+	mutex_unlock(&mpx_cpu_map_mutex);
 }
 
 /**
@@ -519,23 +1140,8 @@ const void *mpam_ext_task_owner(struct task_struct *t)
  */
 void mpam_ext_task_move_all(const void *from, const void *to, u64 val)
 {
-	struct mpx_task *e;
-	struct hlist_node *tmp;
-	int bkt;
-
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	hash_for_each_safe(mpx_tasks, bkt, tmp, e, node) {
-		if (e->owner != from)
-			continue;
-		if (!to) {
-			mpx_drop(e);
-			continue;
-		}
-		WRITE_ONCE(e->owner, to);
-		WRITE_ONCE(e->val, val);
-	}
-	raw_spin_unlock_irq(&mpx_tasks_lock);
-	on_each_cpu(mpx_ipi, NULL, 1);
+	mpx_cpu_move_all(false, from, to, val);
+	on_each_cpu(mpx_cpu_ipi, NULL, 1);
 }
 
 /**
@@ -552,21 +1158,36 @@ void mpam_ext_task_for_each(const void *owner,
 			    void (*fn)(struct task_struct *t, void *arg),
 			    void *arg)
 {
+	struct rhashtable_iter iter;
 	struct task_struct *p, *t;
-	struct mpx_task *e;
+	struct mpx_cpu_task *e;
 	int bkt;
 
 	if (!owner) {
 		rcu_read_lock();
 		for_each_process_thread(p, t)
-			if (!(READ_ONCE(t->flags) & PF_EXITING) && !mpx_find(t))
+			if (!(READ_ONCE(t->flags) & PF_EXITING) && !mpx_cpu_find(t))
 				fn(t, arg);
 		rcu_read_unlock();
 		return;
 	}
+	/* The map's walk holds the RCU read lock between start and stop */
+	rhashtable_walk_enter(&mpx_cpu_map, &iter);
+	rhashtable_walk_start(&iter);
+	while ((e = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(e))
+			continue;
+		if (!READ_ONCE(e->dead) && READ_ONCE(e->owner) == owner &&
+		    !(READ_ONCE(e->task->flags) & PF_EXITING))
+			fn(e->task, arg);
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	/* Fresh entries not yet in the map (those already there are listed) */
 	rcu_read_lock();
-	hash_for_each_rcu(mpx_tasks, bkt, e, node)
-		if (READ_ONCE(e->owner) == owner &&
+	hash_for_each_rcu(mpx_cpu_fresh, bkt, e, fnode)
+		if (!READ_ONCE(e->dead) && !READ_ONCE(e->in_map) &&
+		    READ_ONCE(e->owner) == owner &&
 		    !(READ_ONCE(e->task->flags) & PF_EXITING))
 			fn(e->task, arg);
 	rcu_read_unlock();
@@ -584,23 +1205,17 @@ void mpam_ext_cpu_set_default(const struct cpumask *mask, u64 val)
 	unsigned int cpu;
 
 	for_each_cpu(cpu, mask)
-		WRITE_ONCE(per_cpu_ptr(&mpx_cpus, cpu)->dflt, val);
-	on_each_cpu_mask(mask, mpx_ipi, NULL, 1);
+		WRITE_ONCE(per_cpu_ptr(&mpx_cpu_pcpus, cpu)->dflt, val);
+	on_each_cpu_mask(mask, mpx_cpu_ipi, NULL, 1);
 }
 
-static void mpx_drop_all(void)
+static void mpx_cpu_drop_all(void)
 {
-	struct mpx_task *e;
-	struct hlist_node *tmp;
 	unsigned int cpu;
-	int bkt;
 
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	hash_for_each_safe(mpx_tasks, bkt, tmp, e, node)
-		mpx_drop(e);
+	mpx_cpu_move_all(true, NULL, NULL, 0);
 	for_each_possible_cpu(cpu)
-		WRITE_ONCE(per_cpu_ptr(&mpx_cpus, cpu)->dflt, 0);
-	raw_spin_unlock_irq(&mpx_tasks_lock);
+		WRITE_ONCE(per_cpu_ptr(&mpx_cpu_pcpus, cpu)->dflt, 0);
 }
 
 /**
@@ -611,66 +1226,34 @@ static void mpx_drop_all(void)
  */
 void mpam_ext_cpu_reset_all(void)
 {
-	mpx_drop_all();
-	on_each_cpu(mpx_ipi, NULL, 1);
+	mpx_cpu_drop_all();
+	on_each_cpu(mpx_cpu_ipi, NULL, 1);
 }
 
+#ifdef MPAM_EXT_KUNIT
 /**
  * mpam_ext_cpu_current() - the value a CPU last programmed.
  * @cpu:	the CPU
+ *
+ * KUnit only (kunit/mpx_cpu_test.h).
  *
  * Return: the value, 0 for a CPU out of range or before any write.
  */
 u64 mpam_ext_cpu_current(unsigned int cpu)
 {
-	struct mpx_cpu *pc;
+	struct mpx_cpu_pcpu *pc;
 	unsigned long flags;
 	u64 val;
 
 	if (cpu >= nr_cpu_ids || !cpu_possible(cpu))
 		return 0;
-	pc = per_cpu_ptr(&mpx_cpus, cpu);
+	pc = per_cpu_ptr(&mpx_cpu_pcpus, cpu);
 	raw_spin_lock_irqsave(&pc->lock, flags);
 	val = pc->cur;
 	raw_spin_unlock_irqrestore(&pc->lock, flags);
 	return val;
 }
-
-/**
- * mpam_ext_cpu_drain() - hand over the busy time accounted per value.
- * @fn:		called with each CPU, value and the busy ns it ran with it
- *		since the last drain
- * @arg:	passed to @fn
- *
- * Process context; SIM mode only (nothing is called otherwise). Each
- * nanosecond a CPU was busy is handed over once: the running period is
- * accounted up to now, and the table is cleared under the CPU's lock. Time
- * that did not fit the table is counted in debugfs as lost.
- */
-void mpam_ext_cpu_drain(void (*fn)(unsigned int cpu, u64 val, u64 busy_ns,
-				   void *arg),
-			void *arg)
-{
-	struct mpx_slot out[MPX_SLOTS];
-	struct mpx_cpu *pc;
-	unsigned long flags;
-	unsigned int cpu;
-	int i;
-
-	if (!mpx_inited || mpx_mode != MPAM_EXT_CPU_SIM)
-		return;
-	for_each_possible_cpu(cpu) {
-		pc = per_cpu_ptr(&mpx_cpus, cpu);
-		raw_spin_lock_irqsave(&pc->lock, flags);
-		mpx_account(pc, ktime_get_mono_fast_ns());
-		memcpy(out, pc->slots, sizeof(out));
-		memset(pc->slots, 0, sizeof(pc->slots));
-		raw_spin_unlock_irqrestore(&pc->lock, flags);
-		for (i = 0; i < MPX_SLOTS; i++)
-			if (out[i].ns)
-				fn(cpu, out[i].val, out[i].ns, arg);
-	}
-}
+#endif
 
 /**
  * mpam_ext_cpu_mode() - where the values go.
@@ -679,7 +1262,7 @@ void mpam_ext_cpu_drain(void (*fn)(unsigned int cpu, u64 val, u64 busy_ns,
  */
 enum mpam_ext_cpu_mode mpam_ext_cpu_mode(void)
 {
-	return mpx_mode;
+	return mpx_cpu_mode;
 }
 
 /**
@@ -689,7 +1272,7 @@ enum mpam_ext_cpu_mode mpam_ext_cpu_mode(void)
  */
 const char *mpam_ext_cpu_why(void)
 {
-	return mpx_why;
+	return mpx_cpu_reason;
 }
 
 /**
@@ -697,29 +1280,33 @@ const char *mpam_ext_cpu_why(void)
  * @nr_partid:	receives the number of PARTIDs
  * @nr_pmg:	receives the number of PMGs
  *
- * From MPAMIDR_EL1 in HW mode; U32_MAX (no limit) otherwise.
+ * The minimum over every CPU that came online since init of MPAMIDR_EL1's
+ * PARTID_MAX + 1 and PMG_MAX + 1 (each read on its CPU as it comes
+ * online; the simulated register in SIM mode). U32_MAX (no limit) when the
+ * CPU side is off. CLOSIDs and RMIDs are to be capped with them.
  */
 void mpam_ext_cpu_limits(u32 *nr_partid, u32 *nr_pmg)
 {
-	*nr_partid = mpx_nr_partid;
-	*nr_pmg = mpx_nr_pmg;
+	*nr_partid = READ_ONCE(mpx_cpu_nr_partid);
+	*nr_pmg = READ_ONCE(mpx_cpu_nr_pmg);
 }
 
-static const char *const mpx_mode_names[] = {
+static const char *const mpx_cpu_mode_names[] = {
 	[MPAM_EXT_CPU_OFF] = "off",
 	[MPAM_EXT_CPU_SIM] = "sim",
 	[MPAM_EXT_CPU_HW] = "hw",
 };
 
-static int mpx_cpus_show(struct seq_file *s, void *unused)
+static int mpx_cpu_show(struct seq_file *s, void *unused)
 {
-	struct mpx_cpu *pc, c;
+	const struct mpx_cpu_backend *be = mpx_cpu_be;
+	struct mpx_cpu_pcpu *pc, c;
 	unsigned long flags;
 	unsigned int cpu;
 
-	seq_printf(s, "mode %s: %s\n", mpx_mode_names[mpx_mode], mpx_why);
+	seq_printf(s, "mode %s: %s\n", mpx_cpu_mode_names[mpx_cpu_mode], mpx_cpu_reason);
 	for_each_possible_cpu(cpu) {
-		pc = per_cpu_ptr(&mpx_cpus, cpu);
+		pc = per_cpu_ptr(&mpx_cpu_pcpus, cpu);
 		raw_spin_lock_irqsave(&pc->lock, flags);
 		c = *pc;
 		raw_spin_unlock_irqrestore(&pc->lock, flags);
@@ -732,83 +1319,117 @@ static int mpx_cpus_show(struct seq_file *s, void *unused)
 			   FIELD_GET(MPAM_EXT_CPU_PMG_I, c.cur),
 			   READ_ONCE(pc->dflt), c.switches, c.writes,
 			   c.skipped, c.ipis);
-		if (mpx_mode == MPAM_EXT_CPU_SIM)
-			seq_printf(s,
-				   " mpam0 %#llx mpam1 %#llx busy_ns %llu lost_ns %llu",
-				   c.sim_mpam0, c.sim_mpam1, c.busy_ns,
-				   c.lost_ns);
+		if (be && be->show)
+			be->show(s, cpu);
 		seq_putc(s, '\n');
 	}
-	seq_printf(s, "fork_fail %ld\n", atomic_long_read(&mpx_fork_fail));
+	seq_printf(s, "fork_fail %ld\n", atomic_long_read(&mpx_cpu_fork_fail));
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(mpx_cpus);
+DEFINE_SHOW_ATTRIBUTE(mpx_cpu);
 
-struct mpx_tp_want {
+struct mpx_cpu_tp_want {
 	const char *name;
 	struct tracepoint **tp;
 };
 
-static void mpx_tp_match(struct tracepoint *tp, void *priv)
+static void mpx_cpu_tp_match(struct tracepoint *tp, void *priv)
 {
-	struct mpx_tp_want *w;
+	struct mpx_cpu_tp_want *w;
 
 	for (w = priv; w->name; w++)
 		if (!strcmp(tp->name, w->name))
 			*w->tp = tp;
 }
 
-static void mpx_unregister(void)
+static void mpx_cpu_unregister(void)
 {
-	if (mpx_tp_switch)
-		tracepoint_probe_unregister(mpx_tp_switch, mpx_switch_probe,
+	if (mpx_cpu_tp_switch)
+		tracepoint_probe_unregister(mpx_cpu_tp_switch, mpx_cpu_switch_probe,
 					    NULL);
-	if (mpx_tp_fork)
-		tracepoint_probe_unregister(mpx_tp_fork, mpx_fork_probe, NULL);
-	if (mpx_tp_exit)
-		tracepoint_probe_unregister(mpx_tp_exit, mpx_exit_probe, NULL);
+	if (mpx_cpu_tp_newtask)
+		tracepoint_probe_unregister(mpx_cpu_tp_newtask,
+					    mpx_cpu_newtask_probe, NULL);
+	if (mpx_cpu_tp_exit)
+		tracepoint_probe_unregister(mpx_cpu_tp_exit, mpx_cpu_exit_probe, NULL);
 	tracepoint_synchronize_unregister();
-	mpx_tp_switch = NULL;
-	mpx_tp_fork = NULL;
-	mpx_tp_exit = NULL;
+	mpx_cpu_tp_switch = NULL;
+	mpx_cpu_tp_newtask = NULL;
+	mpx_cpu_tp_exit = NULL;
 }
 
-static int mpx_register(void)
+static int mpx_cpu_register(void)
 {
 	struct tracepoint *sw = NULL, *fork = NULL, *exit = NULL;
-	struct mpx_tp_want want[] = {
+	struct mpx_cpu_tp_want want[] = {
 		{ "sched_switch", &sw },
-		{ "sched_process_fork", &fork },
+		{ "task_newtask", &fork },
 		{ "sched_process_exit", &exit },
 		{},
 	};
 	int ret;
 
-	for_each_kernel_tracepoint(mpx_tp_match, want);
+	for_each_kernel_tracepoint(mpx_cpu_tp_match, want);
 	if (!sw || !fork || !exit) {
-		pr_err("cpu side: the scheduler tracepoints are missing (kernel without CONFIG_TRACEPOINTS?)\n");
+		pr_err("cpu side: the scheduler or task tracepoints are missing (kernel without CONFIG_TRACEPOINTS?)\n");
 		return -ENOENT;
 	}
-	ret = tracepoint_probe_register(fork, mpx_fork_probe, NULL);
+	ret = tracepoint_probe_register(fork, mpx_cpu_newtask_probe, NULL);
 	if (ret)
 		goto fail;
-	mpx_tp_fork = fork;
-	ret = tracepoint_probe_register(exit, mpx_exit_probe, NULL);
+	mpx_cpu_tp_newtask = fork;
+	ret = tracepoint_probe_register(exit, mpx_cpu_exit_probe, NULL);
 	if (ret)
 		goto fail;
-	mpx_tp_exit = exit;
-	if (mpx_mode != MPAM_EXT_CPU_OFF) {
-		ret = tracepoint_probe_register(sw, mpx_switch_probe, NULL);
+	mpx_cpu_tp_exit = exit;
+	if (mpx_cpu_mode != MPAM_EXT_CPU_OFF) {
+		ret = tracepoint_probe_register(sw, mpx_cpu_switch_probe, NULL);
 		if (ret)
 			goto fail;
-		mpx_tp_switch = sw;
+		mpx_cpu_tp_switch = sw;
 	}
 	return 0;
 fail:
 	pr_err("cpu side: cannot register a scheduler tracepoint probe: %d\n",
 	       ret);
-	mpx_unregister();
+	mpx_cpu_unregister();
 	return ret;
+}
+
+/* Remove the cpu_pm notifier and the hotplug states that were set up */
+static void mpx_cpu_hp_remove(void)
+{
+	if (mpx_cpu_pm_registered)
+		cpu_pm_unregister_notifier(&mpx_cpu_pm_nb);
+	mpx_cpu_pm_registered = false;
+	if (mpx_cpu_hp_state >= 0)
+		cpuhp_remove_state_nocalls(mpx_cpu_hp_state);
+	mpx_cpu_hp_state = -1;
+	if (mpx_cpu_hp_prepare_state >= 0)
+		cpuhp_remove_state_nocalls(mpx_cpu_hp_prepare_state);
+	mpx_cpu_hp_prepare_state = -1;
+}
+
+/*
+ * Free the map once no probe runs: the last dead entries are reaped, the
+ * entries freed after their grace period.
+ */
+static void mpx_cpu_map_fini(void)
+{
+	mutex_lock(&mpx_cpu_map_mutex);
+	WRITE_ONCE(mpx_cpu_map_ready, false);
+	mutex_unlock(&mpx_cpu_map_mutex);
+	cancel_work_sync(&mpx_cpu_mig_work);
+	cancel_work_sync(&mpx_cpu_reap_work);
+	mutex_lock(&mpx_cpu_map_mutex);
+	mpx_cpu_migrate_locked();
+	mpx_cpu_reap_locked();
+	mutex_unlock(&mpx_cpu_map_mutex);
+	cancel_work_sync(&mpx_cpu_reap_work);
+	/* Lookups that saw the map ready are over */
+	synchronize_rcu();
+	rcu_barrier();
+	rhashtable_destroy(&mpx_cpu_map);
 }
 
 /**
@@ -826,73 +1447,108 @@ fail:
  */
 int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg)
 {
-	u64 pfr0, pfr1, idr;
+	u64 pfr0, pfr1;
 	unsigned int cpu;
 	int ret;
 
-	if (mpx_inited)
+	if (mpx_cpu_inited)
 		return -EBUSY;
 	pfr0 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
 	pfr1 = read_sanitised_ftr_reg(SYS_ID_AA64PFR1_EL1);
 	ret = mpam_ext_cpu_decide(pfr0, pfr1, is_kernel_in_hyp_mode(),
 				  sim_mscs, param ? param : mpx_cpu_side,
-				  mpx_why, sizeof(mpx_why));
+				  mpx_cpu_reason, sizeof(mpx_cpu_reason));
 	if (ret < 0) {
-		pr_err("cpu side: %s\n", mpx_why);
+		pr_err("cpu side: %s\n", mpx_cpu_reason);
 		return ret;
 	}
-	mpx_mode = ret;
-	mpx_nr_partid = U32_MAX;
-	mpx_nr_pmg = U32_MAX;
-	if (mpx_mode == MPAM_EXT_CPU_HW) {
-		idr = read_sysreg_s(MPX_SYS_MPAMIDR_EL1);
-		mpx_nr_partid = FIELD_GET(MPX_MPAMIDR_PARTID_MAX, idr) + 1;
-		mpx_nr_pmg = FIELD_GET(MPX_MPAMIDR_PMG_MAX, idr) + 1;
-	}
-	if (mpx_mode == MPAM_EXT_CPU_OFF)
-		pr_warn("cpu side off: %s\n", mpx_why);
+	mpx_cpu_mode = ret;
+	/* Lowered by each online CPU's MPAMIDR_EL1 (mpx_cpu_online()) */
+	WRITE_ONCE(mpx_cpu_nr_partid, U32_MAX);
+	WRITE_ONCE(mpx_cpu_nr_pmg, U32_MAX);
+	if (mpx_cpu_mode == MPAM_EXT_CPU_OFF)
+		pr_warn("cpu side off: %s\n", mpx_cpu_reason);
 	else
-		pr_info("cpu side %s: %s\n", mpx_mode_names[mpx_mode],
-			mpx_why);
+		pr_info("cpu side %s: %s\n", mpx_cpu_mode_names[mpx_cpu_mode],
+			mpx_cpu_reason);
 
 	for_each_possible_cpu(cpu) {
-		struct mpx_cpu *pc = per_cpu_ptr(&mpx_cpus, cpu);
+		struct mpx_cpu_pcpu *pc = per_cpu_ptr(&mpx_cpu_pcpus, cpu);
 
 		memset(pc, 0, sizeof(*pc));
 		raw_spin_lock_init(&pc->lock);
-		pc->since = ktime_get_mono_fast_ns();
+		pc->stale = true;
 	}
-	atomic_long_set(&mpx_fork_fail, 0);
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	mpx_live = true;
-	raw_spin_unlock_irq(&mpx_tasks_lock);
+	if (mpx_cpu_mode == MPAM_EXT_CPU_SIM) {
+		mpam_ext_sim_cpu_start();
+		mpx_cpu_be = &mpx_cpu_sim;
+	} else if (mpx_cpu_mode == MPAM_EXT_CPU_HW) {
+		mpx_cpu_be = &mpx_cpu_hw;
+	}
+	atomic_long_set(&mpx_cpu_fork_fail, 0);
+	ret = rhashtable_init(&mpx_cpu_map, &mpx_cpu_map_params);
+	if (ret) {
+		mpx_cpu_be = NULL;
+		mpam_ext_sim_cpu_stop();
+		mpx_cpu_mode = MPAM_EXT_CPU_OFF;
+		return ret;
+	}
+	mutex_lock(&mpx_cpu_map_mutex);
+	WRITE_ONCE(mpx_cpu_map_ready, true);
+	mutex_unlock(&mpx_cpu_map_mutex);
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_live = true;
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
 
-	ret = mpx_register();
+	/* Full before the new-task probe takes from it */
+	mpx_cpu_pool_refill(NULL);
+	ret = mpx_cpu_register();
 	if (ret)
 		goto fail;
-	if (mpx_mode != MPAM_EXT_CPU_OFF) {
+	if (mpx_cpu_mode != MPAM_EXT_CPU_OFF) {
+		ret = cpuhp_setup_state_nocalls(CPUHP_BP_PREPARE_DYN,
+						"mpam_ext/cpu:prepare",
+						mpx_cpu_hp_prepare,
+						mpx_cpu_hp_dead);
+		if (ret < 0) {
+			pr_err("cpu side: no hotplug state: %d\n", ret);
+			mpx_cpu_unregister();
+			goto fail;
+		}
+		mpx_cpu_hp_prepare_state = ret;
 		ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN,
 					"mpam_ext/cpu:online", mpx_cpu_online,
 					NULL);
 		if (ret < 0) {
 			pr_err("cpu side: no hotplug state: %d\n", ret);
-			mpx_unregister();
+			mpx_cpu_unregister();
 			goto fail;
 		}
-		mpx_hp_state = ret;
+		mpx_cpu_hp_state = ret;
+		ret = cpu_pm_register_notifier(&mpx_cpu_pm_nb);
+		if (ret) {
+			pr_err("cpu side: no cpu_pm notifier: %d\n", ret);
+			mpx_cpu_unregister();
+			goto fail;
+		}
+		mpx_cpu_pm_registered = true;
 	}
 	if (dbg)
-		mpx_dbg_file = debugfs_create_file("cpus", 0444, dbg, NULL,
-						   &mpx_cpus_fops);
-	mpx_inited = true;
+		mpx_cpu_dbg_file = debugfs_create_file("cpus", 0444, dbg, NULL,
+						       &mpx_cpu_fops);
+	mpx_cpu_inited = true;
 	return 0;
 fail:
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	mpx_live = false;
-	raw_spin_unlock_irq(&mpx_tasks_lock);
-	mpx_drop_all();
-	rcu_barrier();
-	mpx_mode = MPAM_EXT_CPU_OFF;
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_live = false;
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_hp_remove();
+	mpx_cpu_drop_all();
+	mpx_cpu_pool_free();
+	mpx_cpu_map_fini();
+	mpx_cpu_be = NULL;
+	mpam_ext_sim_cpu_stop();
+	mpx_cpu_mode = MPAM_EXT_CPU_OFF;
 	return ret;
 }
 
@@ -905,24 +1561,25 @@ fail:
  */
 void mpam_ext_cpu_exit(void)
 {
-	if (!mpx_inited)
+	if (!mpx_cpu_inited)
 		return;
-	debugfs_remove(mpx_dbg_file);
-	mpx_dbg_file = NULL;
-	raw_spin_lock_irq(&mpx_tasks_lock);
-	mpx_live = false;
-	raw_spin_unlock_irq(&mpx_tasks_lock);
-	mpx_unregister();
-	if (mpx_hp_state >= 0)
-		cpuhp_remove_state_nocalls(mpx_hp_state);
-	mpx_hp_state = -1;
-	mpx_drop_all();
+	debugfs_remove(mpx_cpu_dbg_file);
+	mpx_cpu_dbg_file = NULL;
+	raw_spin_lock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_live = false;
+	raw_spin_unlock_irq(&mpx_cpu_tasks_lock);
+	mpx_cpu_unregister();
+	mpx_cpu_hp_remove();
+	mpx_cpu_drop_all();
+	mpx_cpu_pool_free();
 	/* No probe runs any more: only these IPIs re-program */
-	on_each_cpu(mpx_ipi, NULL, 1);
-	rcu_barrier();
-	mpx_mode = MPAM_EXT_CPU_OFF;
-	strscpy(mpx_why, "not initialised", sizeof(mpx_why));
-	mpx_nr_partid = U32_MAX;
-	mpx_nr_pmg = U32_MAX;
-	mpx_inited = false;
+	on_each_cpu(mpx_cpu_ipi, NULL, 1);
+	mpx_cpu_map_fini();
+	mpx_cpu_be = NULL;
+	mpam_ext_sim_cpu_stop();
+	mpx_cpu_mode = MPAM_EXT_CPU_OFF;
+	strscpy(mpx_cpu_reason, "not initialised", sizeof(mpx_cpu_reason));
+	WRITE_ONCE(mpx_cpu_nr_partid, U32_MAX);
+	WRITE_ONCE(mpx_cpu_nr_pmg, U32_MAX);
+	mpx_cpu_inited = false;
 }

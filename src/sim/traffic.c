@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Traffic model of the simulator: turns the busy time the CPU side
- * records per CPU and MPAM0_EL1 value into bytes counted by the MBWU
+ * Traffic model of the simulator: turns the busy time the simulated CPU
+ * registers record per CPU and MPAM0_EL1 value into bytes counted by the MBWU
  * monitors and cache storage read by the CSU monitors of the simulated
  * MSCs on each CPU's path. docs/simulator.md ("Traffic model") gives the
  * rules and rates.
@@ -26,11 +26,15 @@
 #include <linux/workqueue.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/arch/cpu.h>
 #include <mpam_ext/model/model.h>
 #include <mpam_ext/msc/msc.h>
+#include <mpam_ext/sim/cpu_regs.h>
 #include <mpam_ext/sim/sim.h>
 #include <mpam_ext/sim/traffic.h>
+
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_traffic_test.h"
+#endif
 
 /* Period of the background sync */
 #define MPX_SYNC_MS		100
@@ -40,22 +44,22 @@
 /* Size of a level 1 cache (levels 2 and 3 are parameters) */
 #define MPX_L1_BYTES		SZ_64K
 
-static unsigned int mpx_bw_mbps = 1000;
-module_param_named(sim_bw_mbps, mpx_bw_mbps, uint, 0444);
+static unsigned int mpx_tr_bw_mbps = 1000;
+module_param_named(sim_bw_mbps, mpx_tr_bw_mbps, uint, 0444);
 MODULE_PARM_DESC(sim_bw_mbps,
 		 "Simulation: memory traffic of a busy CPU, MB/s (default 1000: 1 byte per ns)");
 
-static unsigned int mpx_fill_mbps = 1000;
-module_param_named(sim_fill_mbps, mpx_fill_mbps, uint, 0444);
+static unsigned int mpx_tr_fill_mbps = 1000;
+module_param_named(sim_fill_mbps, mpx_tr_fill_mbps, uint, 0444);
 MODULE_PARM_DESC(sim_fill_mbps,
 		 "Simulation: rate a busy CPU fills each cache on its path, MB/s (default 1000)");
 
-static unsigned int mpx_l2_kib = 1024;
-module_param_named(sim_l2_kib, mpx_l2_kib, uint, 0444);
+static unsigned int mpx_tr_l2_kib = 1024;
+module_param_named(sim_l2_kib, mpx_tr_l2_kib, uint, 0444);
 MODULE_PARM_DESC(sim_l2_kib, "Simulation: size of an L2 cache, KiB (default 1024)");
 
-static unsigned int mpx_l3_kib = 32768;
-module_param_named(sim_l3_kib, mpx_l3_kib, uint, 0444);
+static unsigned int mpx_tr_l3_kib = 32768;
+module_param_named(sim_l3_kib, mpx_tr_l3_kib, uint, 0444);
 MODULE_PARM_DESC(sim_l3_kib,
 		 "Simulation: size of an L3 (and deeper) cache, KiB (default 32768)");
 
@@ -70,7 +74,7 @@ MODULE_PARM_DESC(sim_l3_kib,
  * One RIS on a CPU's path. The traffic to a component is shared evenly by
  * its simulated vMSCs (interleaving): this one takes part @share of @nr.
  */
-struct mpx_hop {
+struct mpx_tr_hop {
 	struct mpam_ext_sim_msc *sim;
 	u8 ris;
 	u8 what;		/* MPX_HOP_* */
@@ -80,16 +84,16 @@ struct mpx_hop {
 };
 
 /* One CPU: its path and what it was fed */
-struct mpx_cpu {
+struct mpx_tr_cpu {
 	unsigned int nr_hop;
-	struct mpx_hop *hop;
+	struct mpx_tr_hop *hop;
 	u64 busy_ns;		/* busy time fed */
 	u64 bytes;		/* bytes issued after bandwidth limits */
 };
 
-struct mpx_traffic {
+struct mpx_tr_model {
 	unsigned int nr_cpu;	/* nr_cpu_ids at init */
-	struct mpx_cpu *cpu;	/* [nr_cpu] */
+	struct mpx_tr_cpu *cpu;	/* [nr_cpu] */
 	struct dentry *dbg;	/* <dbg>/traffic, or NULL */
 	/* Parameters, read once at init */
 	u32 bw_mbps;
@@ -100,20 +104,21 @@ struct mpx_traffic {
 
 /*
  * Serialises every sync, feed, debugfs read, init and exit, and protects
- * mpx_tr and everything it points to. Taken in process context only;
- * outermost of the module's locks on these paths: the CPU side's drain
- * runs under it, and the simulators' spinlocks nest inside it.
+ * mpx_tr_live and everything it points to. Taken in process context only;
+ * outermost of the module's locks on these paths: the simulated CPU
+ * registers' drain runs under it, and the simulators' spinlocks (those of
+ * the CPU registers and of the MSCs) nest inside it.
  */
-static DEFINE_MUTEX(mpx_lock);
-static struct mpx_traffic *mpx_tr;
+static DEFINE_MUTEX(mpx_tr_lock);
+static struct mpx_tr_model *mpx_tr_live;
 
-static void mpx_tick(struct work_struct *work);
-static DECLARE_DELAYED_WORK(mpx_work, mpx_tick);
+static void mpx_tr_tick(struct work_struct *work);
+static DECLARE_DELAYED_WORK(mpx_tr_work, mpx_tr_tick);
 
 /* ----- the model ----- */
 
 /* @bytes split over @nr interleaved vMSCs: what part @share takes */
-static u64 mpx_share(u64 bytes, const struct mpx_hop *h)
+static u64 mpx_tr_share(u64 bytes, const struct mpx_tr_hop *h)
 {
 	u32 rem;
 	u64 q = div_u64_rem(bytes, h->nr, &rem);
@@ -122,54 +127,54 @@ static u64 mpx_share(u64 bytes, const struct mpx_hop *h)
 }
 
 /* @ns of busy time at @mbps, in bytes (1 MB/s is 1 byte per 1000 ns) */
-static u64 mpx_rate_bytes(u64 ns, u32 mbps)
+static u64 mpx_tr_rate_bytes(u64 ns, u32 mbps)
 {
 	return mul_u64_u32_div(ns, mbps, 1000);
 }
 
 /* Traffic of @ns busy time of one CPU with one (PARTID, PMG) */
-static void mpx_feed_pair(struct mpx_traffic *tr, struct mpx_cpu *c,
-			  u16 partid, u8 pmg, u64 ns)
+static void mpx_tr_feed_pair(struct mpx_tr_model *tr, struct mpx_tr_cpu *c,
+			     u16 partid, u8 pmg, u64 ns)
 {
 	u32 frac = MPX_FRAC_ONE;
 	u64 flow, fill;
 	unsigned int i;
 
-	lockdep_assert_held(&mpx_lock);
+	lockdep_assert_held(&mpx_tr_lock);
 
 	for (i = 0; i < c->nr_hop; i++)
 		if (c->hop[i].what & MPX_HOP_BW)
 			frac = min(frac, mpam_ext_sim_bw_fraction(c->hop[i].sim,
 								  c->hop[i].ris,
 								  partid));
-	flow = mul_u64_u32_shr(mpx_rate_bytes(ns, tr->bw_mbps), frac,
+	flow = mul_u64_u32_shr(mpx_tr_rate_bytes(ns, tr->bw_mbps), frac,
 			       MPX_FRAC_SHIFT);
-	fill = mpx_rate_bytes(ns, tr->fill_mbps);
+	fill = mpx_tr_rate_bytes(ns, tr->fill_mbps);
 	c->bytes += flow;
 
 	for (i = 0; i < c->nr_hop; i++) {
-		const struct mpx_hop *h = &c->hop[i];
+		const struct mpx_tr_hop *h = &c->hop[i];
 
 		if (h->what & MPX_HOP_MBWU)
 			mpam_ext_sim_account(h->sim, h->ris, partid, pmg,
-					     mpx_share(flow, h));
+					     mpx_tr_share(flow, h));
 		if (h->what & MPX_HOP_CSU)
 			mpam_ext_sim_fill(h->sim, h->ris, partid, pmg,
-					  mpx_share(fill, h), h->size);
+					  mpx_tr_share(fill, h), h->size);
 	}
 }
 
-static void mpx_feed_locked(struct mpx_traffic *tr, unsigned int cpu,
-			    u64 val, u64 busy_ns)
+static void mpx_tr_feed_locked(struct mpx_tr_model *tr, unsigned int cpu,
+			       u64 val, u64 busy_ns)
 {
-	u16 pd = FIELD_GET(MPAM_EXT_CPU_PARTID_D, val);
-	u16 pi = FIELD_GET(MPAM_EXT_CPU_PARTID_I, val);
-	u8 gd = FIELD_GET(MPAM_EXT_CPU_PMG_D, val);
-	u8 gi = FIELD_GET(MPAM_EXT_CPU_PMG_I, val);
-	struct mpx_cpu *c;
+	u16 pd = FIELD_GET(MPAM_EXT_SIM_MPAM_PARTID_D, val);
+	u16 pi = FIELD_GET(MPAM_EXT_SIM_MPAM_PARTID_I, val);
+	u8 gd = FIELD_GET(MPAM_EXT_SIM_MPAM_PMG_D, val);
+	u8 gi = FIELD_GET(MPAM_EXT_SIM_MPAM_PMG_I, val);
+	struct mpx_tr_cpu *c;
 	u64 ns_i;
 
-	lockdep_assert_held(&mpx_lock);
+	lockdep_assert_held(&mpx_tr_lock);
 
 	if (cpu >= tr->nr_cpu || !busy_ns)
 		return;
@@ -179,64 +184,69 @@ static void mpx_feed_locked(struct mpx_traffic *tr, unsigned int cpu,
 	/* Code and data apart: a quarter of the time is instruction fetch */
 	if (pd != pi || gd != gi) {
 		ns_i = busy_ns / 4;
-		mpx_feed_pair(tr, c, pd, gd, busy_ns - ns_i);
-		mpx_feed_pair(tr, c, pi, gi, ns_i);
+		mpx_tr_feed_pair(tr, c, pd, gd, busy_ns - ns_i);
+		mpx_tr_feed_pair(tr, c, pi, gi, ns_i);
 	} else {
-		mpx_feed_pair(tr, c, pd, gd, busy_ns);
+		mpx_tr_feed_pair(tr, c, pd, gd, busy_ns);
 	}
 }
 
+#ifdef MPAM_EXT_KUNIT
 /**
  * mpam_ext_traffic_feed() - busy time of one CPU with one MPAM0_EL1 value.
  * @cpu:	the CPU
- * @val:	PARTIDs and PMGs it ran with (MPAM_EXT_CPU_* layout)
+ * @val:	PARTIDs and PMGs it ran with (MPAM0_EL1 layout)
  * @busy_ns:	time it was busy with them since the last record
  *
- * Issues the traffic of that time to the simulated MSCs on @cpu's path.
- * Does nothing before mpam_ext_traffic_init() or for a CPU beyond
- * nr_cpu_ids. Process context; takes the traffic mutex.
+ * Issues the traffic of that time to the simulated MSCs on @cpu's path,
+ * as a drain of the simulated CPU registers would. KUnit only
+ * (kunit/mpx_traffic_test.h). Does nothing before mpam_ext_traffic_init()
+ * or for a CPU beyond nr_cpu_ids. Process context; takes the traffic
+ * mutex.
  */
 void mpam_ext_traffic_feed(unsigned int cpu, u64 val, u64 busy_ns)
 {
-	mutex_lock(&mpx_lock);
-	if (mpx_tr)
-		mpx_feed_locked(mpx_tr, cpu, val, busy_ns);
-	mutex_unlock(&mpx_lock);
+	mutex_lock(&mpx_tr_lock);
+	if (mpx_tr_live)
+		mpx_tr_feed_locked(mpx_tr_live, cpu, val, busy_ns);
+	mutex_unlock(&mpx_tr_lock);
 }
+#endif
 
-/* The CPU side's drain callback; runs under mpx_lock */
-static void mpx_drain_one(unsigned int cpu, u64 val, u64 busy_ns, void *arg)
+/* The simulated CPU registers' drain callback; runs under mpx_tr_lock */
+static void mpx_tr_drain_one(unsigned int cpu, u64 val, u64 busy_ns, void *arg)
 {
-	mpx_feed_locked(arg, cpu, val, busy_ns);
+	mpx_tr_feed_locked(arg, cpu, val, busy_ns);
 }
 
 /**
  * mpam_ext_traffic_sync() - issue the busy time recorded so far.
  *
- * Drains the CPU side's records into the model, so that a monitor read
- * right after sees the traffic up to now. Does nothing before
- * mpam_ext_traffic_init() or while the CPU side does not run with
- * simulated registers (mpam_ext_cpu_mode()). Process context; takes the
+ * Drains the busy time the simulated CPU registers recorded into the
+ * model (mpam_ext_sim_cpu_drain()), so that a monitor read right after
+ * sees the traffic up to now. Does nothing before mpam_ext_traffic_init(),
+ * nor while the CPU side does not program the simulated registers (they
+ * hand nothing over then). Process context; takes the
  * traffic mutex, so syncs (this one, the periodic one, feeds) never run at
  * once.
  */
 void mpam_ext_traffic_sync(void)
 {
-	mutex_lock(&mpx_lock);
-	if (mpx_tr && mpam_ext_cpu_mode() == MPAM_EXT_CPU_SIM)
-		mpam_ext_cpu_drain(mpx_drain_one, mpx_tr);
-	mutex_unlock(&mpx_lock);
+	mutex_lock(&mpx_tr_lock);
+	if (mpx_tr_live)
+		mpam_ext_sim_cpu_drain(mpx_tr_drain_one, mpx_tr_live);
+	mutex_unlock(&mpx_tr_lock);
 }
 
-static void mpx_tick(struct work_struct *work)
+static void mpx_tr_tick(struct work_struct *work)
 {
 	mpam_ext_traffic_sync();
-	schedule_delayed_work(&mpx_work, msecs_to_jiffies(MPX_SYNC_MS));
+	schedule_delayed_work(&mpx_tr_work, msecs_to_jiffies(MPX_SYNC_MS));
 }
 
 /* ----- the paths ----- */
 
-static u64 mpx_cache_bytes(const struct mpx_traffic *tr, u8 level)
+static u64 mpx_tr_cache_bytes(const struct mpx_tr_model *tr, u8 level)
 {
 	if (level <= 1)
 		return MPX_L1_BYTES;
@@ -246,7 +256,7 @@ static u64 mpx_cache_bytes(const struct mpx_traffic *tr, u8 level)
 }
 
 /* The simulated MSC behind @v, or NULL when it is excluded or not simulated */
-static struct mpam_ext_sim_msc *mpx_vmsc_sim(const struct mpam_ext_vmsc *v)
+static struct mpam_ext_sim_msc *mpx_tr_vmsc_sim(const struct mpam_ext_vmsc *v)
 {
 	struct mpam_ext_msc *msc;
 
@@ -256,7 +266,7 @@ static struct mpam_ext_sim_msc *mpx_vmsc_sim(const struct mpam_ext_vmsc *v)
 	return msc ? msc->sim : NULL;
 }
 
-static u8 mpx_hop_what(const struct mpam_ext_ris_hw *hw, bool cache)
+static u8 mpx_tr_hop_what(const struct mpam_ext_ris_hw *hw, bool cache)
 {
 	const unsigned long *f = &hw->features;
 	u8 what = cache ? MPX_HOP_CACHE : 0;
@@ -276,9 +286,9 @@ static u8 mpx_hop_what(const struct mpam_ext_ris_hw *hw, bool cache)
  * The hops component @comp adds to @cpu's path, written to @hop when it is
  * not NULL. Return: how many.
  */
-static unsigned int mpx_comp_hops(const struct mpx_traffic *tr,
-				  const struct mpam_ext_component *comp,
-				  unsigned int cpu, struct mpx_hop *hop)
+static unsigned int mpx_tr_comp_hops(const struct mpx_tr_model *tr,
+				     const struct mpam_ext_component *comp,
+				     unsigned int cpu, struct mpx_tr_hop *hop)
 {
 	bool cache = comp->cls->type == MPAM_EXT_CLASS_CACHE;
 	unsigned int v, j, nr_sim = 0, share = 0, n = 0;
@@ -289,17 +299,17 @@ static unsigned int mpx_comp_hops(const struct mpx_traffic *tr,
 	    !cpumask_test_cpu(cpu, &comp->cpus))
 		return 0;
 	for (v = 0; v < comp->nr_vmsc; v++)
-		if (mpx_vmsc_sim(&comp->vmsc[v]))
+		if (mpx_tr_vmsc_sim(&comp->vmsc[v]))
 			nr_sim++;
 	if (!nr_sim)
 		return 0;
 	nr_sim = min_t(unsigned int, nr_sim, U8_MAX);
-	size = cache ? div_u64(mpx_cache_bytes(tr, comp->cls->level), nr_sim) : 0;
+	size = cache ? div_u64(mpx_tr_cache_bytes(tr, comp->cls->level), nr_sim) : 0;
 
 	for (v = 0; v < comp->nr_vmsc && share < nr_sim; v++) {
 		const struct mpam_ext_vmsc *vm = &comp->vmsc[v];
 
-		sim = mpx_vmsc_sim(vm);
+		sim = mpx_tr_vmsc_sim(vm);
 		if (!sim)
 			continue;
 		for (j = 0; j < vm->nr_ris; j++) {
@@ -308,7 +318,7 @@ static unsigned int mpx_comp_hops(const struct mpx_traffic *tr,
 			if (hop) {
 				hop[n].sim = sim;
 				hop[n].ris = vm->ris[j]->idx;
-				hop[n].what = mpx_hop_what(&vm->ris[j]->hw, cache);
+				hop[n].what = mpx_tr_hop_what(&vm->ris[j]->hw, cache);
 				hop[n].share = share;
 				hop[n].nr = nr_sim;
 				hop[n].size = size;
@@ -320,20 +330,20 @@ static unsigned int mpx_comp_hops(const struct mpx_traffic *tr,
 	return n;
 }
 
-static unsigned int mpx_path(const struct mpx_traffic *tr,
-			     const struct mpam_ext_model *m, unsigned int cpu,
-			     struct mpx_hop *hop)
+static unsigned int mpx_tr_path(const struct mpx_tr_model *tr,
+				const struct mpam_ext_model *m, unsigned int cpu,
+				struct mpx_tr_hop *hop)
 {
 	unsigned int c, k, n = 0;
 
 	for (c = 0; c < m->nr_classes; c++)
 		for (k = 0; k < m->classes[c].nr_comp; k++)
-			n += mpx_comp_hops(tr, &m->classes[c].comp[k], cpu,
+			n += mpx_tr_comp_hops(tr, &m->classes[c].comp[k], cpu,
 					   hop ? hop + n : NULL);
 	return n;
 }
 
-static void mpx_free(struct mpx_traffic *tr)
+static void mpx_tr_free(struct mpx_tr_model *tr)
 {
 	unsigned int cpu;
 
@@ -345,48 +355,48 @@ static void mpx_free(struct mpx_traffic *tr)
 	kfree(tr);
 }
 
-static struct mpx_traffic *mpx_alloc(const struct mpam_ext_model *m)
+static struct mpx_tr_model *mpx_tr_alloc(const struct mpam_ext_model *m)
 {
-	struct mpx_traffic *tr;
+	struct mpx_tr_model *tr;
 	unsigned int cpu, n;
 
 	tr = kzalloc_obj(*tr, GFP_KERNEL);
 	if (!tr)
 		return NULL;
-	tr->bw_mbps = mpx_bw_mbps;
-	tr->fill_mbps = mpx_fill_mbps;
-	tr->l2_bytes = (u64)mpx_l2_kib * SZ_1K;
-	tr->l3_bytes = (u64)mpx_l3_kib * SZ_1K;
+	tr->bw_mbps = mpx_tr_bw_mbps;
+	tr->fill_mbps = mpx_tr_fill_mbps;
+	tr->l2_bytes = (u64)mpx_tr_l2_kib * SZ_1K;
+	tr->l3_bytes = (u64)mpx_tr_l3_kib * SZ_1K;
 	tr->nr_cpu = nr_cpu_ids;
 	tr->cpu = kcalloc(tr->nr_cpu, sizeof(*tr->cpu), GFP_KERNEL);
 	if (!tr->cpu)
 		goto fail;
 
 	for (cpu = 0; cpu < tr->nr_cpu; cpu++) {
-		n = mpx_path(tr, m, cpu, NULL);
+		n = mpx_tr_path(tr, m, cpu, NULL);
 		if (!n)
 			continue;
-		tr->cpu[cpu].hop = kcalloc(n, sizeof(struct mpx_hop), GFP_KERNEL);
+		tr->cpu[cpu].hop = kcalloc(n, sizeof(struct mpx_tr_hop), GFP_KERNEL);
 		if (!tr->cpu[cpu].hop)
 			goto fail;
-		tr->cpu[cpu].nr_hop = mpx_path(tr, m, cpu, tr->cpu[cpu].hop);
+		tr->cpu[cpu].nr_hop = mpx_tr_path(tr, m, cpu, tr->cpu[cpu].hop);
 	}
 	return tr;
 
 fail:
-	mpx_free(tr);
+	mpx_tr_free(tr);
 	return NULL;
 }
 
 /* ----- debugfs ----- */
 
-static int mpx_show(struct seq_file *s, void *unused)
+static int mpx_tr_show(struct seq_file *s, void *unused)
 {
-	struct mpx_traffic *tr;
+	struct mpx_tr_model *tr;
 	unsigned int cpu;
 
-	mutex_lock(&mpx_lock);
-	tr = mpx_tr;
+	mutex_lock(&mpx_tr_lock);
+	tr = mpx_tr_live;
 	if (tr) {
 		seq_printf(s, "sim_bw_mbps %u\n", tr->bw_mbps);
 		seq_printf(s, "sim_fill_mbps %u\n", tr->fill_mbps);
@@ -401,10 +411,10 @@ static int mpx_show(struct seq_file *s, void *unused)
 				   tr->cpu[cpu].bytes);
 		}
 	}
-	mutex_unlock(&mpx_lock);
+	mutex_unlock(&mpx_tr_lock);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(mpx);
+DEFINE_SHOW_ATTRIBUTE(mpx_tr);
 
 /* ----- setup ----- */
 
@@ -421,25 +431,25 @@ DEFINE_SHOW_ATTRIBUTE(mpx);
  */
 int mpam_ext_traffic_init(const struct mpam_ext_model *m, struct dentry *dbg)
 {
-	struct mpx_traffic *tr;
+	struct mpx_tr_model *tr;
 	int ret = 0;
 
-	mutex_lock(&mpx_lock);
-	if (mpx_tr) {
+	mutex_lock(&mpx_tr_lock);
+	if (mpx_tr_live) {
 		ret = -EBUSY;
 		goto out;
 	}
-	tr = mpx_alloc(m);
+	tr = mpx_tr_alloc(m);
 	if (!tr) {
 		ret = -ENOMEM;
 		goto out;
 	}
 	if (dbg)
-		tr->dbg = debugfs_create_file("traffic", 0444, dbg, NULL, &mpx_fops);
-	mpx_tr = tr;
-	schedule_delayed_work(&mpx_work, msecs_to_jiffies(MPX_SYNC_MS));
+		tr->dbg = debugfs_create_file("traffic", 0444, dbg, NULL, &mpx_tr_fops);
+	mpx_tr_live = tr;
+	schedule_delayed_work(&mpx_tr_work, msecs_to_jiffies(MPX_SYNC_MS));
 out:
-	mutex_unlock(&mpx_lock);
+	mutex_unlock(&mpx_tr_lock);
 	return ret;
 }
 
@@ -452,16 +462,16 @@ out:
  */
 void mpam_ext_traffic_exit(void)
 {
-	struct mpx_traffic *tr;
+	struct mpx_tr_model *tr;
 
-	cancel_delayed_work_sync(&mpx_work);
-	mutex_lock(&mpx_lock);
-	tr = mpx_tr;
-	mpx_tr = NULL;
-	mutex_unlock(&mpx_lock);
+	cancel_delayed_work_sync(&mpx_tr_work);
+	mutex_lock(&mpx_tr_lock);
+	tr = mpx_tr_live;
+	mpx_tr_live = NULL;
+	mutex_unlock(&mpx_tr_lock);
 	if (!tr)
 		return;
-	/* Waits for readers of the file, which take mpx_lock themselves */
+	/* Waits for readers of the file, which take mpx_tr_lock themselves */
 	debugfs_remove(tr->dbg);
-	mpx_free(tr);
+	mpx_tr_free(tr);
 }

@@ -4,9 +4,10 @@
  * task and CPU runs with which. A task that was never moved runs with its
  * CPU's default value; a moved task runs with the value it was given,
  * whatever CPU it is on, and its children inherit it. The value is
- * programmed at every context switch, and only when it changes: into
- * MPAM1_EL1/MPAM0_EL1 on CPUs with a usable FEAT_MPAM, or into the
- * simulated CPU registers (debugfs "cpus") when the MSCs are simulated.
+ * programmed at every context switch, and only when it changes, through
+ * one write path with two backends: MPAM1_EL1/MPAM0_EL1 on CPUs with a
+ * usable FEAT_MPAM, or the simulator's CPU registers
+ * (include/mpam_ext/sim/cpu_regs.h) when the MSCs are simulated.
  *
  * A value is laid out as MPAM0_EL1 is (PARTID_I, PARTID_D, PMG_I, PMG_D);
  * the fields below build and take it apart. Value 0 is the default
@@ -56,9 +57,5 @@ void mpam_ext_task_for_each(const void *owner,
 			    void *arg);
 void mpam_ext_cpu_set_default(const struct cpumask *mask, u64 val);
 void mpam_ext_cpu_reset_all(void);
-u64 mpam_ext_cpu_current(unsigned int cpu);
-void mpam_ext_cpu_drain(void (*fn)(unsigned int cpu, u64 val, u64 busy_ns,
-				   void *arg),
-			void *arg);
 
 #endif /* MPAM_EXT_CPU_H */

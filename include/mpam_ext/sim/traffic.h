@@ -20,6 +20,5 @@ struct mpam_ext_model;
 int mpam_ext_traffic_init(const struct mpam_ext_model *m, struct dentry *dbg);
 void mpam_ext_traffic_exit(void);
 void mpam_ext_traffic_sync(void);
-void mpam_ext_traffic_feed(unsigned int cpu, u64 val, u64 busy_ns);
 
 #endif /* MPAM_EXT_TRAFFIC_H */
