@@ -9,7 +9,7 @@
 #   make kunit                                     KUnit suites in QEMU (7.2)
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
-#   make bench [KVER=..]                           benchmarks in QEMU (bench/README.md)
+#   make bench [KVER=..] [RUNS=N] [MODE=icount|wall|both]  benchmarks in QEMU (bench/README.md)
 #   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
 #   make clean
 
@@ -40,7 +40,8 @@ test:
 	@$(S)/run-tests
 
 bench:
-	@$(CURDIR)/bench/run $(if $(KVER),--kver $(KVER))
+	@$(CURDIR)/bench/run $(if $(KVER),--kver $(KVER)) $(if $(RUNS),--runs $(RUNS)) \
+		$(if $(MODE),--mode $(MODE))
 
 demo:
 	@$(S)/demo $(if $(KVER),--kver $(KVER)) $(if $(PLATFORM),--platform $(PLATFORM)) \
