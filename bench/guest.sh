@@ -25,8 +25,11 @@ cpu_field() {
 # msc_sum KEY: reads or writes summed over every MSC (debugfs msc/*/counters)
 msc_sum() { cat $DBG/msc/*/counters | awk -v k="$1" '$1 == k { s += $2 } END { printf "%.0f\n", s }'; }
 msc_all() { echo $(($(msc_sum reads) + $(msc_sum writes))); }
-# best CMD...: the lowest ns_per_switch of REPS runs
+# best CMD...: the lowest ns_per_switch of REPS runs, after a second of
+# rest so that work left on other CPUs (whose instructions advance the
+# shared clock in icount mode) is done
 best() {
+	sleep 1
 	for i in $(seq 1 "$REPS"); do "$@" | sed -n 's/^ns_per_switch //p'; done | sort -n | head -n 1
 }
 ctxsw_in() { # ctxsw_in TASKS [CHILD-TASKS]: ctxsw with the parent in TASKS
@@ -192,6 +195,7 @@ if [ -n "$THREADS" ]; then
 		/bench/fsop threads "$nt" $RC/g2/tasks >/tmp/th.out 2>/tmp/th.err &
 		th=$!
 		wait_for /tmp/th.out ready $th
+		sleep 1
 		touch /tmp/go
 		wait $pair
 		moved=$(sed -n 's/^moved //p' /tmp/th.out)
@@ -201,7 +205,7 @@ if [ -n "$THREADS" ]; then
 		fi
 		[ "$moved" = "$nt" ] || bench error "threads $nt: only $moved started: $(head -n 1 /tmp/th.err)"
 		in_g1=$(sed -n 's/^ns_per_switch //p' /tmp/pair.out)
-		unmoved=$(/bench/ctxsw "$ROUNDS" $CPU | sed -n 's/^ns_per_switch //p')
+		unmoved=$(best /bench/ctxsw "$ROUNDS" $CPU)
 		bench "threads_$nt" "moved $moved move_ns $(sed -n 's/^ns //p' /tmp/th.out) ctxsw_ns $in_g1 unmoved_ns $unmoved"
 		kill $th
 		wait $th 2>/dev/null

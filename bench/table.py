@@ -111,7 +111,8 @@ def main():
     out.append(f'mpam_ext benchmarks: kernel {args.kver}')
     out.append(f'icount: deterministic mode, {nic} boot(s) per platform, median and spread '
                '(max-min)/median; 1 icount ns = 1 guest instruction; context switches: '
-               f'{field(conf.get("icount"), "rounds") or "-"} ping-pong rounds, one run')
+               f'{field(conf.get("icount"), "rounds") or "-"} ping-pong rounds, best of '
+               f'{field(conf.get("icount"), "reps") or "-"} runs')
     out.append('wall: wall-clock mode, 1 boot per platform, for reference; context switches: '
                f'{field(conf.get("wall"), "rounds") or "-"} rounds, best of '
                f'{field(conf.get("wall"), "reps") or "-"} runs')
