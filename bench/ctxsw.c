@@ -5,6 +5,10 @@
  * back and forth over two pipes ROUNDS times: two context switches per
  * round. With TASKS-FILE, the child first writes its pid there, to run in
  * another resctrl group than its parent. Prints "ns_per_switch N".
+ * With MPX_CTXSW_GO=FILE in the environment, the parent prints "ready" once
+ * the child runs and waits for FILE to exist before it starts the clock,
+ * so that other work (moving other tasks) can come between the moves of
+ * the pair and the measurement.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -47,6 +51,7 @@ static int ctxsw(long rounds, int cpu, const char *tasks)
 {
 	int ab[2], ba[2], ready[2];
 	unsigned long long t0, t1;
+	const char *go = getenv("MPX_CTXSW_GO");
 	char c = 0;
 	pid_t pid;
 	long i;
@@ -70,6 +75,14 @@ static int ctxsw(long rounds, int cpu, const char *tasks)
 	}
 	if (read(ready[0], &c, 1) != 1)
 		die("ready");
+	if (go) {
+		struct timespec ms = { .tv_nsec = 10000000 };
+
+		printf("ready\n");
+		fflush(stdout);
+		while (access(go, F_OK))
+			nanosleep(&ms, NULL);
+	}
 	t0 = now_ns();
 	for (i = 0; i < rounds; i++) {
 		if (write(ab[1], &c, 1) != 1 || read(ba[0], &c, 1) != 1)
