@@ -9,12 +9,8 @@
 #   make kunit                                     KUnit suites in QEMU (7.2)
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
-<<<<<<< HEAD
 #   make stress [SECONDS=n] [SEED=n]               stress and fault injection (debug kernel)
-#   make bench [KVER=..]                           benchmarks in QEMU (bench/README.md)
-=======
 #   make bench [KVER=..] [RUNS=N] [MODE=icount|wall|both]  benchmarks in QEMU (bench/README.md)
->>>>>>> 9a4f09ba398a05bd85e2e81fc8c24b59939910ae
 #   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
 #   make clean
 
