@@ -10,13 +10,14 @@
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
 #   make bench [KVER=..]                           benchmarks in QEMU (bench/README.md)
+#   make packages                                  Debian and RPM mpam-ext-dkms in out/packages/
 #   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
 #   make clean
 
 SHELL := /bin/bash
 S := $(CURDIR)/scripts
 
-.PHONY: all modules list-kernels qemu-test kunit check test bench demo clean
+.PHONY: all modules list-kernels qemu-test kunit check test bench demo packages clean
 
 all modules:
 	@$(S)/build-module $(if $(KDIR),--kdir $(KDIR)) $(KVER)
@@ -45,6 +46,9 @@ bench:
 demo:
 	@$(S)/demo $(if $(KVER),--kver $(KVER)) $(if $(PLATFORM),--platform $(PLATFORM)) \
 		$(if $(PARAMS),--params "$(PARAMS)")
+
+packages:
+	@$(CURDIR)/packaging/build-packages
 
 clean:
 	rm -rf out
