@@ -10,6 +10,7 @@
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
 #   make bench [KVER=..]                           benchmarks in QEMU (bench/README.md)
+#   make replay BUNDLE=<tarball> [PARAMS=..] [KVER=..]  a problem report replayed in QEMU
 #   make packages                                  Debian and RPM mpam-ext-dkms in out/packages/
 #   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
 #   make clean
@@ -17,7 +18,7 @@
 SHELL := /bin/bash
 S := $(CURDIR)/scripts
 
-.PHONY: all modules list-kernels qemu-test kunit check test bench demo packages clean
+.PHONY: all modules list-kernels qemu-test kunit check test bench demo packages replay clean
 
 all modules:
 	@$(S)/build-module $(if $(KDIR),--kdir $(KDIR)) $(KVER)
@@ -46,6 +47,9 @@ bench:
 demo:
 	@$(S)/demo $(if $(KVER),--kver $(KVER)) $(if $(PLATFORM),--platform $(PLATFORM)) \
 		$(if $(PARAMS),--params "$(PARAMS)")
+
+replay:
+	@$(S)/replay $(if $(KVER),--kver $(KVER)) $(if $(PARAMS),--params "$(PARAMS)") $(abspath $(BUNDLE))
 
 packages:
 	@$(CURDIR)/packaging/build-packages
