@@ -12,7 +12,7 @@
 #   make bench [KVER=..]                           benchmarks in QEMU (bench/README.md)
 #   make replay BUNDLE=<tarball> [PARAMS=..] [KVER=..]  a problem report replayed in QEMU
 #   make packages                                  Debian and RPM mpam-ext-dkms in out/packages/
-#   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
+#   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="exclude=67.0 ..."]  boot, load under both policies, show
 #   make clean
 
 SHELL := /bin/bash
