@@ -9,6 +9,7 @@
 #   make kunit                                     KUnit suites in QEMU (7.2)
 #   make check [KVER=..]                           static checks
 #   make test                                      everything, every kernel
+#   make stress [SECONDS=n] [SEED=n]               stress and fault injection (debug kernel)
 #   make bench [KVER=..]                           benchmarks in QEMU (bench/README.md)
 #   make replay BUNDLE=<tarball> [PARAMS=..] [KVER=..]  a problem report replayed in QEMU
 #   make packages                                  Debian and RPM mpam-ext-dkms in out/packages/
@@ -18,7 +19,7 @@
 SHELL := /bin/bash
 S := $(CURDIR)/scripts
 
-.PHONY: all modules list-kernels qemu-test kunit check test bench demo packages replay clean
+.PHONY: all modules list-kernels qemu-test kunit check test stress bench demo packages replay clean
 
 all modules:
 	@$(S)/build-module $(if $(KDIR),--kdir $(KDIR)) $(KVER)
@@ -40,6 +41,9 @@ check:
 
 test:
 	@$(S)/run-tests
+
+stress:
+	@$(S)/stress $(if $(SECONDS),--seconds $(SECONDS)) $(if $(SEED),--seed $(SEED))
 
 bench:
 	@$(CURDIR)/bench/run $(if $(KVER),--kver $(KVER))

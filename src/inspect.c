@@ -17,8 +17,8 @@
 #include <mpam_ext/arch/rctl.h>
 
 /* The model and picking result shown; set by init, cleared by exit */
-static struct mpam_ext_model *mpx_model;
-static struct mpam_ext_topo *mpx_topo;
+static struct mpam_ext_model *mpx_inspect_model;
+static struct mpam_ext_topo *mpx_inspect_topo;
 /* Every file this unit created, removed by exit before the model goes */
 static struct dentry *mpx_dirs[4];
 
@@ -52,7 +52,7 @@ DEFINE_SHOW_ATTRIBUTE(mpx_vmscs);
 
 static int mpx_decisions_show(struct seq_file *s, void *unused)
 {
-	mpam_ext_topo_show(s, mpx_topo);
+	mpam_ext_topo_show(s, mpx_inspect_topo);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mpx_decisions);
@@ -107,8 +107,8 @@ static int mpx_partids_show(struct seq_file *s, void *unused)
 	cfg = kmalloc_obj(*cfg, GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
-	for (i = 0; i < mpx_model->nr_classes; i++) {
-		const struct mpam_ext_class *c = &mpx_model->classes[i];
+	for (i = 0; i < mpx_inspect_model->nr_classes; i++) {
+		const struct mpam_ext_class *c = &mpx_inspect_model->classes[i];
 
 		if (c->type == MPAM_EXT_CLASS_OTHER || !c->props.partid_max)
 			continue;
@@ -149,8 +149,8 @@ void mpam_ext_inspect_init(struct dentry *root, struct mpam_ext_model *m,
 	char name[8];
 	unsigned int i;
 
-	mpx_model = m;
-	mpx_topo = t;
+	mpx_inspect_model = m;
+	mpx_inspect_topo = t;
 	classes = debugfs_create_dir("classes", root);
 	mpx_dirs[0] = classes;
 	for (i = 0; i < m->nr_classes; i++) {
@@ -185,6 +185,6 @@ void mpam_ext_inspect_exit(void)
 		debugfs_remove_recursive(mpx_dirs[i]);
 		mpx_dirs[i] = NULL;
 	}
-	mpx_model = NULL;
-	mpx_topo = NULL;
+	mpx_inspect_model = NULL;
+	mpx_inspect_topo = NULL;
 }

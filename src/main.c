@@ -71,11 +71,6 @@ static struct mpam_ext_platform *mpx_probed;
 static struct mpam_ext_model *mpx_model;
 static struct mpam_ext_topo *mpx_topo;
 
-struct dentry *mpam_ext_debugfs_root(void)
-{
-	return mpx_debugfs;
-}
-
 static int mpx_version_show(struct seq_file *s, void *unused)
 {
 	seq_printf(s, "%s\n", MPAM_EXT_VERSION);
