@@ -11,13 +11,15 @@
 #   make test                                      everything, every kernel
 #   make stress [SECONDS=n] [SEED=n]               stress and fault injection (debug kernel)
 #   make bench [KVER=..] [RUNS=N] [MODE=icount|wall|both]  benchmarks in QEMU (bench/README.md)
-#   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="policy=mata ..."]  boot, load, show
+#   make replay BUNDLE=<tarball> [PARAMS=..] [KVER=..]  a problem report replayed in QEMU
+#   make packages                                  Debian and RPM mpam-ext-dkms in out/packages/
+#   make demo [KVER=..] [PLATFORM=<name>] [PARAMS="exclude=67.0 ..."]  boot, load under both policies, show
 #   make clean
 
 SHELL := /bin/bash
 S := $(CURDIR)/scripts
 
-.PHONY: all modules list-kernels qemu-test kunit check test stress bench demo clean
+.PHONY: all modules list-kernels qemu-test kunit check test stress bench demo packages replay clean
 
 all modules:
 	@$(S)/build-module $(if $(KDIR),--kdir $(KDIR)) $(KVER)
@@ -50,6 +52,12 @@ bench:
 demo:
 	@$(S)/demo $(if $(KVER),--kver $(KVER)) $(if $(PLATFORM),--platform $(PLATFORM)) \
 		$(if $(PARAMS),--params "$(PARAMS)")
+
+replay:
+	@$(S)/replay $(if $(KVER),--kver $(KVER)) $(if $(PARAMS),--params "$(PARAMS)") $(abspath $(BUNDLE))
+
+packages:
+	@$(CURDIR)/packaging/build-packages
 
 clean:
 	rm -rf out
