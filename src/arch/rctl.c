@@ -114,7 +114,7 @@ u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd)
 }
 
 /* The domain @dom of @res, or NULL */
-static const struct mpam_ext_domain *mpx_dom(const struct mpam_ext_topo *t,
+static const struct mpam_ext_domain *mpx_rc_dom(const struct mpam_ext_topo *t,
 					     enum mpam_ext_res res, u32 dom)
 {
 	const struct mpam_ext_pick *pk;
@@ -128,13 +128,13 @@ static const struct mpam_ext_domain *mpx_dom(const struct mpam_ext_topo *t,
 }
 
 /* The control field of @res, and the feature it needs */
-static enum mpam_ext_cfg_field mpx_field(enum mpam_ext_res res)
+static enum mpam_ext_cfg_field mpx_rc_field(enum mpam_ext_res res)
 {
 	return res == MPAM_EXT_RES_MB ? MPAM_EXT_CFG_MBW_MAX : MPAM_EXT_CFG_CPBM;
 }
 
 /* Check the resource, domain and CLOSID; find the domain and PARTID */
-static int mpx_lookup(const struct mpam_ext_topo *t, enum mpam_ext_res res,
+static int mpx_rc_lookup(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 		      u32 dom, u32 closid, enum mpam_ext_cdp type,
 		      const struct mpam_ext_domain **d, u16 *partid)
 {
@@ -142,7 +142,7 @@ static int mpx_lookup(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 		return -ENODEV;
 	if (closid >= mpam_ext_rc_num_closids(t, type != MPAM_EXT_CDP_NONE))
 		return -EINVAL;
-	*d = mpx_dom(t, res, dom);
+	*d = mpx_rc_dom(t, res, dom);
 	if (!*d)
 		return -ENOENT;
 	*partid = mpam_ext_rc_partid(closid, type);
@@ -207,7 +207,7 @@ struct mpam_ext_ris *mpam_ext_comp_next_ris(const struct mpam_ext_component *com
 int mpam_ext_rc_get_config(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 			   u32 dom, u32 closid, enum mpam_ext_cdp type, u32 *val)
 {
-	enum mpam_ext_cfg_field field = mpx_field(res);
+	enum mpam_ext_cfg_field field = mpx_rc_field(res);
 	const struct mpam_ext_domain *d;
 	struct mpam_ext_config cfg;
 	struct mpam_ext_ris *ris;
@@ -215,7 +215,7 @@ int mpam_ext_rc_get_config(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 	u16 partid;
 	int ret;
 
-	ret = mpx_lookup(t, res, dom, closid, type, &d, &partid);
+	ret = mpx_rc_lookup(t, res, dom, closid, type, &d, &partid);
 	if (ret)
 		return ret;
 	/* The first RIS answers: every RIS of a domain is written alike */
@@ -256,7 +256,7 @@ int mpam_ext_rc_get_config(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 int mpam_ext_rc_update_one(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 			   u32 dom, u32 closid, enum mpam_ext_cdp type, u32 val)
 {
-	enum mpam_ext_cfg_field field = mpx_field(res);
+	enum mpam_ext_cfg_field field = mpx_rc_field(res);
 	const struct mpam_ext_ris_hw *props;
 	const struct mpam_ext_domain *d;
 	struct mpam_ext_config cfg = {};
@@ -265,7 +265,7 @@ int mpam_ext_rc_update_one(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 	u16 partid;
 	int ret;
 
-	ret = mpx_lookup(t, res, dom, closid, type, &d, &partid);
+	ret = mpx_rc_lookup(t, res, dom, closid, type, &d, &partid);
 	if (ret)
 		return ret;
 	props = &t->res[res].cls->props;
