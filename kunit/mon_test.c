@@ -279,7 +279,7 @@ static void t_test_counts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_num_cntrs(mc, T_L2TOTAL, 13), l2 / 2);
 	KUNIT_EXPECT_EQ(test, t_used(MPAM_EXT_MON_MBWU), 2 * mem + 4 * l2);
 	KUNIT_EXPECT_EQ(test, t_cntrs_print(mc, T_LLC, false, want,
-						       sizeof(want)), -EOPNOTSUPP);
+					    sizeof(want)), -EOPNOTSUPP);
 	KUNIT_EXPECT_EQ(test, t_cntrs_print(mc, T_TOTAL, false, want, 4),
 			-EOVERFLOW);
 	KUNIT_EXPECT_STREQ(test, want, "");
@@ -294,10 +294,10 @@ static void t_test_features(struct kunit *test)
 	u64 val;
 
 	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L3, buf,
-							  sizeof(buf)), 30);
+					       sizeof(buf)), 30);
 	KUNIT_EXPECT_STREQ(test, buf, "llc_occupancy\nmbm_total_bytes\n");
 	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L2, buf,
-							  sizeof(buf)), 32);
+					       sizeof(buf)), 32);
 	KUNIT_EXPECT_STREQ(test, buf, "l2_occupancy\nmbm_l2_total_bytes\n");
 	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L3, buf, 10),
 			-EOVERFLOW);
@@ -316,10 +316,10 @@ static void t_test_features_mainline(struct kunit *test)
 
 	/* The MATA spans two L3s: no mbm_total_bytes under mainline */
 	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L3, buf,
-							  sizeof(buf)), 14);
+					       sizeof(buf)), 14);
 	KUNIT_EXPECT_STREQ(test, buf, "llc_occupancy\n");
 	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L2, buf,
-							  sizeof(buf)), 0);
+					       sizeof(buf)), 0);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign(mc, T_TOTAL, 1, 0, 0), -EOPNOTSUPP);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, T_TOTAL, 1, 0, 0, &val), -EOPNOTSUPP);
 	KUNIT_EXPECT_EQ(test, t_assign_print(mc, 0, 0, buf, sizeof(buf)), 0);
@@ -560,14 +560,14 @@ static void t_test_unequal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign(mc, T_TOTAL, 1, 0, 0), -ENOSPC);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, T_TOTAL, 1, 0, 0, &val), -ENOENT);
 	KUNIT_EXPECT_EQ(test, t_assign_write(mc, 0, 0, "mbm_total_bytes:1=e\n",
-							20, err, sizeof(err)), -ENOSPC);
+					     20, err, sizeof(err)), -ENOSPC);
 	KUNIT_EXPECT_STREQ(test, err,
 			   "Failed to allocate counter for mbm_total_bytes in domain 1: the domain has no counters\n"
 			   "Assign operation 'mbm_total_bytes:1=e' failed\n");
 	KUNIT_EXPECT_EQ(test, t_assign_print(mc, 0, 0, buf, sizeof(buf)), 25);
 	KUNIT_EXPECT_STREQ(test, buf, "mbm_total_bytes:1=_;26=_\n");
 	KUNIT_EXPECT_EQ(test, t_assign_write(mc, 0, 0, "mbm_total_bytes:*=_\n",
-							20, err, sizeof(err)), 0);
+					     20, err, sizeof(err)), 0);
 	KUNIT_EXPECT_STREQ(test, err, "");
 
 	/* The L2 counters work */
@@ -626,7 +626,7 @@ static void t_expect_assign(struct kunit *test, struct mpam_ext_mon_ctx *mc,
 	char buf[128];
 
 	KUNIT_EXPECT_EQ(test, t_assign_print_res(mc, res, 5, 2, buf,
-							    sizeof(buf)),
+						 sizeof(buf)),
 			(int)strlen(want));
 	KUNIT_EXPECT_STREQ(test, buf, want);
 }
@@ -715,13 +715,13 @@ static void t_test_assign_file(struct kunit *test)
 	t_expect_assign(test, mc, MPAM_EXT_RES_L2,
 			"mbm_l2_total_bytes:4=_;7=_;10=_;13=_\n");
 	KUNIT_EXPECT_EQ(test, mpam_ext_monfmt_assign_write(mc, MPAM_EXT_RES_L2, 5, 2,
-							    "mbm_l2_total_bytes:4=e;13=e\n",
-							    28, err, MPAM_EXT_MONFMT_ERR_LEN), 0);
+							   "mbm_l2_total_bytes:4=e;13=e\n",
+							   28, err, MPAM_EXT_MONFMT_ERR_LEN), 0);
 	t_expect_assign(test, mc, MPAM_EXT_RES_L2,
 			"mbm_l2_total_bytes:4=e;7=_;10=_;13=e\n");
 	KUNIT_EXPECT_EQ(test, mpam_ext_monfmt_assign_write(mc, MPAM_EXT_RES_L2, 5, 2,
-							    "mbm_total_bytes:1=e\n",
-							    20, err, MPAM_EXT_MONFMT_ERR_LEN),
+							   "mbm_total_bytes:1=e\n",
+							   20, err, MPAM_EXT_MONFMT_ERR_LEN),
 			-ENOENT);
 	KUNIT_EXPECT_STREQ(test, err, "Invalid event mbm_total_bytes\n");
 	KUNIT_EXPECT_EQ(test, t_assign_print(mc, 5, 2, err, 10), -EOVERFLOW);

@@ -120,7 +120,7 @@ enum mpam_ext_res mpam_ext_mon_event_res(enum mpam_ext_event ev)
 
 /* The counters behind domain @dom of @ev, or NULL */
 static struct mpx_mon_comp *mpx_mon_cc(struct mpam_ext_mon_ctx *mc,
-			       enum mpam_ext_event ev, u32 dom)
+				       enum mpam_ext_event ev, u32 dom)
 {
 	struct mpx_mon_ev *e;
 	int i;
@@ -138,7 +138,7 @@ static struct mpx_mon_comp *mpx_mon_cc(struct mpam_ext_mon_ctx *mc,
 
 /* The component behind a counter event's domain, or why there is none */
 static int mpx_mon_cntr_comp(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
-			 u32 dom, struct mpx_mon_comp **cc)
+			     u32 dom, struct mpx_mon_comp **cc)
 {
 	if (ev >= MPAM_EXT_EV_NR || !mpam_ext_mon_uses_cntrs(ev) ||
 	    !mpam_ext_mon_offered(mc->t, ev))
@@ -148,7 +148,7 @@ static int mpx_mon_cntr_comp(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev
 }
 
 static u16 *mpx_mon_mon(struct mpx_mon_comp *cc, unsigned int c, unsigned int r,
-		    unsigned int h)
+			unsigned int h)
 {
 	return &cc->mon[(c * cc->nr_ris + r) * cc->halves + h];
 }
@@ -205,7 +205,7 @@ static int mpx_mon_cntr_alloc(struct mpx_mon_comp *cc, unsigned int c)
 
 /* The RIS and counters of component @comp for one counter event */
 static int mpx_mon_comp_init(struct mpx_mon_comp *cc, struct mpam_ext_component *comp,
-			 bool cdp)
+			     bool cdp)
 {
 	struct mpam_ext_ris *ris;
 	unsigned int pos = 0, n = 0, max = U32_MAX, c;
@@ -263,7 +263,7 @@ static void mpx_mon_ev_free(struct mpx_mon_ev *e)
 }
 
 static int mpx_mon_ev_init(struct mpx_mon_ev *e, const struct mpam_ext_pick *pk,
-		       bool cdp)
+			   bool cdp)
 {
 	unsigned int i, j;
 	int ret;
@@ -450,7 +450,7 @@ bool mpam_ext_mon_is_assigned(struct mpam_ext_mon_ctx *mc,
 
 /* The monitor configuration of half @h of the group */
 static void mpx_mon_cfg(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid,
-		    unsigned int h, struct mpam_ext_mon_cfg *cfg)
+			unsigned int h, struct mpam_ext_mon_cfg *cfg)
 {
 	enum mpam_ext_cdp type = MPAM_EXT_CDP_NONE;
 
@@ -623,7 +623,7 @@ static int mpx_mon_read_cntr(struct mpx_mon_comp *cc, unsigned int c, u64 *val)
 
 /* One CSU monitor on @ris, for each PARTID of the group in turn */
 static int mpx_mon_read_csu(struct mpam_ext_mon_ctx *mc, struct mpam_ext_ris *ris,
-			u32 closid, u32 rmid, u64 *sum)
+			    u32 closid, u32 rmid, u64 *sum)
 {
 	struct mpam_ext_mon_cfg cfg;
 	unsigned int h;

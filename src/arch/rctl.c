@@ -115,7 +115,7 @@ u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd)
 
 /* The domain @dom of @res, or NULL */
 static const struct mpam_ext_domain *mpx_rc_dom(const struct mpam_ext_topo *t,
-					     enum mpam_ext_res res, u32 dom)
+						enum mpam_ext_res res, u32 dom)
 {
 	const struct mpam_ext_pick *pk;
 	int i;
@@ -135,8 +135,8 @@ static enum mpam_ext_cfg_field mpx_rc_field(enum mpam_ext_res res)
 
 /* Check the resource, domain and CLOSID; find the domain and PARTID */
 static int mpx_rc_lookup(const struct mpam_ext_topo *t, enum mpam_ext_res res,
-		      u32 dom, u32 closid, enum mpam_ext_cdp type,
-		      const struct mpam_ext_domain **d, u16 *partid)
+			 u32 dom, u32 closid, enum mpam_ext_cdp type,
+			 const struct mpam_ext_domain **d, u16 *partid)
 {
 	if (res >= MPAM_EXT_RES_NR || !t->res[res].cls)
 		return -ENODEV;

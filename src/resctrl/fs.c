@@ -45,6 +45,9 @@
 #include <mpam_ext/resctrl/fs.h>
 #include <mpam_ext/resctrl/monfmt.h>
 #include <mpam_ext/resctrl/schemata.h>
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_resctrl_test.h"
+#endif
 
 #define MPX_FS_MAGIC		0x7265736374726c	/* "resctrl" */
 #define MPX_FS_STATUS_LEN	512
@@ -846,7 +849,7 @@ static int mpx_fs_fill_super_locked(struct super_block *sb,
 	int ret;
 
 	lockdep_assert_held(&mpx_fs_lock);
-	mn = kzalloc(sizeof(*mn), GFP_KERNEL);
+	mn = kzalloc_obj(*mn, GFP_KERNEL);
 	if (!mn)
 		return -ENOMEM;
 	mn->sb = sb;
@@ -1343,6 +1346,7 @@ static int mpx_fs_open(struct inode *inode, struct file *file)
 {
 	return single_open(file, mpx_fs_show, inode->i_private);
 }
+
 /* ---- writes ---- */
 
 static bool mpx_fs_may_move(struct task_struct *t)
@@ -1895,7 +1899,6 @@ static const struct inode_operations mpx_fs_mon_groups_iops = {
 	.mkdir		= mpx_fs_mon_mkdir,
 	.rmdir		= mpx_fs_do_rmdir,
 };
-
 
 /* ---- module ---- */
 

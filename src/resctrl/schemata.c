@@ -87,7 +87,7 @@ static bool mpx_sch_parse_u64(struct mpx_sch_span s, unsigned int base, u64 *out
 
 /* A cache bitmap; the checks and their order are resctrl's */
 static int mpx_sch_parse_cbm(struct mpx_sch_span s, const struct mpam_ext_sch_res *r,
-			 u32 *out, char *err, size_t err_len)
+			     u32 *out, char *err, size_t err_len)
 {
 	u64 all = GENMASK_ULL(r->cbm_len - 1, 0);
 	u64 v, run = 0;
@@ -124,7 +124,7 @@ static int mpx_sch_parse_cbm(struct mpx_sch_span s, const struct mpam_ext_sch_re
  * step that does not divide max_bw it can stage more than max_bw).
  */
 static int mpx_sch_parse_mb(struct mpx_sch_span s, const struct mpam_ext_sch_res *r,
-			u32 *out, char *err, size_t err_len)
+			    u32 *out, char *err, size_t err_len)
 {
 	u32 gran = r->bw_gran ?: 1;
 	u64 v;
@@ -145,8 +145,8 @@ static int mpx_sch_parse_mb(struct mpx_sch_span s, const struct mpam_ext_sch_res
  * It is not empty; a ';' at its very end is allowed, as resctrl allows it.
  */
 static int mpx_sch_parse_doms(struct mpx_sch_span tok, const struct mpam_ext_sch_res *r,
-			  struct mpam_ext_sch_val *staged,
-			  char *err, size_t err_len)
+			      struct mpam_ext_sch_val *staged,
+			      char *err, size_t err_len)
 {
 	while (tok.n) {
 		const char *semi = memchr(tok.p, ';', tok.n);
@@ -195,9 +195,9 @@ static int mpx_sch_parse_doms(struct mpx_sch_span tok, const struct mpam_ext_sch
 
 /* One line, without its newline: "<resource>:<domains>" */
 static int mpx_sch_parse_line(struct mpx_sch_span line,
-			  const struct mpam_ext_sch_res *res,
-			  unsigned int nr_res, struct mpam_ext_sch_val *staged,
-			  char *err, size_t err_len)
+			      const struct mpam_ext_sch_res *res,
+			      unsigned int nr_res, struct mpam_ext_sch_val *staged,
+			      char *err, size_t err_len)
 {
 	const char *colon;
 	struct mpx_sch_span name, tok;
@@ -381,10 +381,10 @@ int mpam_ext_schemata_print(char *buf, size_t len,
 
 			if (r->is_mb)
 				ret = mpx_sch_put(buf, len, &pos, "%s%u=%u", sep,
-					      r->dom_ids[d], *cur);
+						  r->dom_ids[d], *cur);
 			else
 				ret = mpx_sch_put(buf, len, &pos, "%s%u=%x", sep,
-					      r->dom_ids[d], *cur);
+						  r->dom_ids[d], *cur);
 		}
 		if (!ret)
 			ret = mpx_sch_put(buf, len, &pos, "\n");
