@@ -8,6 +8,11 @@
 
 #include <linux/types.h>
 
+struct mpam_ext_mon_ctx;
+
 bool mpam_ext_fs_active(void);
+u16 mpam_ext_rc_pct_to_mbw(u32 pct, u8 bwa_wd);
+u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd);
+u32 mpam_ext_mon_num_rmids(struct mpam_ext_mon_ctx *mc);
 
 #endif /* MPX_RESCTRL_TEST_H */

@@ -115,7 +115,6 @@ u32 mpam_ext_arch_system_num_rmid(void);
 
 /* Controls */
 int mpam_ext_arch_set_cdp_enabled(enum mpam_ext_res res, bool enable);
-bool mpam_ext_arch_get_cdp_enabled(enum mpam_ext_res res);
 int mpam_ext_arch_get_config(enum mpam_ext_res res, u32 dom, u32 closid,
 			     enum mpam_ext_cdp type, u32 *val);
 int mpam_ext_arch_update_one(enum mpam_ext_res res, u32 dom, u32 closid,

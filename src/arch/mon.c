@@ -18,6 +18,17 @@
 #include <mpam_ext/msc/msc.h>
 #include <mpam_ext/arch/rctl.h>
 
+/*
+ * Functions only the KUnit suites call from outside this file: static in
+ * a production build, declared in kunit/mpx_resctrl_test.h in a test build
+ */
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_resctrl_test.h"
+#define MPX_MON_TESTABLE
+#else
+#define MPX_MON_TESTABLE	static
+#endif
+
 /**
  * struct mpx_mon_cntr - one assignable counter.
  * @used:	assigned to the group @closid, @rmid
@@ -357,7 +368,7 @@ void mpam_ext_mon_destroy(struct mpam_ext_mon_ctx *mc)
  * Return: the smallest PMG count of the classes backing offered events
  * and of the MSCs; 0 when no event is offered.
  */
-u32 mpam_ext_mon_num_rmids(struct mpam_ext_mon_ctx *mc)
+MPX_MON_TESTABLE u32 mpam_ext_mon_num_rmids(struct mpam_ext_mon_ctx *mc)
 {
 	u32 n = U32_MAX, msc = mpam_ext_msc_pmg_count();
 	unsigned int ev;

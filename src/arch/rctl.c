@@ -15,6 +15,17 @@
 #include <mpam_ext/msc/msc.h>
 #include <mpam_ext/arch/rctl.h>
 
+/*
+ * Functions only the KUnit suites call from outside this file: static in
+ * a production build, declared in kunit/mpx_resctrl_test.h in a test build
+ */
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_resctrl_test.h"
+#define MPX_RC_TESTABLE
+#else
+#define MPX_RC_TESTABLE	static
+#endif
+
 /**
  * mpam_ext_rc_num_closids() - CLOSIDs a resctrl front can hand out.
  * @t:		the picking result
@@ -80,7 +91,7 @@ u32 mpam_ext_rc_bw_gran(u8 bwa_wd)
  *
  * Return: the MBW_MAX value; 0xffff for 100 %.
  */
-u16 mpam_ext_rc_pct_to_mbw(u32 pct, u8 bwa_wd)
+MPX_RC_TESTABLE u16 mpam_ext_rc_pct_to_mbw(u32 pct, u8 bwa_wd)
 {
 	u32 steps, scale;
 
@@ -103,7 +114,7 @@ u16 mpam_ext_rc_pct_to_mbw(u32 pct, u8 bwa_wd)
  * mpam_ext_rc_pct_to_mbw() for every percentage when steps are finer than
  * 1 % (@bwa_wd of 7 or more).
  */
-u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd)
+MPX_RC_TESTABLE u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd)
 {
 	u32 steps;
 

@@ -231,17 +231,6 @@ int mpam_ext_arch_set_cdp_enabled(enum mpam_ext_res res, bool enable)
 	return 0;
 }
 
-/**
- * mpam_ext_arch_get_cdp_enabled() - whether CDP is on for a resource.
- * @res:	the resource
- *
- * Return: what mpam_ext_arch_set_cdp_enabled() set last.
- */
-bool mpam_ext_arch_get_cdp_enabled(enum mpam_ext_res res)
-{
-	return res < MPAM_EXT_RES_NR && mpx_ar_cdp[res];
-}
-
 static bool mpx_ar_any_cdp(void)
 {
 	return mpx_ar_cdp[MPAM_EXT_RES_L2] || mpx_ar_cdp[MPAM_EXT_RES_L3];

@@ -35,7 +35,6 @@ bool mpam_ext_mon_uses_cntrs(enum mpam_ext_event ev);
 bool mpam_ext_mon_offered(const struct mpam_ext_topo *t,
 			  enum mpam_ext_event ev);
 enum mpam_ext_res mpam_ext_mon_event_res(enum mpam_ext_event ev);
-u32 mpam_ext_mon_num_rmids(struct mpam_ext_mon_ctx *mc);
 u32 mpam_ext_mon_num_cntrs(struct mpam_ext_mon_ctx *mc,
 			   enum mpam_ext_event ev, u32 dom);
 u32 mpam_ext_mon_avail_cntrs(struct mpam_ext_mon_ctx *mc,

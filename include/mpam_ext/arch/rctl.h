@@ -29,8 +29,6 @@ struct mpam_ext_ris *mpam_ext_comp_next_ris(const struct mpam_ext_component *com
 u32 mpam_ext_rc_num_closids(const struct mpam_ext_topo *t, bool cdp);
 u16 mpam_ext_rc_partid(u32 closid, enum mpam_ext_cdp type);
 u32 mpam_ext_rc_bw_gran(u8 bwa_wd);
-u16 mpam_ext_rc_pct_to_mbw(u32 pct, u8 bwa_wd);
-u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd);
 int mpam_ext_rc_get_config(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 			   u32 dom, u32 closid, enum mpam_ext_cdp type, u32 *val);
 int mpam_ext_rc_update_one(const struct mpam_ext_topo *t, enum mpam_ext_res res,
