@@ -11,12 +11,33 @@
  * when the superblock is filled and freed when it is killed; the
  * superblock points at it (s_fs_info), every group and file at it too.
  *
- * Every operation of the front (mount, unmount, mkdir, rmdir, every read
- * and write of its files) runs under mpx_fs_lock, so group state needs no
- * other lock. Directory entries are added and removed only under it; the
- * VFS inode locks of the directories being changed are held by the VFS
- * for mkdir and rmdir, and entries below them are removed with
- * mpx_fs_lock held, which keeps every other writer of this tree out.
+ * Lifetimes:
+ * - mount: struct mpx_fs_mount lives from fill_super to kill_sb. An open
+ *   file or a working directory keeps the superblock, and so the mount,
+ *   alive; kill_sb runs once the last of them is gone.
+ * - group: a reference is held by its list (control groups on the mount,
+ *   monitor groups on their parent) until rmdir or unmount, by its
+ *   directory's inode and its mon_groups/ directory's inode, and by the
+ *   inode of each of its files. rmdir or unmount marks it dead and takes
+ *   it off its list; the memory goes with the last inode that refers to it.
+ * - file: struct mpx_fs_file belongs to its inode and is freed when the
+ *   inode is evicted; it holds a reference on its group.
+ * - inode: pinned by its dentry from creation until the group's removal
+ *   (or the superblock's end), then kept by whoever still has it open or
+ *   as working directory.
+ * Every operation re-checks, under mpx_fs_lock, that its group is alive:
+ * operations on a dead group fail, mkdir in a dead directory too.
+ *
+ * Locking: every operation of the front (mount, unmount, mkdir, rmdir,
+ * every read and write of its files) runs under mpx_fs_lock, so group
+ * state needs no other lock. The VFS inode locks come first: mkdir and
+ * rmdir are called with their directories locked and take mpx_fs_lock
+ * inside. A new group's tree is built under mpx_fs_lock below the
+ * directory the VFS holds locked, before anything else can write it. A
+ * removed group's tree is taken down after mpx_fs_lock is dropped, as
+ * simple_recursive_removal() does: each directory is marked dead
+ * (S_DEAD) with its inode lock held, and each entry is removed with the
+ * inode lock of its directory held.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -189,6 +210,7 @@ static bool mpx_fs_registered, mpx_fs_made_mnt;
 static bool mpx_fs_mounted;
 
 static const struct inode_operations mpx_fs_root_iops;
+static const struct inode_operations mpx_fs_grp_iops;
 static const struct inode_operations mpx_fs_mon_groups_iops;
 static const struct file_operations mpx_fs_fops;
 
@@ -263,16 +285,23 @@ static int mpx_fs_track(struct mpx_fs_grp *g, struct dentry *d)
 	return 0;
 }
 
+/* An inode drops what it holds: a file its group, a group directory too */
 static void mpx_fs_evict(struct inode *inode)
 {
-	/* Group directories point at their group without a reference */
-	struct mpx_fs_file *f = S_ISREG(inode->i_mode) ? inode->i_private : NULL;
+	struct mpx_fs_file *f = NULL;
+	struct mpx_fs_grp *g = NULL;
 
+	if (S_ISREG(inode->i_mode))
+		f = inode->i_private;
+	else if (inode->i_op == &mpx_fs_grp_iops ||
+		 inode->i_op == &mpx_fs_mon_groups_iops)
+		g = inode->i_private;
 	clear_inode(inode);
 	if (f) {
 		mpx_fs_grp_put(f->grp);
 		kfree(f);
 	}
+	mpx_fs_grp_put(g);
 }
 
 static const struct super_operations mpx_fs_sops = {
@@ -357,16 +386,31 @@ static int mpx_fs_file(struct dentry *parent, const char *name, umode_t mode,
 
 /*
  * Remove @g's entries from index @first on, newest first (the group's own
- * directory, entry 0, last). The directories they are in are written with
- * mpx_fs_lock held; see the top of this file.
+ * directory, entry 0, last), as simple_recursive_removal() does: each
+ * directory is marked dead with its inode lock held before it goes, and
+ * each entry is removed with the inode lock of the directory it is in
+ * held. @locked is the directory whose inode lock the caller (the VFS, in
+ * rmdir or mkdir) holds already; the others are taken here, one at a
+ * time, below the caller's. Runs without mpx_fs_lock, which comes after
+ * the inode locks (the VFS calls mkdir and rmdir with their directories
+ * locked); @g is dead, so nothing else touches its entries.
  */
-static void mpx_fs_remove_entries_from(struct mpx_fs_grp *g, unsigned int first)
+static void mpx_fs_unlink_entries(struct mpx_fs_grp *g, unsigned int first,
+				  struct inode *locked)
 {
-	lockdep_assert_held(&mpx_fs_lock);
+	lockdep_assert_not_held(&mpx_fs_lock);
 	while (g->nr_dents > first) {
 		struct dentry *d = g->dents[--g->nr_dents];
 		struct inode *dir = d_inode(d->d_parent);
+		struct inode *inode = d_inode(d);
 
+		if (d_is_dir(d)) {
+			inode_lock_nested(inode, I_MUTEX_CHILD);
+			inode->i_flags |= S_DEAD;
+			inode_unlock(inode);
+		}
+		if (dir != locked)
+			inode_lock_nested(dir, I_MUTEX_CHILD);
 		dget(d);
 		if (d_is_dir(d))
 			simple_rmdir(dir, d);
@@ -374,6 +418,8 @@ static void mpx_fs_remove_entries_from(struct mpx_fs_grp *g, unsigned int first)
 			simple_unlink(dir, d);
 		d_delete(d);
 		dput(d);
+		if (dir != locked)
+			inode_unlock(dir);
 	}
 }
 
@@ -482,10 +528,12 @@ static int mpx_fs_make_grp_files(struct dentry *dir, struct mpx_fs_grp *g)
 			struct dentry *mg = mpx_fs_dir(dir, "mon_groups",
 						       &mpx_fs_mon_groups_iops, g);
 
-			if (mg)
+			if (mg) {
+				kref_get(&g->ref);
 				d_inode(mg)->i_private = g;
-			else
+			} else {
 				ret = -ENOMEM;
+			}
 		}
 	}
 	if (!ret && mn->mc && mpx_fs_has_cntrs(false))
@@ -771,11 +819,11 @@ static void mpx_fs_assign_new(struct mpx_fs_grp *g)
 }
 
 /*
- * Tasks and CPUs of @g to @to, counters released, entries removed from
- * @first on (1: the VFS removes the group's own directory)
+ * Tasks and CPUs of @g to @to, counters released, @g dead and off its
+ * list; its entries are removed after mpx_fs_lock is dropped
+ * (mpx_fs_unlink_entries())
  */
-static void mpx_fs_grp_remove(struct mpx_fs_grp *g, struct mpx_fs_grp *to,
-			      unsigned int first)
+static void mpx_fs_grp_remove(struct mpx_fs_grp *g, struct mpx_fs_grp *to)
 {
 	struct mpx_fs_mount *mn = g->mn;
 
@@ -791,7 +839,6 @@ static void mpx_fs_grp_remove(struct mpx_fs_grp *g, struct mpx_fs_grp *to,
 		mpam_ext_arch_cntr_release(mn->mc, g->closid, g->rmid);
 	g->dead = true;
 	list_del_init(&g->node);
-	mpx_fs_remove_entries_from(g, first);
 }
 
 /* ---- mount ---- */
@@ -1754,6 +1801,7 @@ static int mpx_fs_grp_dir(struct inode *dir, struct dentry *dentry,
 	mpx_inode_init_ts(inode);
 	inode->i_op = &mpx_fs_grp_iops;
 	inode->i_fop = &simple_dir_operations;
+	kref_get(&g->ref);
 	inode->i_private = g;
 	set_nlink(inode, 2);
 	inc_nlink(dir);
@@ -1766,8 +1814,14 @@ static int mpx_fs_grp_dir(struct inode *dir, struct dentry *dentry,
 	return 0;
 }
 
+/*
+ * The group of a mkdir. On a failure after its directory exists, *@undo
+ * is the dead group whose entries the caller removes once mpx_fs_lock is
+ * dropped.
+ */
 static int mpx_fs_mkdir_grp(struct mpx_fs_mount *mn, struct inode *dir,
-			    struct dentry *dentry, struct mpx_fs_grp *parent)
+			    struct dentry *dentry, struct mpx_fs_grp *parent,
+			    struct mpx_fs_grp **undo)
 {
 	struct mpx_fs_grp *g, *c;
 	unsigned long used[BITS_TO_LONGS(256)] = {};
@@ -1809,12 +1863,7 @@ static int mpx_fs_mkdir_grp(struct mpx_fs_mount *mn, struct inode *dir,
 	if (ret) {
 		mpx_fs_status_set(mn, "Failed to create the group's files\n");
 		g->dead = true;
-		/* Everything but the VFS's own entry, then that one */
-		mpx_fs_remove_entries_from(g, 1);
-		g->nr_dents = 0;
-		simple_rmdir(dir, dentry);
-		d_drop(dentry);
-		mpx_fs_grp_put(g);
+		*undo = g;
 		return ret;
 	}
 	if (parent) {
@@ -1831,15 +1880,27 @@ static int mpx_fs_do_mkdir(struct inode *dir, struct dentry *dentry,
 			   struct mpx_fs_grp *parent)
 {
 	struct mpx_fs_mount *mn = dir->i_sb->s_fs_info;
+	struct mpx_fs_grp *undo = NULL;
 	int ret;
 
 	mutex_lock(&mpx_fs_lock);
 	mn->status[0] = '\0';
 	if (parent && parent->dead)
-		ret = -ENODEV;
+		ret = -ENOENT;
 	else
-		ret = mpx_fs_mkdir_grp(mn, dir, dentry, parent);
+		ret = mpx_fs_mkdir_grp(mn, dir, dentry, parent, &undo);
 	mutex_unlock(&mpx_fs_lock);
+	if (undo) {
+		/* Everything but the VFS's own entry, then that one */
+		mpx_fs_unlink_entries(undo, 1, NULL);
+		undo->nr_dents = 0;
+		inode_lock_nested(d_inode(dentry), I_MUTEX_CHILD);
+		d_inode(dentry)->i_flags |= S_DEAD;
+		inode_unlock(d_inode(dentry));
+		simple_rmdir(dir, dentry);
+		d_drop(dentry);
+		mpx_fs_grp_put(undo);
+	}
 	return ret;
 }
 
@@ -1857,35 +1918,46 @@ static MPX_MKDIR_RET mpx_fs_mon_mkdir(MPX_IDMAP_T *idmap, struct inode *dir,
 
 static int mpx_fs_do_rmdir(struct inode *dir, struct dentry *dentry)
 {
-	struct inode *inode = d_inode(dentry);
 	struct mpx_fs_mount *mn = dir->i_sb->s_fs_info;
+	struct inode *inode = d_inode(dentry);
 	struct mpx_fs_grp *g = inode->i_private, *c, *ct;
-	int ret = 0;
+	LIST_HEAD(mons);
 
 	mutex_lock(&mpx_fs_lock);
 	mn->status[0] = '\0';
-	if (inode->i_op != &mpx_fs_grp_iops || !g || g->dead ||
-	    g == mn->root || !g->nr_dents || g->dents[0] != dentry) {
-		ret = -EPERM;
-		goto out;
+	if (inode->i_op != &mpx_fs_grp_iops || !g || g == mn->root ||
+	    !g->nr_dents || g->dents[0] != dentry) {
+		mutex_unlock(&mpx_fs_lock);
+		return -EPERM;
+	}
+	if (g->dead) {
+		mutex_unlock(&mpx_fs_lock);
+		return -ENOENT;
 	}
 	if (!g->parent) {
 		list_for_each_entry_safe(c, ct, &g->mons, node) {
-			mpx_fs_grp_remove(c, mn->root, 0);
-			mpx_fs_grp_put(c);
+			mpx_fs_grp_remove(c, mn->root);
+			list_add_tail(&c->node, &mons);
 		}
 		__clear_bit(g->closid, mn->closid_used);
-		mpx_fs_grp_remove(g, mn->root, 1);
+		mpx_fs_grp_remove(g, mn->root);
 	} else {
-		mpx_fs_grp_remove(g, g->parent, 1);
+		mpx_fs_grp_remove(g, g->parent);
 	}
-	/* The VFS's own entry, last */
+	mutex_unlock(&mpx_fs_lock);
+
+	/* The monitor groups' trees, then the group's but its own entry */
+	list_for_each_entry_safe(c, ct, &mons, node) {
+		list_del_init(&c->node);
+		mpx_fs_unlink_entries(c, 0, inode);
+		mpx_fs_grp_put(c);
+	}
+	mpx_fs_unlink_entries(g, 1, inode);
+	/* The VFS's own entry, last; the VFS marks it dead */
 	simple_rmdir(dir, dentry);
 	g->nr_dents = 0;
 	mpx_fs_grp_put(g);
-out:
-	mutex_unlock(&mpx_fs_lock);
-	return ret;
+	return 0;
 }
 
 static const struct inode_operations mpx_fs_root_iops = {
