@@ -50,6 +50,7 @@
 #include <linux/kobject.h>
 #include <linux/kref.h>
 #include <linux/list.h>
+#include <linux/magic.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/pid.h>
@@ -70,7 +71,6 @@
 #include "kunit/mpx_resctrl_test.h"
 #endif
 
-#define MPX_FS_MAGIC		0x7265736374726c	/* "resctrl" */
 #define MPX_FS_STATUS_LEN	512
 /* Most schemata lines: L3 or L3CODE+L3DATA, the same for L2, MB */
 #define MPX_FS_MAX_SCH		5
@@ -121,7 +121,7 @@ struct mpx_fs_mount;
  * @dents:	every entry made for it, in creation order
  * @nr_dents:	entries in @dents
  * @max_dents:	room in @dents
- * @dead:	removed: its files answer -ENODEV
+ * @dead:	removed: its files answer -ENOENT
  */
 struct mpx_fs_grp {
 	struct kref ref;
@@ -907,7 +907,7 @@ static int mpx_fs_fill_super_locked(struct super_block *sb,
 	sb->s_fs_info = mn;
 	sb->s_blocksize = PAGE_SIZE;
 	sb->s_blocksize_bits = PAGE_SHIFT;
-	sb->s_magic = MPX_FS_MAGIC;
+	sb->s_magic = RDTGROUP_SUPER_MAGIC;
 	sb->s_op = &mpx_fs_sops;
 	sb->s_time_gran = 1;
 	ret = mpam_ext_arch_set_cdp_enabled(MPAM_EXT_RES_L3, mn->cdp);
@@ -1380,7 +1380,7 @@ static int mpx_fs_show_locked(struct seq_file *m, const struct mpx_fs_file *f)
 static int mpx_fs_show(struct seq_file *m, void *v)
 {
 	const struct mpx_fs_file *f = m->private;
-	int ret = -ENODEV;
+	int ret = -ENOENT;
 
 	mutex_lock(&mpx_fs_lock);
 	if (!f->grp || !f->grp->dead)
@@ -1475,8 +1475,10 @@ static int mpx_fs_write_tasks(struct mpx_fs_grp *g, char *buf)
 			return -EINVAL;
 		}
 		ret = mpx_fs_move_one(g, pid);
-		if (ret)
+		if (ret) {
+			mpx_fs_status_set(mn, "Error while processing task %d\n", pid);
 			return ret;
+		}
 	}
 	return ret;
 }
@@ -1621,8 +1623,9 @@ static int mpx_fs_write_schemata(struct mpx_fs_grp *g, const char *buf,
 	unsigned int n = mpam_ext_schemata_nr_vals(mn->sch, mn->nr_sch);
 	struct mpam_ext_sch_val *staged;
 	struct mpx_fs_undo *undo;
-	unsigned int s, i, k = 0, nr_undo = 0;
+	unsigned int s, i, k = 0, nr_undo = 0, fail_s = 0;
 	char err[MPAM_EXT_SCH_ERR_LEN];
+	u32 fail_dom = 0;
 	int ret;
 
 	staged = kcalloc(max(n, 1U), sizeof(*staged), GFP_KERNEL);
@@ -1647,6 +1650,8 @@ static int mpx_fs_write_schemata(struct mpx_fs_grp *g, const char *buf,
 
 			if (!staged[k].set)
 				continue;
+			fail_s = s;
+			fail_dom = dom;
 			ret = mpam_ext_arch_get_config(res, dom, g->closid,
 						       mpx_fs_read_type(mn, mn->sch_cdp[s]),
 						       &old);
@@ -1658,10 +1663,11 @@ static int mpx_fs_write_schemata(struct mpx_fs_grp *g, const char *buf,
 		}
 	}
 	if (ret) {
-		struct mpx_fs_undo *u = &undo[nr_undo ? nr_undo - 1 : 0];
+		struct mpx_fs_undo *u;
 
+		/* The domain being read or written when it failed */
 		mpx_fs_status_set(mn, "Failed to write %s domain %u: %d\n",
-				  mn->sch[u->s].name, u->dom, ret);
+				  mn->sch[fail_s].name, fail_dom, ret);
 		while (nr_undo--) {
 			u = &undo[nr_undo];
 			mpx_fs_write_dom(mn, mn->sch_res[u->s], mn->sch_cdp[u->s],
@@ -1765,7 +1771,7 @@ static ssize_t mpx_fs_write(struct file *file, const char __user *ubuf,
 	mutex_lock(&mpx_fs_lock);
 	mn->status[0] = '\0';
 	if (f->grp && f->grp->dead)
-		ret = -ENODEV;
+		ret = -ENOENT;
 	else
 		ret = mpx_fs_write_locked(f, buf, count);
 	mutex_unlock(&mpx_fs_lock);
@@ -1880,15 +1886,21 @@ static int mpx_fs_do_mkdir(struct inode *dir, struct dentry *dentry,
 			   struct mpx_fs_grp *parent)
 {
 	struct mpx_fs_mount *mn = dir->i_sb->s_fs_info;
+	const char *name = dentry->d_name.name;
 	struct mpx_fs_grp *undo = NULL;
 	int ret;
 
 	mutex_lock(&mpx_fs_lock);
 	mn->status[0] = '\0';
-	if (parent && parent->dead)
+	if (parent && parent->dead) {
 		ret = -ENOENT;
-	else
+	} else if (strchr(name, '\n') || strchr(name, '/') ||
+		   dentry->d_name.len > NAME_MAX) {
+		/* A newline would make the tasks and status files unparsable */
+		ret = -EINVAL;
+	} else {
 		ret = mpx_fs_mkdir_grp(mn, dir, dentry, parent, &undo);
+	}
 	mutex_unlock(&mpx_fs_lock);
 	if (undo) {
 		/* Everything but the VFS's own entry, then that one */

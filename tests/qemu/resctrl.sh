@@ -128,7 +128,7 @@ check "  ... not in the default group" fails has_line $R/tasks $S
 check "move it into m1" wr $R/g1/mon_groups/m1/tasks $S
 check "  ... listed in m1 and in g1" sh -c "grep -qx $S $R/g1/mon_groups/m1/tasks && grep -qx $S $R/g1/tasks"
 check "unknown pid: ESRCH" sh -c "! echo 999999 >$R/g1/tasks 2>/dev/null"
-expect_eq "  ... last_cmd_status" "No task 999999" "$(cat $ST)"
+expect_eq "  ... last_cmd_status" "$(printf 'No task 999999\nError while processing task 999999')" "$(cat $ST)"
 check "garbage pid refused" fails wr $R/g1/tasks "12abc"
 check "move back to the default group" wr $R/tasks $S
 check "  ... listed there" has_line $R/tasks $S
