@@ -286,15 +286,14 @@ int mpam_ext_arch_check_shared(enum mpam_ext_res res, const bool *set,
 }
 
 /*
- * The value tasks and CPUs of (@closid, @rmid) run with. CLOSID 0 with
- * RMID 0, the default group, runs with the reset value.
+ * The value tasks and CPUs of (@closid, @rmid) run with, the one place a
+ * CLOSID becomes PARTIDs: with CDP, data PARTID 2 * CLOSID and code PARTID
+ * 2 * CLOSID + 1, for CLOSID 0 (the default group) as for any other.
  */
 static u64 mpx_ar_val(u32 closid, u32 rmid)
 {
 	u16 d = closid, i = closid;
 
-	if (!closid && !rmid)
-		return 0;
 	if (mpx_ar_any_cdp()) {
 		d = mpam_ext_rc_partid(closid, MPAM_EXT_CDP_DATA);
 		i = mpam_ext_rc_partid(closid, MPAM_EXT_CDP_CODE);

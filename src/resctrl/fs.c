@@ -941,6 +941,8 @@ static int mpx_fs_fill_super_locked(struct super_block *sb,
 	}
 	if (mn->nclosid)
 		__set_bit(0, mn->closid_used);
+	/* The CPUs of the default group run with CLOSID 0 as this mount has it */
+	mpam_ext_arch_set_cpu_default_closid_rmid(&mn->root->cpus, 0, 0);
 	ret = mpx_fs_make_info(mn, sb->s_root);
 	ret = ret ?: mpx_fs_make_grp_files(sb->s_root, mn->root);
 	if (ret)

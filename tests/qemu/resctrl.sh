@@ -180,6 +180,10 @@ check "umount" umount $R
 check "CDP mount" mount -t resctrl -o cdp resctrl $R
 check "  ... info/L3CODE and info/L3DATA" test -d $R/info/L3CODE -a -d $R/info/L3DATA -a ! -e $R/info/L3
 expect_eq "  ... num_closids halved" 32 "$(cat $R/info/L3CODE/num_closids)"
+expect_eq "  ... every online CPU defaults to CLOSID 0 as data PARTID 0, code PARTID 1" 0 \
+	"$(grep '^cpu[0-9]* online ' $DBG/cpus | grep -vc ' default 0x1 ')"
+check "  ... a task moved to the default group runs with code PARTID 1 too" sh -c \
+	"echo \$\$ >$R/tasks && grep -q ' partid_d 0 partid_i 1 ' $DBG/cpus"
 check "  ... schemata has L3CODE" grep -q '^L3CODE:0=ffff$' $R/schemata
 check "  ... schemata has L3DATA" grep -q '^L3DATA:0=ffff$' $R/schemata
 mkdir $R/g1
