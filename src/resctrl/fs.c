@@ -141,6 +141,7 @@ struct mpx_fs_grp {
  * @sb:		its superblock
  * @cdp:	L3 code/data prioritisation
  * @cdpl2:	L2 code/data prioritisation
+ * @l2mon:	the L2 monitors are shown (mount option l2mon)
  * @mc:		the monitoring context, NULL without monitors
  * @nclosid:	CLOSIDs handed out
  * @npmg:	RMIDs (PMGs) per CLOSID
@@ -160,7 +161,7 @@ struct mpx_fs_grp {
  */
 struct mpx_fs_mount {
 	struct super_block *sb;
-	bool cdp, cdpl2;
+	bool cdp, cdpl2, l2mon;
 	struct mpam_ext_mon_ctx *mc;
 	u32 nclosid, npmg;
 	unsigned long *closid_used;
@@ -428,13 +429,21 @@ static bool mpx_fs_ev_is_l2(enum mpam_ext_event ev)
 	return mpx_fs_ev(ev)->res == MPAM_EXT_RES_L2;
 }
 
-/* @ev is offered and has domain @id */
-static bool mpx_fs_ev_has_dom(enum mpam_ext_event ev, u32 id)
+/* @ev is offered and shown by mount @mn: L2 events only with -o l2mon */
+static bool mpx_fs_ev_shown(const struct mpx_fs_mount *mn,
+			    enum mpam_ext_event ev)
+{
+	return mpx_fs_ev(ev)->offered && (!mpx_fs_ev_is_l2(ev) || mn->l2mon);
+}
+
+/* @ev is shown and has domain @id */
+static bool mpx_fs_ev_has_dom(const struct mpx_fs_mount *mn,
+			      enum mpam_ext_event ev, u32 id)
 {
 	const struct mpam_ext_resctrl_event *e = mpx_fs_ev(ev);
 	unsigned int i;
 
-	for (i = 0; e->offered && i < e->nr_dom; i++)
+	for (i = 0; mpx_fs_ev_shown(mn, ev) && i < e->nr_dom; i++)
 		if (e->dom[i].id == id)
 			return true;
 	return false;
@@ -458,7 +467,7 @@ static int mpx_fs_make_mon_data(struct dentry *parent, struct mpx_fs_grp *g)
 
 		/* The domains: those of the first event of the resource */
 		for (ev = 0; ev < MPAM_EXT_EV_NR && !dp; ev++)
-			if (mpx_fs_ev(ev)->offered && mpx_fs_ev_is_l2(ev) == l2)
+			if (mpx_fs_ev_shown(g->mn, ev) && mpx_fs_ev_is_l2(ev) == l2)
 				dp = mpx_fs_ev(ev);
 		for (i = 0; dp && i < dp->nr_dom; i++) {
 			struct dentry *dd;
@@ -470,7 +479,7 @@ static int mpx_fs_make_mon_data(struct dentry *parent, struct mpx_fs_grp *g)
 				return -ENOMEM;
 			for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
 				if (mpx_fs_ev_is_l2(ev) != l2 ||
-				    !mpx_fs_ev_has_dom(ev, dp->dom[i].id))
+				    !mpx_fs_ev_has_dom(g->mn, ev, dp->dom[i].id))
 					continue;
 				ret = mpx_fs_file(dd, mpx_fs_ev(ev)->name, 0444,
 						  MPX_F_MON_DATA, g, 0, 0, ev,
@@ -484,30 +493,30 @@ static int mpx_fs_make_mon_data(struct dentry *parent, struct mpx_fs_grp *g)
 }
 
 /* An event of L3 (or L2 with @l2) is offered; with @cntrs, a counter event */
-static bool mpx_fs_has_mon(bool l2, bool cntrs)
+static bool mpx_fs_has_mon(const struct mpx_fs_mount *mn, bool l2, bool cntrs)
 {
 	int ev;
 
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
-		if (mpx_fs_ev(ev)->offered && mpx_fs_ev_is_l2(ev) == l2 &&
+		if (mpx_fs_ev_shown(mn, ev) && mpx_fs_ev_is_l2(ev) == l2 &&
 		    (!cntrs || mpx_fs_ev(ev)->assignable))
 			return true;
 	return false;
 }
 
-static bool mpx_fs_has_l3_mon(void)
+static bool mpx_fs_has_l3_mon(const struct mpx_fs_mount *mn)
 {
-	return mpx_fs_has_mon(false, false);
+	return mpx_fs_has_mon(mn, false, false);
 }
 
-static bool mpx_fs_has_l2_mon(void)
+static bool mpx_fs_has_l2_mon(const struct mpx_fs_mount *mn)
 {
-	return mpx_fs_has_mon(true, false);
+	return mpx_fs_has_mon(mn, true, false);
 }
 
-static bool mpx_fs_has_cntrs(bool l2)
+static bool mpx_fs_has_cntrs(const struct mpx_fs_mount *mn, bool l2)
 {
-	return mpx_fs_has_mon(l2, true);
+	return mpx_fs_has_mon(mn, l2, true);
 }
 
 /* The files of a group, in its directory @dir */
@@ -524,7 +533,7 @@ static int mpx_fs_make_grp_files(struct dentry *dir, struct mpx_fs_grp *g)
 		ret = ret ?: mpx_fs_file(dir, "schemata", 0644, MPX_F_SCHEMATA, g, 0, 0, 0, 0);
 		ret = ret ?: mpx_fs_file(dir, "mode", 0644, MPX_F_MODE, g, 0, 0, 0, 0);
 		ret = ret ?: mpx_fs_file(dir, "size", 0444, MPX_F_SIZE, g, 0, 0, 0, 0);
-		if (!ret) {
+		if (!ret && mn->mc) {
 			struct dentry *mg = mpx_fs_dir(dir, "mon_groups",
 						       &mpx_fs_mon_groups_iops, g);
 
@@ -536,13 +545,16 @@ static int mpx_fs_make_grp_files(struct dentry *dir, struct mpx_fs_grp *g)
 			}
 		}
 	}
-	if (!ret && mn->mc && mpx_fs_has_cntrs(false))
+	if (!ret && mn->mc && mpx_fs_has_cntrs(mn, false))
 		ret = mpx_fs_file(dir, "mbm_L3_assignments", 0644, MPX_F_ASSIGNMENTS,
 				  g, MPAM_EXT_RES_L3, 0, 0, 0);
-	if (!ret && mn->mc && mpx_fs_has_cntrs(true))
+	if (!ret && mn->mc && mpx_fs_has_cntrs(mn, true))
 		ret = mpx_fs_file(dir, "mbm_L2_assignments", 0644, MPX_F_ASSIGNMENTS,
 				  g, MPAM_EXT_RES_L2, 0, 0, 0);
-	return ret ?: mpx_fs_make_mon_data(dir, g);
+	/* mon_data/ only where there is monitoring, as in resctrl */
+	if (!ret && mn->mc)
+		ret = mpx_fs_make_mon_data(dir, g);
+	return ret;
 }
 
 /**
@@ -618,7 +630,8 @@ static int mpx_fs_make_info_res(struct dentry *info, enum mpam_ext_res res,
 			    res, cdp);
 }
 
-static int mpx_fs_make_info_mon(struct dentry *info, bool l2)
+static int mpx_fs_make_info_mon(const struct mpx_fs_mount *mn,
+				struct dentry *info, bool l2)
 {
 	enum mpam_ext_res res = l2 ? MPAM_EXT_RES_L2 : MPAM_EXT_RES_L3;
 	struct dentry *d = mpx_fs_dir(info, l2 ? "L2_MON" : "L3_MON", NULL, NULL);
@@ -627,7 +640,7 @@ static int mpx_fs_make_info_mon(struct dentry *info, bool l2)
 	if (!d)
 		return -ENOMEM;
 	ret = mpx_fs_files(d, mpx_fs_mon_files, ARRAY_SIZE(mpx_fs_mon_files), res, 0);
-	if (!ret && mpx_fs_has_cntrs(l2))
+	if (!ret && mpx_fs_has_cntrs(mn, l2))
 		ret = mpx_fs_files(d, mpx_fs_cntr_files, ARRAY_SIZE(mpx_fs_cntr_files),
 				   res, 0);
 	return ret;
@@ -652,10 +665,10 @@ static int mpx_fs_make_info(struct mpx_fs_mount *mn, struct dentry *root)
 			ret = mpx_fs_make_info_res(info, res, MPAM_EXT_CDP_NONE);
 		}
 	}
-	if (!ret && mpx_fs_has_l3_mon())
-		ret = mpx_fs_make_info_mon(info, false);
-	if (!ret && mpx_fs_has_l2_mon())
-		ret = mpx_fs_make_info_mon(info, true);
+	if (!ret && mpx_fs_has_l3_mon(mn))
+		ret = mpx_fs_make_info_mon(mn, info, false);
+	if (!ret && mpx_fs_has_l2_mon(mn))
+		ret = mpx_fs_make_info_mon(mn, info, true);
 	return ret;
 }
 
@@ -847,10 +860,11 @@ static void mpx_fs_grp_remove(struct mpx_fs_grp *g, struct mpx_fs_grp *to)
  * struct mpx_fs_opts - mount options of one mount attempt.
  * @cdp:	L3 code/data prioritisation
  * @cdpl2:	L2 code/data prioritisation
+ * @l2mon:	show the L2 monitors
  * @filled:	the superblock was filled (or tried): kill_sb undoes it
  */
 struct mpx_fs_opts {
-	bool cdp, cdpl2, filled;
+	bool cdp, cdpl2, l2mon, filled;
 };
 
 static int mpx_fs_fill_root(struct mpx_fs_mount *mn, struct super_block *sb)
@@ -904,6 +918,7 @@ static int mpx_fs_fill_super_locked(struct super_block *sb,
 	mn->assign_on_mkdir = true;
 	mn->cdp = o->cdp;
 	mn->cdpl2 = o->cdpl2;
+	mn->l2mon = o->l2mon;
 	sb->s_fs_info = mn;
 	sb->s_blocksize = PAGE_SIZE;
 	sb->s_blocksize_bits = PAGE_SHIFT;
@@ -934,7 +949,7 @@ static int mpx_fs_fill_super_locked(struct super_block *sb,
 			mn->dom_ids[res][i] = rr->dom[i].id;
 	}
 	mpx_fs_build_sch(mn);
-	if (mpx_fs_has_l3_mon() || mpx_fs_has_l2_mon()) {
+	if (mpx_fs_has_l3_mon(mn) || mpx_fs_has_l2_mon(mn)) {
 		mn->mc = mpam_ext_arch_mon_ctx_alloc();
 		if (!mn->mc)
 			return -ENOMEM;
@@ -1033,11 +1048,12 @@ static void mpx_fs_kill_sb(struct super_block *sb)
 	mutex_unlock(&mpx_fs_lock);
 }
 
-enum { MPX_OPT_CDP, MPX_OPT_CDPL2, MPX_OPT_MBA_MBPS, MPX_OPT_DEBUG };
+enum { MPX_OPT_CDP, MPX_OPT_CDPL2, MPX_OPT_L2MON, MPX_OPT_MBA_MBPS, MPX_OPT_DEBUG };
 
 static const struct fs_parameter_spec mpx_fs_params[] = {
 	fsparam_flag("cdp", MPX_OPT_CDP),
 	fsparam_flag("cdpl2", MPX_OPT_CDPL2),
+	fsparam_flag("l2mon", MPX_OPT_L2MON),
 	fsparam_flag("mba_MBps", MPX_OPT_MBA_MBPS),
 	fsparam_flag("debug", MPX_OPT_DEBUG),
 	{}
@@ -1062,6 +1078,9 @@ static int mpx_fs_parse_param(struct fs_context *fc, struct fs_parameter *param)
 		if (!mpx_fs_res(MPAM_EXT_RES_L2)->cdp_capable)
 			return invalfc(fc, "cdpl2: no L2 cache control on this platform");
 		o->cdpl2 = true;
+		break;
+	case MPX_OPT_L2MON:
+		o->l2mon = true;
 		break;
 	case MPX_OPT_MBA_MBPS:
 		return invalfc(fc, "mba_MBps: not supported by mpam_ext (MB takes percentages)");
@@ -1223,7 +1242,7 @@ static int mpx_fs_cntr_event(const struct mpx_fs_file *f)
 	int ev;
 
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
-		if (mpx_fs_ev(ev)->offered && mpx_fs_ev(ev)->assignable &&
+		if (mpx_fs_ev_shown(f->mn, ev) && mpx_fs_ev(ev)->assignable &&
 		    mpx_fs_ev_is_l2(ev) == l2)
 			return ev;
 	return -EOPNOTSUPP;
