@@ -42,6 +42,8 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bitmap.h>
+#include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -156,8 +158,11 @@ struct mpx_fs_grp {
  * @sch_cdp:	the CDP half of each
  * @nr_sch:	entries in @sch
  * @dom_ids:	per resource, its domain ids in description order
+ * @hp_node:	its instance of the front's CPU hotplug state
+ * @hp_added:	@hp_node is added
  *
- * Everything here is under mpx_fs_lock.
+ * Everything here is under mpx_fs_lock, but @hp_node and @hp_added, which
+ * the mount and kill_sb paths own.
  */
 struct mpx_fs_mount {
 	struct super_block *sb;
@@ -175,6 +180,8 @@ struct mpx_fs_mount {
 	enum mpam_ext_cdp sch_cdp[MPX_FS_MAX_SCH];
 	unsigned int nr_sch;
 	u32 *dom_ids[MPAM_EXT_RES_NR];
+	struct hlist_node hp_node;
+	bool hp_added;
 };
 
 /**
@@ -209,6 +216,8 @@ static DEFINE_MUTEX(mpx_fs_lock);
 static bool mpx_fs_registered, mpx_fs_made_mnt;
 /* The single mount is taken: from get_tree to kill_sb */
 static bool mpx_fs_mounted;
+/* The front's CPU hotplug state, one instance per mount; < 0 when none */
+static int mpx_fs_hp_state = -1;
 
 static const struct inode_operations mpx_fs_root_iops;
 static const struct inode_operations mpx_fs_grp_iops;
@@ -867,6 +876,45 @@ struct mpx_fs_opts {
 	bool cdp, cdpl2, l2mon, filled;
 };
 
+/* ---- CPU hotplug ---- */
+
+/* A CPU coming online joins the default group, as in resctrl */
+static int mpx_fs_cpu_online(unsigned int cpu, struct hlist_node *node)
+{
+	struct mpx_fs_mount *mn = hlist_entry(node, struct mpx_fs_mount, hp_node);
+
+	mutex_lock(&mpx_fs_lock);
+	cpumask_set_cpu(cpu, &mn->root->cpus);
+	mpam_ext_arch_set_cpu_default_closid_rmid(cpumask_of(cpu),
+						  mn->root->closid,
+						  mn->root->rmid);
+	mutex_unlock(&mpx_fs_lock);
+	return 0;
+}
+
+static void mpx_fs_grp_drop_cpu(struct mpx_fs_grp *g, unsigned int cpu)
+{
+	struct mpx_fs_grp *c;
+
+	cpumask_clear_cpu(cpu, &g->cpus);
+	list_for_each_entry(c, &g->mons, node)
+		cpumask_clear_cpu(cpu, &c->cpus);
+}
+
+/* A CPU going offline leaves whatever group has it */
+static int mpx_fs_cpu_offline(unsigned int cpu, struct hlist_node *node)
+{
+	struct mpx_fs_mount *mn = hlist_entry(node, struct mpx_fs_mount, hp_node);
+	struct mpx_fs_grp *g;
+
+	mutex_lock(&mpx_fs_lock);
+	mpx_fs_grp_drop_cpu(mn->root, cpu);
+	list_for_each_entry(g, &mn->ctrl_grps, node)
+		mpx_fs_grp_drop_cpu(g, cpu);
+	mutex_unlock(&mpx_fs_lock);
+	return 0;
+}
+
 static int mpx_fs_fill_root(struct mpx_fs_mount *mn, struct super_block *sb)
 {
 	struct inode *inode;
@@ -1031,6 +1079,9 @@ static void mpx_fs_kill_sb(struct super_block *sb)
 {
 	struct mpx_fs_mount *mn = sb->s_fs_info;
 
+	/* Hotplug first: its callbacks take mpx_fs_lock below the hotplug lock */
+	if (mn && mn->hp_added)
+		cpuhp_state_remove_instance_nocalls(mpx_fs_hp_state, &mn->hp_node);
 	mutex_lock(&mpx_fs_lock);
 	if (mn) {
 		mpx_fs_teardown(mn);
@@ -1090,6 +1141,44 @@ static int mpx_fs_parse_param(struct fs_context *fc, struct fs_parameter *param)
 	return 0;
 }
 
+/*
+ * From now on the groups follow CPUs going on and off line. The ones that
+ * changed state since fill_super copied the online mask are caught up
+ * with after, under the hotplug lock, so none is missed. Called with the
+ * new superblock's s_umount held, which comes before the hotplug lock (as
+ * in kill_sb).
+ */
+static void mpx_fs_follow_cpus(struct mpx_fs_mount *mn)
+{
+	struct mpx_fs_grp *g;
+	cpumask_var_t gone;
+	unsigned int cpu;
+
+	if (mpx_fs_hp_state < 0 || !zalloc_cpumask_var(&gone, GFP_KERNEL))
+		return;
+	if (!cpuhp_state_add_instance_nocalls(mpx_fs_hp_state, &mn->hp_node))
+		mn->hp_added = true;
+	/* No group but the default one exists yet: nothing can mkdir */
+	cpus_read_lock();
+	mutex_lock(&mpx_fs_lock);
+	cpumask_andnot(gone, &mn->root->cpus, cpu_online_mask);
+	for_each_cpu(cpu, gone)
+		mpx_fs_grp_drop_cpu(mn->root, cpu);
+	list_for_each_entry(g, &mn->ctrl_grps, node)
+		cpumask_andnot(&g->cpus, &g->cpus, cpu_online_mask);
+	for_each_online_cpu(cpu) {
+		if (cpumask_test_cpu(cpu, &mn->root->cpus))
+			continue;
+		cpumask_set_cpu(cpu, &mn->root->cpus);
+		mpam_ext_arch_set_cpu_default_closid_rmid(cpumask_of(cpu),
+							  mn->root->closid,
+							  mn->root->rmid);
+	}
+	mutex_unlock(&mpx_fs_lock);
+	cpus_read_unlock();
+	free_cpumask_var(gone);
+}
+
 static int mpx_fs_get_tree(struct fs_context *fc)
 {
 	struct mpx_fs_opts *o = fc->fs_private;
@@ -1104,6 +1193,8 @@ static int mpx_fs_get_tree(struct fs_context *fc)
 	mpx_fs_mounted = true;
 	mutex_unlock(&mpx_fs_lock);
 	ret = get_tree_nodev(fc, mpx_fs_fill_super);
+	if (!ret)
+		mpx_fs_follow_cpus(fc->root->d_sb->s_fs_info);
 	if (ret && !o->filled) {
 		/* Failed before a superblock: nothing to kill */
 		mutex_lock(&mpx_fs_lock);
@@ -1789,6 +1880,8 @@ static ssize_t mpx_fs_write(struct file *file, const char __user *ubuf,
 	buf = memdup_user_nul(ubuf, count);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
+	/* CPU masks are checked against, and kept within, the online CPUs */
+	cpus_read_lock();
 	mutex_lock(&mpx_fs_lock);
 	mn->status[0] = '\0';
 	if (f->grp && f->grp->dead)
@@ -1796,6 +1889,7 @@ static ssize_t mpx_fs_write(struct file *file, const char __user *ubuf,
 	else
 		ret = mpx_fs_write_locked(f, buf, count);
 	mutex_unlock(&mpx_fs_lock);
+	cpus_read_unlock();
 	kfree(buf);
 	return ret ?: count;
 }
@@ -2034,6 +2128,13 @@ int mpam_ext_fs_init(void)
 		return 0;
 	}
 	mpx_fs_registered = true;
+	mpx_fs_hp_state = cpuhp_setup_state_multi(CPUHP_AP_ONLINE_DYN,
+						  "mpam_ext/resctrl:online",
+						  mpx_fs_cpu_online,
+						  mpx_fs_cpu_offline);
+	if (mpx_fs_hp_state < 0)
+		pr_warn("resctrl front: no CPU hotplug state (%d): the default group keeps the CPUs online at mount\n",
+			mpx_fs_hp_state);
 	ret = sysfs_create_mount_point(fs_kobj, "resctrl");
 	if (!ret)
 		mpx_fs_made_mnt = true;
@@ -2058,6 +2159,9 @@ void mpam_ext_fs_exit(void)
 	if (mpx_fs_registered)
 		unregister_filesystem(&mpx_fs_type);
 	mpx_fs_registered = false;
+	if (mpx_fs_hp_state >= 0)
+		cpuhp_remove_multi_state(mpx_fs_hp_state);
+	mpx_fs_hp_state = -1;
 }
 
 #ifdef MPAM_EXT_KUNIT
