@@ -9,6 +9,7 @@
 #include <linux/fs_context.h>
 
 #include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/arch/rctl.h>
 #include <mpam_ext/resctrl/fs.h>
 #include <mpam_ext/model/model.h>
 #include <mpam_ext/firmware/platform.h>
@@ -16,6 +17,7 @@
 
 #include "kunit/mpx_platform_texts.h"
 #include "kunit/mpx_model_test.h"
+#include "kunit/mpx_resctrl_test.h"
 
 static int t_other_fs_init(struct fs_context *fc)
 {
@@ -29,6 +31,12 @@ static struct file_system_type t_other_fs = {
 	.kill_sb	= kill_anon_super,
 };
 
+static void t_arch_exit(void *unused)
+{
+	mpam_ext_arch_resctrl_exit();
+}
+
+/* A topology of "tiny", described to the front through the hooks */
 static struct mpam_ext_topo *t_topo(struct kunit *test)
 {
 	struct mpam_ext_topo_params *p;
@@ -46,6 +54,8 @@ static struct mpam_ext_topo *t_topo(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
 	KUNIT_ASSERT_NOT_NULL(test, t->res[MPAM_EXT_RES_L3].cls);
+	KUNIT_ASSERT_EQ(test, mpam_ext_arch_resctrl_init(t), 0);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_arch_exit, NULL));
 	return t;
 }
 
@@ -67,7 +77,7 @@ static bool t_resctrl_taken(struct kunit *test)
 
 static void t_test_kernel_owns_name(struct kunit *test)
 {
-	struct mpam_ext_topo *t = t_topo(test);
+	t_topo(test);
 
 	KUNIT_ASSERT_FALSE(test, mpam_ext_fs_active());
 	if (t_resctrl_taken(test))
@@ -77,14 +87,14 @@ static void t_test_kernel_owns_name(struct kunit *test)
 
 	/* Name taken: the front stays off and leaves the other type alone */
 	KUNIT_ASSERT_EQ(test, register_filesystem(&t_other_fs), 0);
-	KUNIT_EXPECT_EQ(test, mpam_ext_fs_init(t), 0);
+	KUNIT_EXPECT_EQ(test, mpam_ext_fs_init(), 0);
 	KUNIT_EXPECT_FALSE(test, mpam_ext_fs_active());
 	mpam_ext_fs_exit();
 	/* Still registered: unregistering it succeeds */
 	KUNIT_EXPECT_EQ(test, unregister_filesystem(&t_other_fs), 0);
 
 	/* Name free: the front takes it, and gives it back at exit */
-	KUNIT_EXPECT_EQ(test, mpam_ext_fs_init(t), 0);
+	KUNIT_EXPECT_EQ(test, mpam_ext_fs_init(), 0);
 	KUNIT_EXPECT_TRUE(test, mpam_ext_fs_active());
 	KUNIT_EXPECT_TRUE(test, t_resctrl_taken(test));
 	mpam_ext_fs_exit();
@@ -95,11 +105,11 @@ static void t_test_kernel_owns_name(struct kunit *test)
 
 static void t_test_cpu_side_off(struct kunit *test)
 {
-	struct mpam_ext_topo *t = t_topo(test);
+	t_topo(test);
 
 	mpam_ext_cpu_exit();
 	KUNIT_ASSERT_EQ(test, mpam_ext_cpu_mode(), MPAM_EXT_CPU_OFF);
-	KUNIT_EXPECT_EQ(test, mpam_ext_fs_init(t), 0);
+	KUNIT_EXPECT_EQ(test, mpam_ext_fs_init(), 0);
 	KUNIT_EXPECT_FALSE(test, mpam_ext_fs_active());
 	mpam_ext_fs_exit();
 }

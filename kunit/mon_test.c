@@ -6,10 +6,12 @@
  * memory-side component, counter and occupancy reads against traffic put
  * into the simulator, busy and errored MSCs, contexts made and freed many
  * times over classes with different monitor counts, and the contents of
- * the resctrl files with every error message.
+ * the resctrl files (printed by the front's monfmt.c over the hooks) with
+ * every error message.
  */
 #include <kunit/test.h>
 #include <linux/bitmap.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -19,8 +21,11 @@
 #include <mpam_ext/arch/rctl.h>
 #include <mpam_ext/sim/sim.h>
 #include <mpam_ext/model/topo.h>
+#include <mpam_ext/resctrl.h>
+#include <mpam_ext/resctrl/monfmt.h>
 
 #include "kunit/mpx_model_test.h"
+#include "kunit/mpx_resctrl_test.h"
 
 #define T_TOTAL		MPAM_EXT_EV_MBM_TOTAL
 #define T_L2TOTAL	MPAM_EXT_EV_L2_MBM_TOTAL
@@ -70,11 +75,88 @@ static void t_destroy(void *mc)
 }
 
 /* @p on simulated MSCs, picked with @policy; torn down with the test */
+static void t_arch_exit(void *unused)
+{
+	mpam_ext_arch_resctrl_exit();
+}
+
+/*
+ * @p on simulated MSCs, picked with @policy and described through the
+ * hooks; torn down with the test
+ */
 static struct mpam_ext_topo *t_setup_plat(struct kunit *test,
 					  struct mpam_ext_platform *p,
 					  const char *policy)
 {
-	return t_setup_sim(test, p, policy, NULL, NULL);
+	struct mpam_ext_topo *t = t_setup_sim(test, p, policy, NULL, NULL);
+
+	KUNIT_ASSERT_EQ(test, mpam_ext_arch_resctrl_init(t), 0);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_arch_exit, NULL));
+	return t;
+}
+
+/*
+ * The front's printers into @buf of @len bytes, as a read would show
+ * them: the length printed, or -EOVERFLOW (@buf then empty) when the
+ * text and its terminating NUL do not fit
+ */
+static int t_seq_done(struct seq_file *s, char *buf, size_t len, int ret)
+{
+	if (!ret && (seq_has_overflowed(s) || s->count >= len))
+		ret = -EOVERFLOW;
+	if (ret < 0) {
+		if (len)
+			buf[0] = '\0';
+		return ret;
+	}
+	buf[s->count] = '\0';
+	return s->count;
+}
+
+static int t_cntrs_print(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
+			 bool avail, char *buf, size_t len)
+{
+	struct seq_file s = { .buf = buf, .size = len };
+
+	return t_seq_done(&s, buf, len, mpam_ext_monfmt_cntrs(&s, mc, ev, avail));
+}
+
+static int t_features_print(enum mpam_ext_res res, char *buf, size_t len)
+{
+	struct seq_file s = { .buf = buf, .size = len };
+
+	mpam_ext_monfmt_features(&s, res);
+	return t_seq_done(&s, buf, len, 0);
+}
+
+static int t_assign_print_res(struct mpam_ext_mon_ctx *mc, enum mpam_ext_res res,
+			      u32 closid, u32 rmid, char *buf, size_t len)
+{
+	struct seq_file s = { .buf = buf, .size = len };
+
+	mpam_ext_monfmt_assignments(&s, mc, res, closid, rmid);
+	return t_seq_done(&s, buf, len, 0);
+}
+
+static int t_assign_print(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid,
+			  char *buf, size_t len)
+{
+	return t_assign_print_res(mc, MPAM_EXT_RES_L3, closid, rmid, buf, len);
+}
+
+static int t_value_print(int ret, u64 val, char *buf, size_t len)
+{
+	struct seq_file s = { .buf = buf, .size = len };
+
+	mpam_ext_monfmt_value(&s, ret, val);
+	return t_seq_done(&s, buf, len, 0);
+}
+
+static int t_assign_write(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid,
+			  const char *buf, size_t len, char *err, size_t err_len)
+{
+	return mpam_ext_monfmt_assign_write(mc, MPAM_EXT_RES_L3, closid, rmid,
+					    buf, len, err, err_len);
 }
 
 static struct mpam_ext_topo *t_setup(struct kunit *test, const char *policy)
@@ -158,7 +240,7 @@ static void t_expect_print(struct kunit *test, struct mpam_ext_mon_ctx *mc,
 {
 	char buf[64];
 
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_cntrs_print(mc, ev, avail, buf, sizeof(buf)),
+	KUNIT_EXPECT_EQ(test, t_cntrs_print(mc, ev, avail, buf, sizeof(buf)),
 			(int)strlen(want));
 	KUNIT_EXPECT_STREQ(test, buf, want);
 }
@@ -197,9 +279,9 @@ static void t_test_counts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_num_cntrs(mc, T_TOTAL, 26), mem / 2);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_num_cntrs(mc, T_L2TOTAL, 13), l2 / 2);
 	KUNIT_EXPECT_EQ(test, t_used(MPAM_EXT_MON_MBWU), 2 * mem + 4 * l2);
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_cntrs_print(mc, T_LLC, false, want,
-						       sizeof(want)), -EOPNOTSUPP);
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_cntrs_print(mc, T_TOTAL, false, want, 4),
+	KUNIT_EXPECT_EQ(test, t_cntrs_print(mc, T_LLC, false, want,
+					    sizeof(want)), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, t_cntrs_print(mc, T_TOTAL, false, want, 4),
 			-EOVERFLOW);
 	KUNIT_EXPECT_STREQ(test, want, "");
 }
@@ -212,13 +294,13 @@ static void t_test_features(struct kunit *test)
 	char buf[128];
 	u64 val;
 
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_features_print(mc, MPAM_EXT_RES_L3, buf,
-							  sizeof(buf)), 30);
+	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L3, buf,
+					       sizeof(buf)), 30);
 	KUNIT_EXPECT_STREQ(test, buf, "llc_occupancy\nmbm_total_bytes\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_features_print(mc, MPAM_EXT_RES_L2, buf,
-							  sizeof(buf)), 32);
+	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L2, buf,
+					       sizeof(buf)), 32);
 	KUNIT_EXPECT_STREQ(test, buf, "l2_occupancy\nmbm_l2_total_bytes\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_features_print(mc, MPAM_EXT_RES_L3, buf, 10),
+	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L3, buf, 10),
 			-EOVERFLOW);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, MPAM_EXT_EV_MBM_LOCAL, 1, 0, 0, &val),
 			-EOPNOTSUPP);
@@ -234,14 +316,14 @@ static void t_test_features_mainline(struct kunit *test)
 	u64 val;
 
 	/* The MATA spans two L3s: no mbm_total_bytes under mainline */
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_features_print(mc, MPAM_EXT_RES_L3, buf,
-							  sizeof(buf)), 14);
+	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L3, buf,
+					       sizeof(buf)), 14);
 	KUNIT_EXPECT_STREQ(test, buf, "llc_occupancy\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_features_print(mc, MPAM_EXT_RES_L2, buf,
-							  sizeof(buf)), 0);
+	KUNIT_EXPECT_EQ(test, t_features_print(MPAM_EXT_RES_L2, buf,
+					       sizeof(buf)), 0);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign(mc, T_TOTAL, 1, 0, 0), -EOPNOTSUPP);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, T_TOTAL, 1, 0, 0, &val), -EOPNOTSUPP);
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_print(mc, 0, 0, buf, sizeof(buf)), 0);
+	KUNIT_EXPECT_EQ(test, t_assign_print(mc, 0, 0, buf, sizeof(buf)), 0);
 	KUNIT_EXPECT_STREQ(test, buf, "");
 	KUNIT_EXPECT_EQ(test, t_used(MPAM_EXT_MON_MBWU), 0);
 }
@@ -361,7 +443,7 @@ static void t_test_read_cntr(struct kunit *test)
 	val = 0;
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, T_TOTAL, 26, 3, 1, &val), 0);
 	KUNIT_EXPECT_EQ(test, val, 1234);
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_value_print(0, val, buf, sizeof(buf)), 5);
+	KUNIT_EXPECT_EQ(test, t_value_print(0, val, buf, sizeof(buf)), 5);
 	KUNIT_EXPECT_STREQ(test, buf, "1234\n");
 
 	/* Assigned again: from 0 */
@@ -414,7 +496,7 @@ static void t_test_read_occupancy(struct kunit *test)
 		KUNIT_ASSERT_EQ(test, mpam_ext_msc_mon_alloc(ris, MPAM_EXT_MON_CSU), (int)i);
 	ret = mpam_ext_mon_read(mc, T_LLC, 1, 2, 0, &val);
 	KUNIT_EXPECT_EQ(test, ret, -EBUSY);
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_value_print(ret, val, buf, sizeof(buf)), 12);
+	KUNIT_EXPECT_EQ(test, t_value_print(ret, val, buf, sizeof(buf)), 12);
 	KUNIT_EXPECT_STREQ(test, buf, "Unavailable\n");
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, T_LLC, 26, 2, 0, &val), 0);
 	for (i = 0; i < ris->nr_mon[MPAM_EXT_MON_CSU]; i++)
@@ -441,11 +523,11 @@ static void t_test_read_error(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, mpam_ext_msc_get_state(msc), MPAM_EXT_MSC_ERRORED);
 	ret = mpam_ext_mon_read(mc, T_TOTAL, 1, 0, 0, &val);
 	KUNIT_EXPECT_EQ(test, ret, -EIO);
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_value_print(ret, val, buf, sizeof(buf)), 6);
+	KUNIT_EXPECT_EQ(test, t_value_print(ret, val, buf, sizeof(buf)), 6);
 	KUNIT_EXPECT_STREQ(test, buf, "Error\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_value_print(-ENOENT, 0, buf, sizeof(buf)), 11);
+	KUNIT_EXPECT_EQ(test, t_value_print(-ENOENT, 0, buf, sizeof(buf)), 11);
 	KUNIT_EXPECT_STREQ(test, buf, "Unassigned\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_value_print(0, 12345, buf, 4), -EOVERFLOW);
+	KUNIT_EXPECT_EQ(test, t_value_print(0, 12345, buf, 4), -EOVERFLOW);
 	/* A new counter on the errored MSC is refused and stays free */
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign(mc, T_TOTAL, 1, 1, 0), -EIO);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_avail_cntrs(mc, T_TOTAL, 1),
@@ -459,7 +541,7 @@ static void t_test_read_error(struct kunit *test)
 static void t_test_unequal(struct kunit *test)
 {
 	struct mpam_ext_topo *t = t_setup_plat(test, t_parse(test, t_uneq_text), "mata");
-	char buf[128], err[MPAM_EXT_MON_ERR_LEN];
+	char buf[128], err[MPAM_EXT_MONFMT_ERR_LEN];
 	struct mpam_ext_mon_ctx *mc;
 	unsigned int i;
 	u64 val;
@@ -478,15 +560,15 @@ static void t_test_unequal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_used(MPAM_EXT_MON_MBWU), 16);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign(mc, T_TOTAL, 1, 0, 0), -ENOSPC);
 	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, T_TOTAL, 1, 0, 0, &val), -ENOENT);
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_write(mc, 0, 0, "mbm_total_bytes:1=e\n",
-							20, err, sizeof(err)), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, t_assign_write(mc, 0, 0, "mbm_total_bytes:1=e\n",
+					     20, err, sizeof(err)), -ENOSPC);
 	KUNIT_EXPECT_STREQ(test, err,
 			   "Failed to allocate counter for mbm_total_bytes in domain 1: the domain has no counters\n"
 			   "Assign operation 'mbm_total_bytes:1=e' failed\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_print(mc, 0, 0, buf, sizeof(buf)), 25);
+	KUNIT_EXPECT_EQ(test, t_assign_print(mc, 0, 0, buf, sizeof(buf)), 25);
 	KUNIT_EXPECT_STREQ(test, buf, "mbm_total_bytes:1=_;26=_\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_write(mc, 0, 0, "mbm_total_bytes:*=_\n",
-							20, err, sizeof(err)), 0);
+	KUNIT_EXPECT_EQ(test, t_assign_write(mc, 0, 0, "mbm_total_bytes:*=_\n",
+					     20, err, sizeof(err)), 0);
 	KUNIT_EXPECT_STREQ(test, err, "");
 
 	/* The L2 counters work */
@@ -535,8 +617,8 @@ static void t_test_cycles_shipped(struct kunit *test)
 
 static int t_write(struct mpam_ext_mon_ctx *mc, const char *s, char *err)
 {
-	return mpam_ext_mon_assign_write(mc, 5, 2, s, strlen(s), err,
-					 MPAM_EXT_MON_ERR_LEN);
+	return t_assign_write(mc, 5, 2, s, strlen(s), err,
+					 MPAM_EXT_MONFMT_ERR_LEN);
 }
 
 static void t_expect_assign(struct kunit *test, struct mpam_ext_mon_ctx *mc,
@@ -544,8 +626,8 @@ static void t_expect_assign(struct kunit *test, struct mpam_ext_mon_ctx *mc,
 {
 	char buf[128];
 
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_print_res(mc, res, 5, 2, buf,
-							    sizeof(buf)),
+	KUNIT_EXPECT_EQ(test, t_assign_print_res(mc, res, 5, 2, buf,
+						 sizeof(buf)),
 			(int)strlen(want));
 	KUNIT_EXPECT_STREQ(test, buf, want);
 }
@@ -555,7 +637,7 @@ static void t_test_assign_file(struct kunit *test)
 {
 	struct mpam_ext_topo *t = t_setup(test, "mata");
 	struct mpam_ext_mon_ctx *mc = t_ctx(test, t, false);
-	char *err = kunit_kzalloc(test, MPAM_EXT_MON_ERR_LEN, GFP_KERNEL);
+	char *err = kunit_kzalloc(test, MPAM_EXT_MONFMT_ERR_LEN, GFP_KERNEL);
 	u32 n, c;
 
 	KUNIT_ASSERT_NOT_NULL(test, err);
@@ -626,24 +708,24 @@ static void t_test_assign_file(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, err, "");
 	t_expect_assign(test, mc, MPAM_EXT_RES_L3, "mbm_total_bytes:1=e;26=e\n");
 	/* A short error buffer is cut, still terminated */
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_write(mc, 5, 2, "nope:1=e\n", 9, err, 8),
+	KUNIT_EXPECT_EQ(test, t_assign_write(mc, 5, 2, "nope:1=e\n", 9, err, 8),
 			-ENOENT);
 	KUNIT_EXPECT_STREQ(test, err, "Invalid");
 
 	/* The L2 file */
 	t_expect_assign(test, mc, MPAM_EXT_RES_L2,
 			"mbm_l2_total_bytes:4=_;7=_;10=_;13=_\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_write_res(mc, MPAM_EXT_RES_L2, 5, 2,
-							    "mbm_l2_total_bytes:4=e;13=e\n",
-							    28, err, MPAM_EXT_MON_ERR_LEN), 0);
+	KUNIT_EXPECT_EQ(test, mpam_ext_monfmt_assign_write(mc, MPAM_EXT_RES_L2, 5, 2,
+							   "mbm_l2_total_bytes:4=e;13=e\n",
+							   28, err, MPAM_EXT_MONFMT_ERR_LEN), 0);
 	t_expect_assign(test, mc, MPAM_EXT_RES_L2,
 			"mbm_l2_total_bytes:4=e;7=_;10=_;13=e\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_write_res(mc, MPAM_EXT_RES_L2, 5, 2,
-							    "mbm_total_bytes:1=e\n",
-							    20, err, MPAM_EXT_MON_ERR_LEN),
+	KUNIT_EXPECT_EQ(test, mpam_ext_monfmt_assign_write(mc, MPAM_EXT_RES_L2, 5, 2,
+							   "mbm_total_bytes:1=e\n",
+							   20, err, MPAM_EXT_MONFMT_ERR_LEN),
 			-ENOENT);
 	KUNIT_EXPECT_STREQ(test, err, "Invalid event mbm_total_bytes\n");
-	KUNIT_EXPECT_EQ(test, mpam_ext_mon_assign_print(mc, 5, 2, err, 10), -EOVERFLOW);
+	KUNIT_EXPECT_EQ(test, t_assign_print(mc, 5, 2, err, 10), -EOVERFLOW);
 }
 
 static struct kunit_case t_mon_cases[] = {

@@ -16,6 +16,7 @@
 #include <mpam_ext/model/topo.h>
 
 #include "kunit/mpx_model_test.h"
+#include "kunit/mpx_resctrl_test.h"
 
 /*
  * kunpeng-mini on simulated MSCs, picked with @policy and @exclude; torn

@@ -16,6 +16,7 @@
 #include <mpam_ext/firmware/acpi.h>
 #include <mpam_ext/compat.h>
 #include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/arch/rctl.h>
 #include <mpam_ext/firmware/dt.h>
 #include <mpam_ext/resctrl/fs.h>
 #include <mpam_ext/inspect.h>
@@ -278,7 +279,8 @@ static int __init mpx_init(void)
 			MPAM_EXT_VERSION, sim ? "simulated" : "hardware",
 			mpx_plat->name, mpx_plat->nr_mscs,
 			mpam_ext_msc_partid_count(), mpam_ext_msc_pmg_count());
-		mpam_ext_fs_init(mpx_topo);
+		mpam_ext_arch_resctrl_init(mpx_topo);
+		mpam_ext_fs_init();
 	} else {
 		pr_info("version %s loaded: hardware mode, no MSC description from firmware\n",
 			MPAM_EXT_VERSION);
@@ -303,6 +305,7 @@ err_dev:
 static void __exit mpx_exit(void)
 {
 	mpam_ext_fs_exit();
+	mpam_ext_arch_resctrl_exit();
 	mpam_ext_traffic_exit();
 	mpam_ext_cpu_exit();
 	debugfs_remove(mpx_platform_file);

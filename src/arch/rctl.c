@@ -15,6 +15,17 @@
 #include <mpam_ext/msc/msc.h>
 #include <mpam_ext/arch/rctl.h>
 
+/*
+ * Functions only the KUnit suites call from outside this file: static in
+ * a production build, declared in kunit/mpx_resctrl_test.h in a test build
+ */
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_resctrl_test.h"
+#define MPX_RC_TESTABLE
+#else
+#define MPX_RC_TESTABLE	static
+#endif
+
 /**
  * mpam_ext_rc_num_closids() - CLOSIDs a resctrl front can hand out.
  * @t:		the picking result
@@ -80,7 +91,7 @@ u32 mpam_ext_rc_bw_gran(u8 bwa_wd)
  *
  * Return: the MBW_MAX value; 0xffff for 100 %.
  */
-u16 mpam_ext_rc_pct_to_mbw(u32 pct, u8 bwa_wd)
+MPX_RC_TESTABLE u16 mpam_ext_rc_pct_to_mbw(u32 pct, u8 bwa_wd)
 {
 	u32 steps, scale;
 
@@ -103,7 +114,7 @@ u16 mpam_ext_rc_pct_to_mbw(u32 pct, u8 bwa_wd)
  * mpam_ext_rc_pct_to_mbw() for every percentage when steps are finer than
  * 1 % (@bwa_wd of 7 or more).
  */
-u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd)
+MPX_RC_TESTABLE u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd)
 {
 	u32 steps;
 
@@ -114,8 +125,8 @@ u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd)
 }
 
 /* The domain @dom of @res, or NULL */
-static const struct mpam_ext_domain *mpx_dom(const struct mpam_ext_topo *t,
-					     enum mpam_ext_res res, u32 dom)
+static const struct mpam_ext_domain *mpx_rc_dom(const struct mpam_ext_topo *t,
+						enum mpam_ext_res res, u32 dom)
 {
 	const struct mpam_ext_pick *pk;
 	int i;
@@ -128,21 +139,21 @@ static const struct mpam_ext_domain *mpx_dom(const struct mpam_ext_topo *t,
 }
 
 /* The control field of @res, and the feature it needs */
-static enum mpam_ext_cfg_field mpx_field(enum mpam_ext_res res)
+static enum mpam_ext_cfg_field mpx_rc_field(enum mpam_ext_res res)
 {
 	return res == MPAM_EXT_RES_MB ? MPAM_EXT_CFG_MBW_MAX : MPAM_EXT_CFG_CPBM;
 }
 
 /* Check the resource, domain and CLOSID; find the domain and PARTID */
-static int mpx_lookup(const struct mpam_ext_topo *t, enum mpam_ext_res res,
-		      u32 dom, u32 closid, enum mpam_ext_cdp type,
-		      const struct mpam_ext_domain **d, u16 *partid)
+static int mpx_rc_lookup(const struct mpam_ext_topo *t, enum mpam_ext_res res,
+			 u32 dom, u32 closid, enum mpam_ext_cdp type,
+			 const struct mpam_ext_domain **d, u16 *partid)
 {
 	if (res >= MPAM_EXT_RES_NR || !t->res[res].cls)
 		return -ENODEV;
 	if (closid >= mpam_ext_rc_num_closids(t, type != MPAM_EXT_CDP_NONE))
 		return -EINVAL;
-	*d = mpx_dom(t, res, dom);
+	*d = mpx_rc_dom(t, res, dom);
 	if (!*d)
 		return -ENOENT;
 	*partid = mpam_ext_rc_partid(closid, type);
@@ -207,7 +218,7 @@ struct mpam_ext_ris *mpam_ext_comp_next_ris(const struct mpam_ext_component *com
 int mpam_ext_rc_get_config(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 			   u32 dom, u32 closid, enum mpam_ext_cdp type, u32 *val)
 {
-	enum mpam_ext_cfg_field field = mpx_field(res);
+	enum mpam_ext_cfg_field field = mpx_rc_field(res);
 	const struct mpam_ext_domain *d;
 	struct mpam_ext_config cfg;
 	struct mpam_ext_ris *ris;
@@ -215,7 +226,7 @@ int mpam_ext_rc_get_config(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 	u16 partid;
 	int ret;
 
-	ret = mpx_lookup(t, res, dom, closid, type, &d, &partid);
+	ret = mpx_rc_lookup(t, res, dom, closid, type, &d, &partid);
 	if (ret)
 		return ret;
 	/* The first RIS answers: every RIS of a domain is written alike */
@@ -256,7 +267,7 @@ int mpam_ext_rc_get_config(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 int mpam_ext_rc_update_one(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 			   u32 dom, u32 closid, enum mpam_ext_cdp type, u32 val)
 {
-	enum mpam_ext_cfg_field field = mpx_field(res);
+	enum mpam_ext_cfg_field field = mpx_rc_field(res);
 	const struct mpam_ext_ris_hw *props;
 	const struct mpam_ext_domain *d;
 	struct mpam_ext_config cfg = {};
@@ -265,7 +276,7 @@ int mpam_ext_rc_update_one(const struct mpam_ext_topo *t, enum mpam_ext_res res,
 	u16 partid;
 	int ret;
 
-	ret = mpx_lookup(t, res, dom, closid, type, &d, &partid);
+	ret = mpx_rc_lookup(t, res, dom, closid, type, &d, &partid);
 	if (ret)
 		return ret;
 	props = &t->res[res].cls->props;

@@ -1,20 +1,49 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mpam_ext resctrl front: a libfs filesystem named "resctrl" with the
- * files and formats of the kernel's resctrl, over the picking result, the
- * control hooks, the CPU side and the monitoring backend. Rules and
- * deviations: docs/resctrl.md.
+ * files and formats of the kernel's resctrl, over the hooks of
+ * <mpam_ext/resctrl.h> and nothing below them. Rules and deviations:
+ * docs/resctrl.md.
  *
- * Every operation of the front (mount, unmount, mkdir, rmdir, every read
- * and write of its files) runs under mpx_fs_lock, so group state needs no
- * other lock. Directory entries are added and removed only under it; the
- * VFS inode locks of the directories being changed are held by the VFS
- * for mkdir and rmdir, and entries below them are removed with
- * mpx_fs_lock held, which keeps every other writer of this tree out.
+ * Everything that means something only while mounted (the groups, the
+ * CDP setting, the monitoring context, the CLOSID bitmaps, the status
+ * text, the schemata resources) is in one struct mpx_fs_mount, allocated
+ * when the superblock is filled and freed when it is killed; the
+ * superblock points at it (s_fs_info), every group and file at it too.
+ *
+ * Lifetimes:
+ * - mount: struct mpx_fs_mount lives from fill_super to kill_sb. An open
+ *   file or a working directory keeps the superblock, and so the mount,
+ *   alive; kill_sb runs once the last of them is gone.
+ * - group: a reference is held by its list (control groups on the mount,
+ *   monitor groups on their parent) until rmdir or unmount, by its
+ *   directory's inode and its mon_groups/ directory's inode, and by the
+ *   inode of each of its files. rmdir or unmount marks it dead and takes
+ *   it off its list; the memory goes with the last inode that refers to it.
+ * - file: struct mpx_fs_file belongs to its inode and is freed when the
+ *   inode is evicted; it holds a reference on its group.
+ * - inode: pinned by its dentry from creation until the group's removal
+ *   (or the superblock's end), then kept by whoever still has it open or
+ *   as working directory.
+ * Every operation re-checks, under mpx_fs_lock, that its group is alive:
+ * operations on a dead group fail, mkdir in a dead directory too.
+ *
+ * Locking: every operation of the front (mount, unmount, mkdir, rmdir,
+ * every read and write of its files) runs under mpx_fs_lock, so group
+ * state needs no other lock. The VFS inode locks come first: mkdir and
+ * rmdir are called with their directories locked and take mpx_fs_lock
+ * inside. A new group's tree is built under mpx_fs_lock below the
+ * directory the VFS holds locked, before anything else can write it. A
+ * removed group's tree is taken down after mpx_fs_lock is dropped, as
+ * simple_recursive_removal() does: each directory is marked dead
+ * (S_DEAD) with its inode lock held, and each entry is removed with the
+ * inode lock of its directory held.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bitmap.h>
+#include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -23,6 +52,7 @@
 #include <linux/kobject.h>
 #include <linux/kref.h>
 #include <linux/list.h>
+#include <linux/magic.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/pid.h>
@@ -35,21 +65,20 @@
 #include <linux/uaccess.h>
 
 #include <mpam_ext/compat.h>
-#include <mpam_ext/arch/cpu.h>
+#include <mpam_ext/resctrl.h>
 #include <mpam_ext/resctrl/fs.h>
-#include <mpam_ext/arch/mon.h>
-#include <mpam_ext/msc/msc.h>
-#include <mpam_ext/arch/rctl.h>
+#include <mpam_ext/resctrl/monfmt.h>
 #include <mpam_ext/resctrl/schemata.h>
-#include <mpam_ext/sim/traffic.h>
+#ifdef MPAM_EXT_KUNIT
+#include "kunit/mpx_resctrl_test.h"
+#endif
 
-#define MPX_FS_MAGIC		0x7265736374726c	/* "resctrl" */
-#define MPX_STATUS_LEN		512
+#define MPX_FS_STATUS_LEN	512
 /* Most schemata lines: L3 or L3CODE+L3DATA, the same for L2, MB */
-#define MPX_MAX_SCH		5
+#define MPX_FS_MAX_SCH		5
 
 /* What a file is */
-enum mpx_kind {
+enum mpx_fs_kind {
 	MPX_F_STATUS,
 	MPX_F_TASKS,
 	MPX_F_CPUS,
@@ -78,10 +107,14 @@ enum mpx_kind {
 	MPX_F_ASSIGNMENTS,
 };
 
+struct mpx_fs_mount;
+
 /**
- * struct mpx_grp - a control group or a monitor group.
+ * struct mpx_fs_grp - a control group or a monitor group.
  * @ref:	held by the group's list and by each of its files' inodes
- * @node:	in mpx_ctrl_grps (control groups) or the parent's @mons
+ * @mn:		the mount it belongs to
+ * @node:	in the mount's @ctrl_grps (control groups) or the parent's
+ *		@mons
  * @parent:	the control group of a monitor group, NULL otherwise
  * @mons:	a control group's monitor groups
  * @closid:	its CLOSID (the parent's for a monitor group)
@@ -90,12 +123,13 @@ enum mpx_kind {
  * @dents:	every entry made for it, in creation order
  * @nr_dents:	entries in @dents
  * @max_dents:	room in @dents
- * @dead:	removed: its files answer -ENODEV
+ * @dead:	removed: its files answer -ENOENT
  */
-struct mpx_grp {
+struct mpx_fs_grp {
 	struct kref ref;
+	struct mpx_fs_mount *mn;
 	struct list_head node;
-	struct mpx_grp *parent;
+	struct mpx_fs_grp *parent;
 	struct list_head mons;
 	u32 closid, rmid;
 	struct cpumask cpus;
@@ -105,17 +139,65 @@ struct mpx_grp {
 };
 
 /**
- * struct mpx_file - what a file of the front shows.
+ * struct mpx_fs_mount - the state of the mount, from fill_super to kill_sb.
+ * @sb:		its superblock
+ * @cdp:	L3 code/data prioritisation
+ * @cdpl2:	L2 code/data prioritisation
+ * @l2mon:	the L2 monitors are shown (mount option l2mon)
+ * @mc:		the monitoring context, NULL without monitors
+ * @nclosid:	CLOSIDs handed out
+ * @npmg:	RMIDs (PMGs) per CLOSID
+ * @closid_used: CLOSIDs held by a group now
+ * @closid_dirty: CLOSIDs written since mount, reset at unmount
+ * @root:	the default group, CLOSID 0 RMID 0
+ * @ctrl_grps:	the other control groups
+ * @status:	info/last_cmd_status
+ * @assign_on_mkdir: info/<res>_MON/mbm_assign_on_mkdir
+ * @sch:	the schemata resources of the mount, one per line
+ * @sch_res:	the resource of each
+ * @sch_cdp:	the CDP half of each
+ * @nr_sch:	entries in @sch
+ * @dom_ids:	per resource, its domain ids in description order
+ * @hp_node:	its instance of the front's CPU hotplug state
+ * @hp_added:	@hp_node is added
+ *
+ * Everything here is under mpx_fs_lock, but @hp_node and @hp_added, which
+ * the mount and kill_sb paths own.
+ */
+struct mpx_fs_mount {
+	struct super_block *sb;
+	bool cdp, cdpl2, l2mon;
+	struct mpam_ext_mon_ctx *mc;
+	u32 nclosid, npmg;
+	unsigned long *closid_used;
+	unsigned long *closid_dirty;
+	struct mpx_fs_grp *root;
+	struct list_head ctrl_grps;
+	char status[MPX_FS_STATUS_LEN];
+	bool assign_on_mkdir;
+	struct mpam_ext_sch_res sch[MPX_FS_MAX_SCH];
+	enum mpam_ext_res sch_res[MPX_FS_MAX_SCH];
+	enum mpam_ext_cdp sch_cdp[MPX_FS_MAX_SCH];
+	unsigned int nr_sch;
+	u32 *dom_ids[MPAM_EXT_RES_NR];
+	struct hlist_node hp_node;
+	bool hp_added;
+};
+
+/**
+ * struct mpx_fs_file - what a file of the front shows.
  * @kind:	the file
+ * @mn:		the mount
  * @grp:	its group (holds a reference), NULL for info files
  * @res:	info, size and mbm_<res>_assignments files: the resource
  * @cdp:	info files: the CDP half they describe
  * @ev:		mon_data files: the event; unused elsewhere
  * @dom:	mon_data files: the domain id
  */
-struct mpx_file {
-	enum mpx_kind kind;
-	struct mpx_grp *grp;
+struct mpx_fs_file {
+	enum mpx_fs_kind kind;
+	struct mpx_fs_mount *mn;
+	struct mpx_fs_grp *grp;
 	enum mpam_ext_res res;
 	enum mpam_ext_cdp cdp;
 	enum mpam_ext_event ev;
@@ -124,90 +206,80 @@ struct mpx_file {
 
 /*
  * Serialises every operation of the front (mount, unmount, mkdir, rmdir,
- * every write and every read that touches hardware) and guards everything
- * below. The outermost lock of the module: the traffic model's mutex, the
- * MSC locks and the CPU side's locks are taken under it, never the other
- * way round.
+ * every write and every read that touches hardware) and guards every
+ * struct mpx_fs_mount and group, and mpx_fs_mounted. The outermost lock
+ * of the module: every hook is called under it, and the locks the hooks
+ * take (the traffic model's mutex, the MSC locks, the CPU side's locks)
+ * nest inside it, never the other way round.
  */
 static DEFINE_MUTEX(mpx_fs_lock);
-static const struct mpam_ext_topo *mpx_t;
-static bool mpx_registered, mpx_made_mnt;
-static bool mpx_mounted;		/* the single mount is taken */
-static struct super_block *mpx_sb;
-static bool mpx_cdp, mpx_cdpl2;
-static struct mpam_ext_mon_ctx *mpx_mc;
-static u32 mpx_nclosid, mpx_npmg;
-static unsigned long *mpx_closid_used;	/* held by a group now */
-static unsigned long *mpx_closid_dirty;	/* written since mount */
-static struct mpx_grp mpx_root;
-static LIST_HEAD(mpx_ctrl_grps);
-static char mpx_status[MPX_STATUS_LEN];
-static bool mpx_assign_on_mkdir = true;
-/* Schemata resources of the mount and their CDP halves */
-static struct mpam_ext_sch_res mpx_sch[MPX_MAX_SCH];
-static enum mpam_ext_res mpx_sch_res[MPX_MAX_SCH];
-static enum mpam_ext_cdp mpx_sch_cdp[MPX_MAX_SCH];
-static unsigned int mpx_nr_sch;
-static u32 *mpx_dom_ids[MPAM_EXT_RES_NR];
+static bool mpx_fs_registered, mpx_fs_made_mnt;
+/* The single mount is taken: from get_tree to kill_sb */
+static bool mpx_fs_mounted;
+/* The front's CPU hotplug state, one instance per mount; < 0 when none */
+static int mpx_fs_hp_state = -1;
 
-static const struct inode_operations mpx_root_iops;
-static const struct inode_operations mpx_mon_groups_iops;
-static const struct file_operations mpx_fops;
+static const struct inode_operations mpx_fs_root_iops;
+static const struct inode_operations mpx_fs_grp_iops;
+static const struct inode_operations mpx_fs_mon_groups_iops;
+static const struct file_operations mpx_fs_fops;
 
-static __printf(1, 2) void mpx_status_set(const char *fmt, ...)
+static __printf(2, 3) void mpx_fs_status_set(struct mpx_fs_mount *mn,
+					     const char *fmt, ...)
 {
-	size_t len = strlen(mpx_status);
+	size_t len = strlen(mn->status);
 	va_list args;
 
 	lockdep_assert_held(&mpx_fs_lock);
 	va_start(args, fmt);
-	vsnprintf(mpx_status + len, sizeof(mpx_status) - len, fmt, args);
+	vsnprintf(mn->status + len, sizeof(mn->status) - len, fmt, args);
 	va_end(args);
 }
 
-static void mpx_grp_release(struct kref *ref)
+static void mpx_fs_grp_release(struct kref *ref)
 {
-	struct mpx_grp *g = container_of(ref, struct mpx_grp, ref);
+	struct mpx_fs_grp *g = container_of(ref, struct mpx_fs_grp, ref);
 
 	kfree(g->dents);
-	g->dents = NULL;
-	if (g != &mpx_root)
-		kfree(g);
+	kfree(g);
 }
 
-static void mpx_grp_put(struct mpx_grp *g)
+static void mpx_fs_grp_put(struct mpx_fs_grp *g)
 {
 	if (g)
-		kref_put(&g->ref, mpx_grp_release);
+		kref_put(&g->ref, mpx_fs_grp_release);
 }
 
-static bool mpx_is_cdp(enum mpam_ext_res res)
+static const struct mpam_ext_resctrl_res *mpx_fs_res(enum mpam_ext_res res)
 {
-	return (res == MPAM_EXT_RES_L3 && mpx_cdp) ||
-	       (res == MPAM_EXT_RES_L2 && mpx_cdpl2);
+	return mpam_ext_arch_get_resource(res);
 }
 
-/* The value a CPU or task of @g runs with */
-static u64 mpx_grp_val(const struct mpx_grp *g)
+static const struct mpam_ext_resctrl_event *mpx_fs_ev(enum mpam_ext_event ev)
 {
-	u16 d = g->closid, i = g->closid;
+	return mpam_ext_arch_get_event(ev);
+}
 
-	if (mpx_cdp || mpx_cdpl2) {
-		d = mpam_ext_rc_partid(g->closid, MPAM_EXT_CDP_DATA);
-		i = mpam_ext_rc_partid(g->closid, MPAM_EXT_CDP_CODE);
-	}
-	return mpam_ext_cpu_val(d, i, g->rmid, g->rmid);
+static bool mpx_fs_any_cdp(const struct mpx_fs_mount *mn)
+{
+	return mn->cdp || mn->cdpl2;
+}
+
+static bool mpx_fs_is_cdp(const struct mpx_fs_mount *mn, enum mpam_ext_res res)
+{
+	return (res == MPAM_EXT_RES_L3 && mn->cdp) ||
+	       (res == MPAM_EXT_RES_L2 && mn->cdpl2);
 }
 
 /* The owner token of the CPU side: NULL for the default group */
-static const void *mpx_owner(const struct mpx_grp *g)
+static const void *mpx_fs_owner(const struct mpx_fs_grp *g)
 {
-	return g == &mpx_root ? NULL : g;
+	return g == g->mn->root ? NULL : g;
 }
 
 /* ---- tree building ---- */
 
-static int mpx_track(struct mpx_grp *g, struct dentry *d)
+static int mpx_fs_track(struct mpx_fs_grp *g, struct dentry *d)
 {
 	if (g->nr_dents == g->max_dents) {
 		unsigned int n = g->max_dents ? g->max_dents * 2 : 16;
@@ -223,21 +295,28 @@ static int mpx_track(struct mpx_grp *g, struct dentry *d)
 	return 0;
 }
 
-static void mpx_evict(struct inode *inode)
+/* An inode drops what it holds: a file its group, a group directory too */
+static void mpx_fs_evict(struct inode *inode)
 {
-	/* Group directories point at their group without a reference */
-	struct mpx_file *f = S_ISREG(inode->i_mode) ? inode->i_private : NULL;
+	struct mpx_fs_file *f = NULL;
+	struct mpx_fs_grp *g = NULL;
 
+	if (S_ISREG(inode->i_mode))
+		f = inode->i_private;
+	else if (inode->i_op == &mpx_fs_grp_iops ||
+		 inode->i_op == &mpx_fs_mon_groups_iops)
+		g = inode->i_private;
 	clear_inode(inode);
 	if (f) {
-		mpx_grp_put(f->grp);
+		mpx_fs_grp_put(f->grp);
 		kfree(f);
 	}
+	mpx_fs_grp_put(g);
 }
 
-static const struct super_operations mpx_sops = {
+static const struct super_operations mpx_fs_sops = {
 	.statfs		= simple_statfs,
-	.evict_inode	= mpx_evict,
+	.evict_inode	= mpx_fs_evict,
 };
 
 /*
@@ -245,10 +324,10 @@ static const struct super_operations mpx_sops = {
  * (@f NULL, @iops its operations or NULL) under @parent; @g tracks it for
  * removal (NULL: it goes with the superblock).
  */
-static struct dentry *mpx_add(struct dentry *parent, const char *name,
-			      umode_t mode, struct mpx_file *f,
-			      const struct inode_operations *iops,
-			      struct mpx_grp *g)
+static struct dentry *mpx_fs_add(struct dentry *parent, const char *name,
+				 umode_t mode, struct mpx_fs_file *f,
+				 const struct inode_operations *iops,
+				 struct mpx_fs_grp *g)
 {
 	struct dentry *d;
 	struct inode *inode;
@@ -267,7 +346,7 @@ static struct dentry *mpx_add(struct dentry *parent, const char *name,
 	mpx_inode_init_ts(inode);
 	if (f) {
 		inode->i_mode = S_IFREG | mode;
-		inode->i_fop = &mpx_fops;
+		inode->i_fop = &mpx_fs_fops;
 		inode->i_private = f;
 		if (f->grp)
 			kref_get(&f->grp->ref);
@@ -279,7 +358,7 @@ static struct dentry *mpx_add(struct dentry *parent, const char *name,
 		inc_nlink(d_inode(parent));
 	}
 	mpx_d_pin(d, inode);
-	if (g && mpx_track(g, d)) {
+	if (g && mpx_fs_track(g, d)) {
 		/* Untracked entries go with the superblock; refuse anyway */
 		return NULL;
 	}
@@ -289,42 +368,59 @@ err:
 	return NULL;
 }
 
-static struct dentry *mpx_dir(struct dentry *parent, const char *name,
-			      const struct inode_operations *iops,
-			      struct mpx_grp *g)
+static struct dentry *mpx_fs_dir(struct dentry *parent, const char *name,
+				 const struct inode_operations *iops,
+				 struct mpx_fs_grp *g)
 {
-	return mpx_add(parent, name, 0755, NULL, iops, g);
+	return mpx_fs_add(parent, name, 0755, NULL, iops, g);
 }
 
-static int mpx_file(struct dentry *parent, const char *name, umode_t mode,
-		    enum mpx_kind kind, struct mpx_grp *g, enum mpam_ext_res res,
-		    enum mpam_ext_cdp cdp, enum mpam_ext_event ev, u32 dom)
+static int mpx_fs_file(struct dentry *parent, const char *name, umode_t mode,
+		       enum mpx_fs_kind kind, struct mpx_fs_grp *g,
+		       enum mpam_ext_res res, enum mpam_ext_cdp cdp,
+		       enum mpam_ext_event ev, u32 dom)
 {
-	struct mpx_file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+	struct mpx_fs_file *f = kzalloc(sizeof(*f), GFP_KERNEL);
 
 	if (!f)
 		return -ENOMEM;
 	f->kind = kind;
+	f->mn = parent ? parent->d_sb->s_fs_info : NULL;
 	f->grp = g;
 	f->res = res;
 	f->cdp = cdp;
 	f->ev = ev;
 	f->dom = dom;
-	return mpx_add(parent, name, mode, f, NULL, g) ? 0 : -ENOMEM;
+	return mpx_fs_add(parent, name, mode, f, NULL, g) ? 0 : -ENOMEM;
 }
 
 /*
  * Remove @g's entries from index @first on, newest first (the group's own
- * directory, entry 0, last). The directories they are in are written with
- * mpx_fs_lock held; see the top of this file.
+ * directory, entry 0, last), as simple_recursive_removal() does: each
+ * directory is marked dead with its inode lock held before it goes, and
+ * each entry is removed with the inode lock of the directory it is in
+ * held. @locked is the directory whose inode lock the caller (the VFS, in
+ * rmdir or mkdir) holds already; the others are taken here, one at a
+ * time, below the caller's. Runs without mpx_fs_lock, which comes after
+ * the inode locks (the VFS calls mkdir and rmdir with their directories
+ * locked); @g is dead, so nothing else touches its entries.
  */
-static void mpx_remove_entries_from(struct mpx_grp *g, unsigned int first)
+static void mpx_fs_unlink_entries(struct mpx_fs_grp *g, unsigned int first,
+				  struct inode *locked)
 {
-	lockdep_assert_held(&mpx_fs_lock);
+	lockdep_assert_not_held(&mpx_fs_lock);
 	while (g->nr_dents > first) {
 		struct dentry *d = g->dents[--g->nr_dents];
 		struct inode *dir = d_inode(d->d_parent);
+		struct inode *inode = d_inode(d);
 
+		if (d_is_dir(d)) {
+			inode_lock_nested(inode, I_MUTEX_CHILD);
+			inode->i_flags |= S_DEAD;
+			inode_unlock(inode);
+		}
+		if (dir != locked)
+			inode_lock_nested(dir, I_MUTEX_CHILD);
 		dget(d);
 		if (d_is_dir(d))
 			simple_rmdir(dir, d);
@@ -332,28 +428,43 @@ static void mpx_remove_entries_from(struct mpx_grp *g, unsigned int first)
 			simple_unlink(dir, d);
 		d_delete(d);
 		dput(d);
+		if (dir != locked)
+			inode_unlock(dir);
 	}
 }
 
-static bool mpx_ev_is_l2(enum mpam_ext_event ev)
+static bool mpx_fs_ev_is_l2(enum mpam_ext_event ev)
 {
-	return mpam_ext_mon_event_res(ev) == MPAM_EXT_RES_L2;
+	return mpx_fs_ev(ev)->res == MPAM_EXT_RES_L2;
 }
 
-/* @ev is offered and has domain @id */
-static bool mpx_ev_has_dom(enum mpam_ext_event ev, u32 id)
+/* @ev is offered and shown by mount @mn: L2 events only with -o l2mon */
+static bool mpx_fs_ev_shown(const struct mpx_fs_mount *mn,
+			    enum mpam_ext_event ev)
 {
-	return mpam_ext_mon_offered(mpx_t, ev) &&
-	       mpam_ext_pick_dom_idx(&mpx_t->ev[ev], id) >= 0;
+	return mpx_fs_ev(ev)->offered && (!mpx_fs_ev_is_l2(ev) || mn->l2mon);
+}
+
+/* @ev is shown and has domain @id */
+static bool mpx_fs_ev_has_dom(const struct mpx_fs_mount *mn,
+			      enum mpam_ext_event ev, u32 id)
+{
+	const struct mpam_ext_resctrl_event *e = mpx_fs_ev(ev);
+	unsigned int i;
+
+	for (i = 0; mpx_fs_ev_shown(mn, ev) && i < e->nr_dom; i++)
+		if (e->dom[i].id == id)
+			return true;
+	return false;
 }
 
 /*
  * mon_data/mon_<res>_<id>/<event> for @g: a file only for an offered
  * event that has the domain, so reads never meet an unknown domain
  */
-static int mpx_make_mon_data(struct dentry *parent, struct mpx_grp *g)
+static int mpx_fs_make_mon_data(struct dentry *parent, struct mpx_fs_grp *g)
 {
-	struct dentry *md = mpx_dir(parent, "mon_data", NULL, g);
+	struct dentry *md = mpx_fs_dir(parent, "mon_data", NULL, g);
 	int l2, ev, ret;
 	unsigned int i;
 	char name[32];
@@ -361,27 +472,27 @@ static int mpx_make_mon_data(struct dentry *parent, struct mpx_grp *g)
 	if (!md)
 		return -ENOMEM;
 	for (l2 = 0; l2 < 2; l2++) {
-		const struct mpam_ext_pick *dp = NULL;
+		const struct mpam_ext_resctrl_event *dp = NULL;
 
 		/* The domains: those of the first event of the resource */
 		for (ev = 0; ev < MPAM_EXT_EV_NR && !dp; ev++)
-			if (mpam_ext_mon_offered(mpx_t, ev) && mpx_ev_is_l2(ev) == l2)
-				dp = &mpx_t->ev[ev];
+			if (mpx_fs_ev_shown(g->mn, ev) && mpx_fs_ev_is_l2(ev) == l2)
+				dp = mpx_fs_ev(ev);
 		for (i = 0; dp && i < dp->nr_dom; i++) {
 			struct dentry *dd;
 
 			snprintf(name, sizeof(name), "mon_%s_%02u",
 				 l2 ? "L2" : "L3", dp->dom[i].id);
-			dd = mpx_dir(md, name, NULL, g);
+			dd = mpx_fs_dir(md, name, NULL, g);
 			if (!dd)
 				return -ENOMEM;
 			for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
-				if (mpx_ev_is_l2(ev) != l2 ||
-				    !mpx_ev_has_dom(ev, dp->dom[i].id))
+				if (mpx_fs_ev_is_l2(ev) != l2 ||
+				    !mpx_fs_ev_has_dom(g->mn, ev, dp->dom[i].id))
 					continue;
-				ret = mpx_file(dd, mpam_ext_event_name(ev), 0444,
-					       MPX_F_MON_DATA, g, 0, 0, ev,
-					       dp->dom[i].id);
+				ret = mpx_fs_file(dd, mpx_fs_ev(ev)->name, 0444,
+						  MPX_F_MON_DATA, g, 0, 0, ev,
+						  dp->dom[i].id);
 				if (ret)
 					return ret;
 			}
@@ -391,77 +502,83 @@ static int mpx_make_mon_data(struct dentry *parent, struct mpx_grp *g)
 }
 
 /* An event of L3 (or L2 with @l2) is offered; with @cntrs, a counter event */
-static bool mpx_has_mon(bool l2, bool cntrs)
+static bool mpx_fs_has_mon(const struct mpx_fs_mount *mn, bool l2, bool cntrs)
 {
 	int ev;
 
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
-		if (mpam_ext_mon_offered(mpx_t, ev) && mpx_ev_is_l2(ev) == l2 &&
-		    (!cntrs || mpam_ext_mon_uses_cntrs(ev)))
+		if (mpx_fs_ev_shown(mn, ev) && mpx_fs_ev_is_l2(ev) == l2 &&
+		    (!cntrs || mpx_fs_ev(ev)->assignable))
 			return true;
 	return false;
 }
 
-static bool mpx_has_l3_mon(void)
+static bool mpx_fs_has_l3_mon(const struct mpx_fs_mount *mn)
 {
-	return mpx_has_mon(false, false);
+	return mpx_fs_has_mon(mn, false, false);
 }
 
-static bool mpx_has_l2_mon(void)
+static bool mpx_fs_has_l2_mon(const struct mpx_fs_mount *mn)
 {
-	return mpx_has_mon(true, false);
+	return mpx_fs_has_mon(mn, true, false);
 }
 
-static bool mpx_has_cntrs(bool l2)
+static bool mpx_fs_has_cntrs(const struct mpx_fs_mount *mn, bool l2)
 {
-	return mpx_has_mon(l2, true);
+	return mpx_fs_has_mon(mn, l2, true);
 }
 
 /* The files of a group, in its directory @dir */
-static int mpx_make_grp_files(struct dentry *dir, struct mpx_grp *g)
+static int mpx_fs_make_grp_files(struct dentry *dir, struct mpx_fs_grp *g)
 {
+	struct mpx_fs_mount *mn = g->mn;
 	bool ctrl = !g->parent;
 	int ret;
 
-	ret = mpx_file(dir, "tasks", 0644, MPX_F_TASKS, g, 0, 0, 0, 0);
-	ret = ret ?: mpx_file(dir, "cpus", 0644, MPX_F_CPUS, g, 0, 0, 0, 0);
-	ret = ret ?: mpx_file(dir, "cpus_list", 0644, MPX_F_CPUS_LIST, g, 0, 0, 0, 0);
+	ret = mpx_fs_file(dir, "tasks", 0644, MPX_F_TASKS, g, 0, 0, 0, 0);
+	ret = ret ?: mpx_fs_file(dir, "cpus", 0644, MPX_F_CPUS, g, 0, 0, 0, 0);
+	ret = ret ?: mpx_fs_file(dir, "cpus_list", 0644, MPX_F_CPUS_LIST, g, 0, 0, 0, 0);
 	if (ctrl) {
-		ret = ret ?: mpx_file(dir, "schemata", 0644, MPX_F_SCHEMATA, g, 0, 0, 0, 0);
-		ret = ret ?: mpx_file(dir, "mode", 0644, MPX_F_MODE, g, 0, 0, 0, 0);
-		ret = ret ?: mpx_file(dir, "size", 0444, MPX_F_SIZE, g, 0, 0, 0, 0);
-		if (!ret) {
-			struct dentry *mg = mpx_dir(dir, "mon_groups",
-						    &mpx_mon_groups_iops, g);
+		ret = ret ?: mpx_fs_file(dir, "schemata", 0644, MPX_F_SCHEMATA, g, 0, 0, 0, 0);
+		ret = ret ?: mpx_fs_file(dir, "mode", 0644, MPX_F_MODE, g, 0, 0, 0, 0);
+		ret = ret ?: mpx_fs_file(dir, "size", 0444, MPX_F_SIZE, g, 0, 0, 0, 0);
+		if (!ret && mn->mc) {
+			struct dentry *mg = mpx_fs_dir(dir, "mon_groups",
+						       &mpx_fs_mon_groups_iops, g);
 
-			if (mg)
+			if (mg) {
+				kref_get(&g->ref);
 				d_inode(mg)->i_private = g;
-			else
+			} else {
 				ret = -ENOMEM;
+			}
 		}
 	}
-	if (!ret && mpx_mc && mpx_has_cntrs(false))
-		ret = mpx_file(dir, "mbm_L3_assignments", 0644, MPX_F_ASSIGNMENTS,
-			       g, MPAM_EXT_RES_L3, 0, 0, 0);
-	if (!ret && mpx_mc && mpx_has_cntrs(true))
-		ret = mpx_file(dir, "mbm_L2_assignments", 0644, MPX_F_ASSIGNMENTS,
-			       g, MPAM_EXT_RES_L2, 0, 0, 0);
-	return ret ?: mpx_make_mon_data(dir, g);
+	if (!ret && mn->mc && mpx_fs_has_cntrs(mn, false))
+		ret = mpx_fs_file(dir, "mbm_L3_assignments", 0644, MPX_F_ASSIGNMENTS,
+				  g, MPAM_EXT_RES_L3, 0, 0, 0);
+	if (!ret && mn->mc && mpx_fs_has_cntrs(mn, true))
+		ret = mpx_fs_file(dir, "mbm_L2_assignments", 0644, MPX_F_ASSIGNMENTS,
+				  g, MPAM_EXT_RES_L2, 0, 0, 0);
+	/* mon_data/ only where there is monitoring, as in resctrl */
+	if (!ret && mn->mc)
+		ret = mpx_fs_make_mon_data(dir, g);
+	return ret;
 }
 
 /**
- * struct mpx_file_spec - one file of an info directory.
+ * struct mpx_fs_file_spec - one file of an info directory.
  * @name:	its name
  * @mode:	its permissions
  * @kind:	what it shows
  */
-struct mpx_file_spec {
+struct mpx_fs_file_spec {
 	const char *name;
 	umode_t mode;
-	enum mpx_kind kind;
+	enum mpx_fs_kind kind;
 };
 
-static const struct mpx_file_spec mpx_cache_files[] = {
+static const struct mpx_fs_file_spec mpx_fs_cache_files[] = {
 	{ "num_closids", 0444, MPX_F_NUM_CLOSIDS },
 	{ "cbm_mask", 0444, MPX_F_CBM_MASK },
 	{ "min_cbm_bits", 0444, MPX_F_MIN_CBM_BITS },
@@ -470,7 +587,7 @@ static const struct mpx_file_spec mpx_cache_files[] = {
 	{ "sparse_masks", 0444, MPX_F_SPARSE_MASKS },
 };
 
-static const struct mpx_file_spec mpx_mb_files[] = {
+static const struct mpx_fs_file_spec mpx_fs_mb_files[] = {
 	{ "num_closids", 0444, MPX_F_NUM_CLOSIDS },
 	{ "bandwidth_gran", 0444, MPX_F_BW_GRAN },
 	{ "delay_linear", 0444, MPX_F_DELAY_LINEAR },
@@ -478,135 +595,139 @@ static const struct mpx_file_spec mpx_mb_files[] = {
 	{ "thread_throttle_mode", 0444, MPX_F_THROTTLE_MODE },
 };
 
-static const struct mpx_file_spec mpx_mon_files[] = {
+static const struct mpx_fs_file_spec mpx_fs_mon_files[] = {
 	{ "mon_features", 0444, MPX_F_MON_FEATURES },
 	{ "num_rmids", 0444, MPX_F_NUM_RMIDS },
 	{ "max_threshold_occupancy", 0444, MPX_F_MAX_THRESHOLD },
 };
 
-static const struct mpx_file_spec mpx_cntr_files[] = {
+static const struct mpx_fs_file_spec mpx_fs_cntr_files[] = {
 	{ "mbm_assign_mode", 0644, MPX_F_ASSIGN_MODE },
 	{ "num_mbm_cntrs", 0444, MPX_F_NUM_CNTRS },
 	{ "available_mbm_cntrs", 0444, MPX_F_AVAIL_CNTRS },
 	{ "mbm_assign_on_mkdir", 0644, MPX_F_ASSIGN_ON_MKDIR },
 };
 
-static int mpx_files(struct dentry *d, const struct mpx_file_spec *spec,
-		     unsigned int nr, enum mpam_ext_res res,
-		     enum mpam_ext_cdp cdp)
+static int mpx_fs_files(struct dentry *d, const struct mpx_fs_file_spec *spec,
+			unsigned int nr, enum mpam_ext_res res,
+			enum mpam_ext_cdp cdp)
 {
 	unsigned int i;
 	int ret = 0;
 
 	for (i = 0; i < nr && !ret; i++)
-		ret = mpx_file(d, spec[i].name, spec[i].mode, spec[i].kind,
-			       NULL, res, cdp, 0, 0);
+		ret = mpx_fs_file(d, spec[i].name, spec[i].mode, spec[i].kind,
+				  NULL, res, cdp, 0, 0);
 	return ret;
 }
 
-static int mpx_make_info_res(struct dentry *info, enum mpam_ext_res res,
-			     enum mpam_ext_cdp cdp)
+static int mpx_fs_make_info_res(struct dentry *info, enum mpam_ext_res res,
+				enum mpam_ext_cdp cdp)
 {
 	static const char * const sfx[] = { "", "DATA", "CODE" };
 	struct dentry *d;
 	char name[16];
 
-	snprintf(name, sizeof(name), "%s%s", mpam_ext_res_name(res), sfx[cdp]);
-	d = mpx_dir(info, name, NULL, NULL);
+	snprintf(name, sizeof(name), "%s%s", mpx_fs_res(res)->name, sfx[cdp]);
+	d = mpx_fs_dir(info, name, NULL, NULL);
 	if (!d)
 		return -ENOMEM;
 	if (res == MPAM_EXT_RES_MB)
-		return mpx_files(d, mpx_mb_files, ARRAY_SIZE(mpx_mb_files), res, cdp);
-	return mpx_files(d, mpx_cache_files, ARRAY_SIZE(mpx_cache_files), res, cdp);
+		return mpx_fs_files(d, mpx_fs_mb_files, ARRAY_SIZE(mpx_fs_mb_files),
+				    res, cdp);
+	return mpx_fs_files(d, mpx_fs_cache_files, ARRAY_SIZE(mpx_fs_cache_files),
+			    res, cdp);
 }
 
-static int mpx_make_info_mon(struct dentry *info, bool l2)
+static int mpx_fs_make_info_mon(const struct mpx_fs_mount *mn,
+				struct dentry *info, bool l2)
 {
 	enum mpam_ext_res res = l2 ? MPAM_EXT_RES_L2 : MPAM_EXT_RES_L3;
-	struct dentry *d = mpx_dir(info, l2 ? "L2_MON" : "L3_MON", NULL, NULL);
+	struct dentry *d = mpx_fs_dir(info, l2 ? "L2_MON" : "L3_MON", NULL, NULL);
 	int ret;
 
 	if (!d)
 		return -ENOMEM;
-	ret = mpx_files(d, mpx_mon_files, ARRAY_SIZE(mpx_mon_files), res, 0);
-	if (!ret && mpx_has_cntrs(l2))
-		ret = mpx_files(d, mpx_cntr_files, ARRAY_SIZE(mpx_cntr_files),
-				res, 0);
+	ret = mpx_fs_files(d, mpx_fs_mon_files, ARRAY_SIZE(mpx_fs_mon_files), res, 0);
+	if (!ret && mpx_fs_has_cntrs(mn, l2))
+		ret = mpx_fs_files(d, mpx_fs_cntr_files, ARRAY_SIZE(mpx_fs_cntr_files),
+				   res, 0);
 	return ret;
 }
 
-static int mpx_make_info(struct dentry *root)
+static int mpx_fs_make_info(struct mpx_fs_mount *mn, struct dentry *root)
 {
-	struct dentry *info = mpx_dir(root, "info", NULL, NULL);
+	struct dentry *info = mpx_fs_dir(root, "info", NULL, NULL);
 	enum mpam_ext_res res;
 	int ret;
 
 	if (!info)
 		return -ENOMEM;
-	ret = mpx_file(info, "last_cmd_status", 0444, MPX_F_STATUS, NULL, 0, 0, 0, 0);
+	ret = mpx_fs_file(info, "last_cmd_status", 0444, MPX_F_STATUS, NULL, 0, 0, 0, 0);
 	for (res = 0; !ret && res < MPAM_EXT_RES_NR; res++) {
-		if (!mpx_t->res[res].cls)
+		if (!mpx_fs_res(res)->alloc_capable)
 			continue;
-		if (mpx_is_cdp(res)) {
-			ret = mpx_make_info_res(info, res, MPAM_EXT_CDP_CODE);
-			ret = ret ?: mpx_make_info_res(info, res, MPAM_EXT_CDP_DATA);
+		if (mpx_fs_is_cdp(mn, res)) {
+			ret = mpx_fs_make_info_res(info, res, MPAM_EXT_CDP_CODE);
+			ret = ret ?: mpx_fs_make_info_res(info, res, MPAM_EXT_CDP_DATA);
 		} else {
-			ret = mpx_make_info_res(info, res, MPAM_EXT_CDP_NONE);
+			ret = mpx_fs_make_info_res(info, res, MPAM_EXT_CDP_NONE);
 		}
 	}
-	if (!ret && mpx_has_l3_mon())
-		ret = mpx_make_info_mon(info, false);
-	if (!ret && mpx_has_l2_mon())
-		ret = mpx_make_info_mon(info, true);
+	if (!ret && mpx_fs_has_l3_mon(mn))
+		ret = mpx_fs_make_info_mon(mn, info, false);
+	if (!ret && mpx_fs_has_l2_mon(mn))
+		ret = mpx_fs_make_info_mon(mn, info, true);
 	return ret;
 }
 
 /* ---- hardware values ---- */
 
-static u32 mpx_full(enum mpam_ext_res res)
+static u32 mpx_fs_full(enum mpam_ext_res res)
 {
 	u32 wd;
 
 	if (res == MPAM_EXT_RES_MB)
 		return 100;
-	wd = min_t(u32, mpx_t->res[res].cls->props.cpbm_wd, 32);
+	wd = mpx_fs_res(res)->cbm_len;
 	return wd >= 32 ? U32_MAX : BIT(wd) - 1;
 }
 
 /* Write @val for @closid on one domain, both halves when @res has no CDP */
-static int mpx_write_dom(enum mpam_ext_res res, enum mpam_ext_cdp type,
-			 u32 dom, u32 closid, u32 val)
+static int mpx_fs_write_dom(struct mpx_fs_mount *mn, enum mpam_ext_res res,
+			    enum mpam_ext_cdp type, u32 dom, u32 closid, u32 val)
 {
 	int ret;
 
-	__set_bit(closid, mpx_closid_dirty);
-	if (type != MPAM_EXT_CDP_NONE || !(mpx_cdp || mpx_cdpl2))
-		return mpam_ext_rc_update_one(mpx_t, res, dom, closid, type, val);
-	ret = mpam_ext_rc_update_one(mpx_t, res, dom, closid, MPAM_EXT_CDP_DATA, val);
-	return ret ?: mpam_ext_rc_update_one(mpx_t, res, dom, closid,
-					     MPAM_EXT_CDP_CODE, val);
+	__set_bit(closid, mn->closid_dirty);
+	if (type != MPAM_EXT_CDP_NONE || !mpx_fs_any_cdp(mn))
+		return mpam_ext_arch_update_one(res, dom, closid, type, val);
+	ret = mpam_ext_arch_update_one(res, dom, closid, MPAM_EXT_CDP_DATA, val);
+	return ret ?: mpam_ext_arch_update_one(res, dom, closid,
+					       MPAM_EXT_CDP_CODE, val);
 }
 
-static enum mpam_ext_cdp mpx_read_type(enum mpam_ext_cdp type)
+static enum mpam_ext_cdp mpx_fs_read_type(const struct mpx_fs_mount *mn,
+					  enum mpam_ext_cdp type)
 {
-	if (type == MPAM_EXT_CDP_NONE && (mpx_cdp || mpx_cdpl2))
+	if (type == MPAM_EXT_CDP_NONE && mpx_fs_any_cdp(mn))
 		return MPAM_EXT_CDP_DATA;
 	return type;
 }
 
 /* Every domain of every resource of @closid to the defaults */
-static int mpx_reset_closid(u32 closid)
+static int mpx_fs_reset_closid(struct mpx_fs_mount *mn, u32 closid)
 {
 	unsigned int s, i;
 	int ret = 0, err;
 
-	for (s = 0; s < mpx_nr_sch; s++) {
-		enum mpam_ext_res res = mpx_sch_res[s];
+	for (s = 0; s < mn->nr_sch; s++) {
+		enum mpam_ext_res res = mn->sch_res[s];
 
-		for (i = 0; i < mpx_sch[s].nr_dom; i++) {
-			err = mpx_write_dom(res, mpx_sch_cdp[s],
-					    mpx_sch[s].dom_ids[i], closid,
-					    mpx_full(res));
+		for (i = 0; i < mn->sch[s].nr_dom; i++) {
+			err = mpx_fs_write_dom(mn, res, mn->sch_cdp[s],
+					       mn->sch[s].dom_ids[i], closid,
+					       mpx_fs_full(res));
 			ret = ret ?: err;
 		}
 	}
@@ -614,17 +735,17 @@ static int mpx_reset_closid(u32 closid)
 }
 
 /* Current values of @closid, laid out as the schemata printer wants */
-static int mpx_cur_vals(u32 closid, u32 *cur)
+static int mpx_fs_cur_vals(struct mpx_fs_mount *mn, u32 closid, u32 *cur)
 {
 	unsigned int s, i, n = 0;
 	int ret;
 
-	for (s = 0; s < mpx_nr_sch; s++) {
-		for (i = 0; i < mpx_sch[s].nr_dom; i++) {
-			ret = mpam_ext_rc_get_config(mpx_t, mpx_sch_res[s],
-						     mpx_sch[s].dom_ids[i], closid,
-						     mpx_read_type(mpx_sch_cdp[s]),
-						     &cur[n++]);
+	for (s = 0; s < mn->nr_sch; s++) {
+		for (i = 0; i < mn->sch[s].nr_dom; i++) {
+			ret = mpam_ext_arch_get_config(mn->sch_res[s],
+						       mn->sch[s].dom_ids[i], closid,
+						       mpx_fs_read_type(mn, mn->sch_cdp[s]),
+						       &cur[n++]);
 			if (ret)
 				return ret;
 		}
@@ -633,7 +754,7 @@ static int mpx_cur_vals(u32 closid, u32 *cur)
 }
 
 /* Build the schemata resources of a mount */
-static void mpx_build_sch(void)
+static void mpx_fs_build_sch(struct mpx_fs_mount *mn)
 {
 	static const char * const names[][3] = {
 		[MPAM_EXT_RES_L2] = { "L2", "L2DATA", "L2CODE" },
@@ -645,58 +766,60 @@ static void mpx_build_sch(void)
 	};
 	unsigned int o, k;
 
-	mpx_nr_sch = 0;
+	mn->nr_sch = 0;
 	for (o = 0; o < ARRAY_SIZE(order); o++) {
 		enum mpam_ext_res res = order[o];
-		const struct mpam_ext_pick *pk = &mpx_t->res[res];
+		const struct mpam_ext_resctrl_res *rr = mpx_fs_res(res);
 		static const enum mpam_ext_cdp halves[] = {
 			MPAM_EXT_CDP_CODE, MPAM_EXT_CDP_DATA
 		};
 		enum mpam_ext_cdp types[2] = { MPAM_EXT_CDP_NONE };
 		unsigned int nt = 1;
 
-		if (!pk->cls || !mpx_dom_ids[res])
+		if (!rr->alloc_capable || !mn->dom_ids[res])
 			continue;
-		if (mpx_is_cdp(res)) {
+		if (mpx_fs_is_cdp(mn, res)) {
 			types[0] = halves[0];
 			types[1] = halves[1];
 			nt = 2;
 		}
 		for (k = 0; k < nt; k++) {
-			struct mpam_ext_sch_res *r = &mpx_sch[mpx_nr_sch];
+			struct mpam_ext_sch_res *r = &mn->sch[mn->nr_sch];
 
 			memset(r, 0, sizeof(*r));
 			r->name = names[res][types[k]];
-			r->is_mb = res == MPAM_EXT_RES_MB;
-			r->nr_dom = pk->nr_dom;
-			r->dom_ids = mpx_dom_ids[res];
+			r->is_mb = rr->is_mb;
+			r->nr_dom = rr->nr_dom;
+			r->dom_ids = mn->dom_ids[res];
 			if (r->is_mb) {
-				r->bw_gran = mpam_ext_rc_bw_gran(pk->cls->props.bwa_wd);
+				r->bw_gran = rr->bw_gran;
 				r->min_bw = r->bw_gran;
 				r->max_bw = 100;
 			} else {
-				r->cbm_len = min_t(u32, pk->cls->props.cpbm_wd, 32);
-				r->min_cbm_bits = 1;
+				r->cbm_len = rr->cbm_len;
+				r->min_cbm_bits = rr->min_cbm_bits;
 				r->sparse = true;
-				r->cdp_pad = !mpx_is_cdp(res);
+				r->cdp_pad = !mpx_fs_is_cdp(mn, res);
 			}
-			mpx_sch_res[mpx_nr_sch] = res;
-			mpx_sch_cdp[mpx_nr_sch] = types[k];
-			mpx_nr_sch++;
+			mn->sch_res[mn->nr_sch] = res;
+			mn->sch_cdp[mn->nr_sch] = types[k];
+			mn->nr_sch++;
 		}
 	}
 }
 
 /* ---- group life ---- */
 
-static struct mpx_grp *mpx_grp_alloc(struct mpx_grp *parent, u32 closid,
-				     u32 rmid)
+static struct mpx_fs_grp *mpx_fs_grp_alloc(struct mpx_fs_mount *mn,
+					   struct mpx_fs_grp *parent,
+					   u32 closid, u32 rmid)
 {
-	struct mpx_grp *g = kzalloc(sizeof(*g), GFP_KERNEL);
+	struct mpx_fs_grp *g = kzalloc(sizeof(*g), GFP_KERNEL);
 
 	if (!g)
 		return NULL;
 	kref_init(&g->ref);
+	g->mn = mn;
 	INIT_LIST_HEAD(&g->mons);
 	INIT_LIST_HEAD(&g->node);
 	g->parent = parent;
@@ -705,40 +828,39 @@ static struct mpx_grp *mpx_grp_alloc(struct mpx_grp *parent, u32 closid,
 	return g;
 }
 
-/*
- * Counters for the counter events of a new group where one is free; the
- * traffic so far is issued first, so the new counts start from nothing
- */
-static void mpx_assign_new(struct mpx_grp *g)
+/* Counters for the counter events of a new group where one is free */
+static void mpx_fs_assign_new(struct mpx_fs_grp *g)
 {
+	struct mpx_fs_mount *mn = g->mn;
+
 	lockdep_assert_held(&mpx_fs_lock);
-	if (!mpx_mc || !mpx_assign_on_mkdir)
+	if (!mn->mc || !mn->assign_on_mkdir)
 		return;
-	mpam_ext_traffic_sync();
 	/* Best effort: domains without a free counter stay unassigned */
-	mpam_ext_mon_assign_group(mpx_mc, g->closid, g->rmid);
+	mpam_ext_arch_cntr_assign_group(mn->mc, g->closid, g->rmid);
 }
 
 /*
- * Tasks and CPUs of @g to @to, counters released, entries removed from
- * @first on (1: the VFS removes the group's own directory)
+ * Tasks and CPUs of @g to @to, counters released, @g dead and off its
+ * list; its entries are removed after mpx_fs_lock is dropped
+ * (mpx_fs_unlink_entries())
  */
-static void mpx_grp_remove(struct mpx_grp *g, struct mpx_grp *to,
-			   unsigned int first)
+static void mpx_fs_grp_remove(struct mpx_fs_grp *g, struct mpx_fs_grp *to)
 {
+	struct mpx_fs_mount *mn = g->mn;
+
 	lockdep_assert_held(&mpx_fs_lock);
-	mpam_ext_task_move_all(mpx_owner(g), mpx_owner(to),
-			       to == &mpx_root ? 0 : mpx_grp_val(to));
+	mpam_ext_arch_move_all(mpx_fs_owner(g), mpx_fs_owner(to), to->closid,
+			       to->rmid);
 	if (!cpumask_empty(&g->cpus)) {
 		cpumask_or(&to->cpus, &to->cpus, &g->cpus);
-		mpam_ext_cpu_set_default(&g->cpus,
-					 to == &mpx_root ? 0 : mpx_grp_val(to));
+		mpam_ext_arch_set_cpu_default_closid_rmid(&g->cpus, to->closid,
+							  to->rmid);
 	}
-	if (mpx_mc)
-		mpam_ext_mon_release(mpx_mc, g->closid, g->rmid);
+	if (mn->mc)
+		mpam_ext_arch_cntr_release(mn->mc, g->closid, g->rmid);
 	g->dead = true;
 	list_del_init(&g->node);
-	mpx_remove_entries_from(g, first);
 }
 
 /* ---- mount ---- */
@@ -747,172 +869,248 @@ static void mpx_grp_remove(struct mpx_grp *g, struct mpx_grp *to,
  * struct mpx_fs_opts - mount options of one mount attempt.
  * @cdp:	L3 code/data prioritisation
  * @cdpl2:	L2 code/data prioritisation
+ * @l2mon:	show the L2 monitors
  * @filled:	the superblock was filled (or tried): kill_sb undoes it
  */
 struct mpx_fs_opts {
-	bool cdp, cdpl2, filled;
+	bool cdp, cdpl2, l2mon, filled;
 };
 
-static int mpx_fill_root(struct super_block *sb)
+/* ---- CPU hotplug ---- */
+
+/* A CPU coming online joins the default group, as in resctrl */
+static int mpx_fs_cpu_online(unsigned int cpu, struct hlist_node *node)
 {
-	struct mpx_grp *g = &mpx_root;
+	struct mpx_fs_mount *mn = hlist_entry(node, struct mpx_fs_mount, hp_node);
+
+	mutex_lock(&mpx_fs_lock);
+	cpumask_set_cpu(cpu, &mn->root->cpus);
+	mpam_ext_arch_set_cpu_default_closid_rmid(cpumask_of(cpu),
+						  mn->root->closid,
+						  mn->root->rmid);
+	mutex_unlock(&mpx_fs_lock);
+	return 0;
+}
+
+static void mpx_fs_grp_drop_cpu(struct mpx_fs_grp *g, unsigned int cpu)
+{
+	struct mpx_fs_grp *c;
+
+	cpumask_clear_cpu(cpu, &g->cpus);
+	list_for_each_entry(c, &g->mons, node)
+		cpumask_clear_cpu(cpu, &c->cpus);
+}
+
+/* A CPU going offline leaves whatever group has it */
+static int mpx_fs_cpu_offline(unsigned int cpu, struct hlist_node *node)
+{
+	struct mpx_fs_mount *mn = hlist_entry(node, struct mpx_fs_mount, hp_node);
+	struct mpx_fs_grp *g;
+
+	mutex_lock(&mpx_fs_lock);
+	mpx_fs_grp_drop_cpu(mn->root, cpu);
+	list_for_each_entry(g, &mn->ctrl_grps, node)
+		mpx_fs_grp_drop_cpu(g, cpu);
+	mutex_unlock(&mpx_fs_lock);
+	return 0;
+}
+
+static int mpx_fs_fill_root(struct mpx_fs_mount *mn, struct super_block *sb)
+{
 	struct inode *inode;
 
-	memset(g, 0, sizeof(*g));
-	kref_init(&g->ref);
-	INIT_LIST_HEAD(&g->mons);
-	INIT_LIST_HEAD(&g->node);
-	cpumask_copy(&g->cpus, cpu_online_mask);
+	mn->root = mpx_fs_grp_alloc(mn, NULL, 0, 0);
+	if (!mn->root)
+		return -ENOMEM;
+	cpumask_copy(&mn->root->cpus, cpu_online_mask);
 	inode = new_inode(sb);
 	if (!inode)
 		return -ENOMEM;
 	inode->i_ino = 1;
 	inode->i_mode = S_IFDIR | 0755;
 	mpx_inode_init_ts(inode);
-	inode->i_op = &mpx_root_iops;
+	inode->i_op = &mpx_fs_root_iops;
 	inode->i_fop = &simple_dir_operations;
 	set_nlink(inode, 2);
 	sb->s_root = d_make_root(inode);
 	return sb->s_root ? 0 : -ENOMEM;
 }
 
-static int mpx_fill_super_locked(struct super_block *sb)
+static u32 mpx_fs_num_closid(const struct mpx_fs_mount *mn)
 {
+	enum mpam_ext_res res;
+	u32 n = U32_MAX;
+
+	for (res = 0; res < MPAM_EXT_RES_NR; res++)
+		if (mpx_fs_res(res)->alloc_capable)
+			n = min(n, mpam_ext_arch_get_num_closid(res));
+	if (n == U32_MAX)
+		return 0;
+	return mpx_fs_any_cdp(mn) ? n / 2 : n;
+}
+
+static int mpx_fs_fill_super_locked(struct super_block *sb,
+				    const struct mpx_fs_opts *o)
+{
+	struct mpx_fs_mount *mn;
 	enum mpam_ext_res res;
 	unsigned int i;
 	int ret;
 
 	lockdep_assert_held(&mpx_fs_lock);
-	mpx_sb = sb;
+	mn = kzalloc_obj(*mn, GFP_KERNEL);
+	if (!mn)
+		return -ENOMEM;
+	mn->sb = sb;
+	INIT_LIST_HEAD(&mn->ctrl_grps);
+	mn->assign_on_mkdir = true;
+	mn->cdp = o->cdp;
+	mn->cdpl2 = o->cdpl2;
+	mn->l2mon = o->l2mon;
+	sb->s_fs_info = mn;
 	sb->s_blocksize = PAGE_SIZE;
 	sb->s_blocksize_bits = PAGE_SHIFT;
-	sb->s_magic = MPX_FS_MAGIC;
-	sb->s_op = &mpx_sops;
+	sb->s_magic = RDTGROUP_SUPER_MAGIC;
+	sb->s_op = &mpx_fs_sops;
 	sb->s_time_gran = 1;
-	ret = mpx_fill_root(sb);
+	ret = mpam_ext_arch_set_cdp_enabled(MPAM_EXT_RES_L3, mn->cdp);
+	ret = ret ?: mpam_ext_arch_set_cdp_enabled(MPAM_EXT_RES_L2, mn->cdpl2);
+	ret = ret ?: mpx_fs_fill_root(mn, sb);
 	if (ret)
 		return ret;
 
-	mpx_nclosid = mpam_ext_rc_num_closids(mpx_t, mpx_cdp || mpx_cdpl2);
-	mpx_npmg = mpam_ext_msc_pmg_count() ?: 1;
-	mpx_closid_used = bitmap_zalloc(max(mpx_nclosid, 1U), GFP_KERNEL);
-	mpx_closid_dirty = bitmap_zalloc(max(mpx_nclosid, 1U), GFP_KERNEL);
-	if (!mpx_closid_used || !mpx_closid_dirty)
+	mn->nclosid = mpx_fs_num_closid(mn);
+	mn->npmg = mpam_ext_arch_system_num_rmid();
+	mn->closid_used = bitmap_zalloc(max(mn->nclosid, 1U), GFP_KERNEL);
+	mn->closid_dirty = bitmap_zalloc(max(mn->nclosid, 1U), GFP_KERNEL);
+	if (!mn->closid_used || !mn->closid_dirty)
 		return -ENOMEM;
 	for (res = 0; res < MPAM_EXT_RES_NR; res++) {
-		const struct mpam_ext_pick *pk = &mpx_t->res[res];
+		const struct mpam_ext_resctrl_res *rr = mpx_fs_res(res);
 
-		if (!pk->cls || !pk->nr_dom)
+		if (!rr->alloc_capable || !rr->nr_dom)
 			continue;
-		mpx_dom_ids[res] = kcalloc(pk->nr_dom, sizeof(u32), GFP_KERNEL);
-		if (!mpx_dom_ids[res])
+		mn->dom_ids[res] = kcalloc(rr->nr_dom, sizeof(u32), GFP_KERNEL);
+		if (!mn->dom_ids[res])
 			return -ENOMEM;
-		for (i = 0; i < pk->nr_dom; i++)
-			mpx_dom_ids[res][i] = pk->dom[i].id;
+		for (i = 0; i < rr->nr_dom; i++)
+			mn->dom_ids[res][i] = rr->dom[i].id;
 	}
-	mpx_build_sch();
-	if (mpx_has_l3_mon() || mpx_has_l2_mon()) {
-		mpx_mc = mpam_ext_mon_create(mpx_t, mpx_cdp || mpx_cdpl2);
-		if (!mpx_mc)
+	mpx_fs_build_sch(mn);
+	if (mpx_fs_has_l3_mon(mn) || mpx_fs_has_l2_mon(mn)) {
+		mn->mc = mpam_ext_arch_mon_ctx_alloc();
+		if (!mn->mc)
 			return -ENOMEM;
 	}
-	mpx_status[0] = '\0';
-	if (mpx_nclosid)
-		__set_bit(0, mpx_closid_used);
-	ret = mpx_make_info(sb->s_root);
-	ret = ret ?: mpx_make_grp_files(sb->s_root, &mpx_root);
+	if (mn->nclosid)
+		__set_bit(0, mn->closid_used);
+	/* The CPUs of the default group run with CLOSID 0 as this mount has it */
+	mpam_ext_arch_set_cpu_default_closid_rmid(&mn->root->cpus, 0, 0);
+	ret = mpx_fs_make_info(mn, sb->s_root);
+	ret = ret ?: mpx_fs_make_grp_files(sb->s_root, mn->root);
 	if (ret)
 		return ret;
-	mpx_assign_new(&mpx_root);
+	mpx_fs_assign_new(mn->root);
 	return 0;
 }
 
-static int mpx_fill_super(struct super_block *sb, struct fs_context *fc)
+static int mpx_fs_fill_super(struct super_block *sb, struct fs_context *fc)
 {
 	struct mpx_fs_opts *o = fc->fs_private;
 	int ret;
 
 	mutex_lock(&mpx_fs_lock);
 	o->filled = true;
-	ret = mpx_fill_super_locked(sb);
+	ret = mpx_fs_fill_super_locked(sb, o);
 	mutex_unlock(&mpx_fs_lock);
 	return ret;
 }
 
-/* Undo a mount: tasks, CPUs and CLOSIDs back to the defaults */
-static void mpx_teardown(void)
+/* Drop the list's reference of every monitor group of @g */
+static void mpx_fs_put_mons(struct mpx_fs_grp *g)
 {
-	struct mpx_grp *g, *gt, *m, *mt;
-	unsigned long c;
-	enum mpam_ext_res res;
+	struct mpx_fs_grp *m, *mt;
 
-	lockdep_assert_held(&mpx_fs_lock);
-	mpam_ext_cpu_reset_all();
-	list_for_each_entry_safe(g, gt, &mpx_ctrl_grps, node) {
-		list_for_each_entry_safe(m, mt, &g->mons, node) {
-			m->dead = true;
-			list_del_init(&m->node);
-			mpx_grp_put(m);
-		}
-		g->dead = true;
-		list_del_init(&g->node);
-		mpx_grp_put(g);
-	}
-	list_for_each_entry_safe(m, mt, &mpx_root.mons, node) {
+	list_for_each_entry_safe(m, mt, &g->mons, node) {
 		m->dead = true;
 		list_del_init(&m->node);
-		mpx_grp_put(m);
+		mpx_fs_grp_put(m);
 	}
-	mpx_root.dead = true;
-	if (mpx_closid_dirty)
-		for_each_set_bit(c, mpx_closid_dirty, mpx_nclosid)
-			mpx_reset_closid(c);
-	if (mpx_mc)
-		mpam_ext_mon_destroy(mpx_mc);
-	mpx_mc = NULL;
-	bitmap_free(mpx_closid_used);
-	bitmap_free(mpx_closid_dirty);
-	mpx_closid_used = NULL;
-	mpx_closid_dirty = NULL;
-	for (res = 0; res < MPAM_EXT_RES_NR; res++) {
-		kfree(mpx_dom_ids[res]);
-		mpx_dom_ids[res] = NULL;
-	}
-	mpx_nr_sch = 0;
-	mpx_cdp = false;
-	mpx_cdpl2 = false;
 }
 
-static void mpx_kill_sb(struct super_block *sb)
+/* Undo a mount: tasks, CPUs and CLOSIDs back to the defaults */
+static void mpx_fs_teardown(struct mpx_fs_mount *mn)
 {
-	bool ours;
+	struct mpx_fs_grp *g, *gt;
+	enum mpam_ext_res res;
+	unsigned long c;
 
-	mutex_lock(&mpx_fs_lock);
-	ours = mpx_sb == sb;
-	if (ours) {
-		mpx_teardown();
-		mpx_sb = NULL;
-		mpx_mounted = false;
+	lockdep_assert_held(&mpx_fs_lock);
+	mpam_ext_arch_reset_cpus();
+	list_for_each_entry_safe(g, gt, &mn->ctrl_grps, node) {
+		mpx_fs_put_mons(g);
+		g->dead = true;
+		list_del_init(&g->node);
+		mpx_fs_grp_put(g);
 	}
-	/* Entries of groups are tracked no more: the superblock drops them */
-	mpx_root.nr_dents = 0;
+	if (mn->root) {
+		mpx_fs_put_mons(mn->root);
+		mn->root->dead = true;
+	}
+	if (mn->closid_dirty)
+		for_each_set_bit(c, mn->closid_dirty, mn->nclosid)
+			mpx_fs_reset_closid(mn, c);
+	mpam_ext_arch_mon_ctx_free(mn->mc);
+	mn->mc = NULL;
+	bitmap_free(mn->closid_used);
+	bitmap_free(mn->closid_dirty);
+	mn->closid_used = NULL;
+	mn->closid_dirty = NULL;
+	for (res = 0; res < MPAM_EXT_RES_NR; res++) {
+		kfree(mn->dom_ids[res]);
+		mn->dom_ids[res] = NULL;
+	}
+	mn->nr_sch = 0;
+	mpam_ext_arch_set_cdp_enabled(MPAM_EXT_RES_L3, false);
+	mpam_ext_arch_set_cdp_enabled(MPAM_EXT_RES_L2, false);
+}
+
+static void mpx_fs_kill_sb(struct super_block *sb)
+{
+	struct mpx_fs_mount *mn = sb->s_fs_info;
+
+	/* Hotplug first: its callbacks take mpx_fs_lock below the hotplug lock */
+	if (mn && mn->hp_added)
+		cpuhp_state_remove_instance_nocalls(mpx_fs_hp_state, &mn->hp_node);
+	mutex_lock(&mpx_fs_lock);
+	if (mn) {
+		mpx_fs_teardown(mn);
+		/* Entries of groups are tracked no more: the superblock drops them */
+		if (mn->root)
+			mn->root->nr_dents = 0;
+	}
 	mpx_kill_pinned_sb(sb);
-	if (ours)
-		mpx_grp_put(&mpx_root);
+	if (mn) {
+		/* Every inode is gone, and with them the files' references */
+		mpx_fs_grp_put(mn->root);
+		kfree(mn);
+	}
+	mpx_fs_mounted = false;
 	mutex_unlock(&mpx_fs_lock);
 }
 
-enum { MPX_OPT_CDP, MPX_OPT_CDPL2, MPX_OPT_MBA_MBPS, MPX_OPT_DEBUG };
+enum { MPX_OPT_CDP, MPX_OPT_CDPL2, MPX_OPT_L2MON, MPX_OPT_MBA_MBPS, MPX_OPT_DEBUG };
 
 static const struct fs_parameter_spec mpx_fs_params[] = {
 	fsparam_flag("cdp", MPX_OPT_CDP),
 	fsparam_flag("cdpl2", MPX_OPT_CDPL2),
+	fsparam_flag("l2mon", MPX_OPT_L2MON),
 	fsparam_flag("mba_MBps", MPX_OPT_MBA_MBPS),
 	fsparam_flag("debug", MPX_OPT_DEBUG),
 	{}
 };
 
-static int mpx_parse_param(struct fs_context *fc, struct fs_parameter *param)
+static int mpx_fs_parse_param(struct fs_context *fc, struct fs_parameter *param)
 {
 	struct mpx_fs_opts *o = fc->fs_private;
 	struct fs_parse_result result;
@@ -923,14 +1121,17 @@ static int mpx_parse_param(struct fs_context *fc, struct fs_parameter *param)
 		return opt;
 	switch (opt) {
 	case MPX_OPT_CDP:
-		if (!mpx_t->res[MPAM_EXT_RES_L3].cls)
+		if (!mpx_fs_res(MPAM_EXT_RES_L3)->cdp_capable)
 			return invalfc(fc, "cdp: no L3 cache control on this platform");
 		o->cdp = true;
 		break;
 	case MPX_OPT_CDPL2:
-		if (!mpx_t->res[MPAM_EXT_RES_L2].cls)
+		if (!mpx_fs_res(MPAM_EXT_RES_L2)->cdp_capable)
 			return invalfc(fc, "cdpl2: no L2 cache control on this platform");
 		o->cdpl2 = true;
+		break;
+	case MPX_OPT_L2MON:
+		o->l2mon = true;
 		break;
 	case MPX_OPT_MBA_MBPS:
 		return invalfc(fc, "mba_MBps: not supported by mpam_ext (MB takes percentages)");
@@ -940,66 +1141,102 @@ static int mpx_parse_param(struct fs_context *fc, struct fs_parameter *param)
 	return 0;
 }
 
-static int mpx_get_tree(struct fs_context *fc)
+/*
+ * From now on the groups follow CPUs going on and off line. The ones that
+ * changed state since fill_super copied the online mask are caught up
+ * with after, under the hotplug lock, so none is missed. Called with the
+ * new superblock's s_umount held, which comes before the hotplug lock (as
+ * in kill_sb).
+ */
+static void mpx_fs_follow_cpus(struct mpx_fs_mount *mn)
+{
+	struct mpx_fs_grp *g;
+	cpumask_var_t gone;
+	unsigned int cpu;
+
+	if (mpx_fs_hp_state < 0 || !zalloc_cpumask_var(&gone, GFP_KERNEL))
+		return;
+	if (!cpuhp_state_add_instance_nocalls(mpx_fs_hp_state, &mn->hp_node))
+		mn->hp_added = true;
+	/* No group but the default one exists yet: nothing can mkdir */
+	cpus_read_lock();
+	mutex_lock(&mpx_fs_lock);
+	cpumask_andnot(gone, &mn->root->cpus, cpu_online_mask);
+	for_each_cpu(cpu, gone)
+		mpx_fs_grp_drop_cpu(mn->root, cpu);
+	list_for_each_entry(g, &mn->ctrl_grps, node)
+		cpumask_andnot(&g->cpus, &g->cpus, cpu_online_mask);
+	for_each_online_cpu(cpu) {
+		if (cpumask_test_cpu(cpu, &mn->root->cpus))
+			continue;
+		cpumask_set_cpu(cpu, &mn->root->cpus);
+		mpam_ext_arch_set_cpu_default_closid_rmid(cpumask_of(cpu),
+							  mn->root->closid,
+							  mn->root->rmid);
+	}
+	mutex_unlock(&mpx_fs_lock);
+	cpus_read_unlock();
+	free_cpumask_var(gone);
+}
+
+static int mpx_fs_get_tree(struct fs_context *fc)
 {
 	struct mpx_fs_opts *o = fc->fs_private;
 	int ret;
 
 	/* Reserve the single mount; fill and kill take the lock themselves */
 	mutex_lock(&mpx_fs_lock);
-	if (mpx_mounted) {
+	if (mpx_fs_mounted) {
 		mutex_unlock(&mpx_fs_lock);
 		return -EBUSY;
 	}
-	mpx_mounted = true;
-	mpx_cdp = o->cdp;
-	mpx_cdpl2 = o->cdpl2;
+	mpx_fs_mounted = true;
 	mutex_unlock(&mpx_fs_lock);
-	ret = get_tree_nodev(fc, mpx_fill_super);
+	ret = get_tree_nodev(fc, mpx_fs_fill_super);
+	if (!ret)
+		mpx_fs_follow_cpus(fc->root->d_sb->s_fs_info);
 	if (ret && !o->filled) {
 		/* Failed before a superblock: nothing to kill */
 		mutex_lock(&mpx_fs_lock);
-		mpx_mounted = false;
-		mpx_cdp = false;
-		mpx_cdpl2 = false;
+		mpx_fs_mounted = false;
 		mutex_unlock(&mpx_fs_lock);
 	}
 	return ret;
 }
 
-static void mpx_free_fc(struct fs_context *fc)
+static void mpx_fs_free_fc(struct fs_context *fc)
 {
 	kfree(fc->fs_private);
 }
 
-static const struct fs_context_operations mpx_fc_ops = {
-	.free		= mpx_free_fc,
-	.parse_param	= mpx_parse_param,
-	.get_tree	= mpx_get_tree,
+static const struct fs_context_operations mpx_fs_fc_ops = {
+	.free		= mpx_fs_free_fc,
+	.parse_param	= mpx_fs_parse_param,
+	.get_tree	= mpx_fs_get_tree,
 };
 
-static int mpx_init_fs_context(struct fs_context *fc)
+static int mpx_fs_init_fs_context(struct fs_context *fc)
 {
 	struct mpx_fs_opts *o = kzalloc_obj(*o, GFP_KERNEL);
 
 	if (!o)
 		return -ENOMEM;
 	fc->fs_private = o;
-	fc->ops = &mpx_fc_ops;
+	fc->ops = &mpx_fs_fc_ops;
 	return 0;
 }
 
 static struct file_system_type mpx_fs_type = {
 	.owner			= THIS_MODULE,
 	.name			= "resctrl",
-	.init_fs_context	= mpx_init_fs_context,
+	.init_fs_context	= mpx_fs_init_fs_context,
 	.parameters		= mpx_fs_params,
-	.kill_sb		= mpx_kill_sb,
+	.kill_sb		= mpx_fs_kill_sb,
 };
 
 /* ---- files ---- */
 
-static void mpx_task_show_cb(struct task_struct *t, void *arg)
+static void mpx_fs_task_show_cb(struct task_struct *t, void *arg)
 {
 	pid_t pid = task_pid_vnr(t);
 
@@ -1007,29 +1244,30 @@ static void mpx_task_show_cb(struct task_struct *t, void *arg)
 		seq_printf(arg, "%d\n", pid);
 }
 
-static void mpx_show_tasks(struct seq_file *m, struct mpx_grp *g)
+static void mpx_fs_show_tasks(struct seq_file *m, struct mpx_fs_grp *g)
 {
-	struct mpx_grp *c;
+	struct mpx_fs_grp *c;
 
-	mpam_ext_task_for_each(mpx_owner(g), mpx_task_show_cb, m);
+	mpam_ext_arch_task_for_each(mpx_fs_owner(g), mpx_fs_task_show_cb, m);
 	list_for_each_entry(c, &g->mons, node)
-		mpam_ext_task_for_each(mpx_owner(c), mpx_task_show_cb, m);
+		mpam_ext_arch_task_for_each(mpx_fs_owner(c), mpx_fs_task_show_cb, m);
 }
 
-static int mpx_show_schemata(struct seq_file *m, struct mpx_grp *g)
+static int mpx_fs_show_schemata(struct seq_file *m, struct mpx_fs_grp *g)
 {
-	unsigned int n = mpam_ext_schemata_nr_vals(mpx_sch, mpx_nr_sch);
+	struct mpx_fs_mount *mn = g->mn;
+	unsigned int n = mpam_ext_schemata_nr_vals(mn->sch, mn->nr_sch);
 	u32 *cur = kcalloc(max(n, 1U), sizeof(*cur), GFP_KERNEL);
 	char *buf = kmalloc(MPAM_EXT_SCH_MAX_WRITE, GFP_KERNEL);
 	int ret = -ENOMEM;
 
 	if (!cur || !buf)
 		goto out;
-	ret = mpx_cur_vals(g->closid, cur);
+	ret = mpx_fs_cur_vals(mn, g->closid, cur);
 	if (ret)
 		goto out;
-	ret = mpam_ext_schemata_print(buf, MPAM_EXT_SCH_MAX_WRITE, mpx_sch,
-				      mpx_nr_sch, cur);
+	ret = mpam_ext_schemata_print(buf, MPAM_EXT_SCH_MAX_WRITE, mn->sch,
+				      mn->nr_sch, cur);
 	if (ret >= 0) {
 		seq_puts(m, buf);
 		ret = 0;
@@ -1041,43 +1279,47 @@ out:
 }
 
 /* size: cache portions (bits) per domain, MB percentages */
-static int mpx_show_size(struct seq_file *m, struct mpx_grp *g)
+static int mpx_fs_show_size(struct seq_file *m, struct mpx_fs_grp *g)
 {
+	struct mpx_fs_mount *mn = g->mn;
 	unsigned int s, i;
 	u32 v;
 	int ret;
 
-	for (s = 0; s < mpx_nr_sch; s++) {
-		seq_printf(m, "%s:", mpx_sch[s].name);
-		for (i = 0; i < mpx_sch[s].nr_dom; i++) {
-			ret = mpam_ext_rc_get_config(mpx_t, mpx_sch_res[s],
-						     mpx_sch[s].dom_ids[i], g->closid,
-						     mpx_read_type(mpx_sch_cdp[s]), &v);
+	for (s = 0; s < mn->nr_sch; s++) {
+		seq_printf(m, "%s:", mn->sch[s].name);
+		for (i = 0; i < mn->sch[s].nr_dom; i++) {
+			ret = mpam_ext_arch_get_config(mn->sch_res[s],
+						       mn->sch[s].dom_ids[i], g->closid,
+						       mpx_fs_read_type(mn, mn->sch_cdp[s]),
+						       &v);
 			if (ret)
 				return ret;
-			seq_printf(m, "%s%u=%u", i ? ";" : "", mpx_sch[s].dom_ids[i],
-				   mpx_sch[s].is_mb ? v : hweight32(v));
+			seq_printf(m, "%s%u=%u", i ? ";" : "", mn->sch[s].dom_ids[i],
+				   mn->sch[s].is_mb ? v : hweight32(v));
 		}
 		seq_putc(m, '\n');
 	}
 	return 0;
 }
 
-static void mpx_show_bit_usage(struct seq_file *m, const struct mpx_file *f)
+static void mpx_fs_show_bit_usage(struct seq_file *m, const struct mpx_fs_file *f)
 {
-	const struct mpam_ext_pick *pk = &mpx_t->res[f->res];
-	u32 len = min_t(u32, pk->cls->props.cpbm_wd, 32), used, v;
+	const struct mpam_ext_resctrl_res *rr = mpx_fs_res(f->res);
+	struct mpx_fs_mount *mn = f->mn;
+	u32 len = rr->cbm_len, used, v;
 	unsigned long c;
 	unsigned int i;
 	int b;
 
-	for (i = 0; i < pk->nr_dom; i++) {
+	for (i = 0; i < rr->nr_dom; i++) {
 		used = 0;
-		for_each_set_bit(c, mpx_closid_used, mpx_nclosid)
-			if (!mpam_ext_rc_get_config(mpx_t, f->res, pk->dom[i].id, c,
-						    mpx_read_type(f->cdp), &v))
+		for_each_set_bit(c, mn->closid_used, mn->nclosid)
+			if (!mpam_ext_arch_get_config(f->res, rr->dom[i].id, c,
+						      mpx_fs_read_type(mn, f->cdp),
+						      &v))
 				used |= v;
-		seq_printf(m, "%s%u=", i ? ";" : "", pk->dom[i].id);
+		seq_printf(m, "%s%u=", i ? ";" : "", rr->dom[i].id);
 		for (b = len - 1; b >= 0; b--)
 			seq_putc(m, used & BIT(b) ? 'S' : '0');
 	}
@@ -1085,66 +1327,45 @@ static void mpx_show_bit_usage(struct seq_file *m, const struct mpx_file *f)
 }
 
 /* The first counter event of the resource of @f (L3 or L2) */
-static int mpx_cntr_event(const struct mpx_file *f)
+static int mpx_fs_cntr_event(const struct mpx_fs_file *f)
 {
 	bool l2 = f->res == MPAM_EXT_RES_L2;
 	int ev;
 
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
-		if (mpam_ext_mon_offered(mpx_t, ev) &&
-		    mpam_ext_mon_uses_cntrs(ev) && mpx_ev_is_l2(ev) == l2)
+		if (mpx_fs_ev_shown(f->mn, ev) && mpx_fs_ev(ev)->assignable &&
+		    mpx_fs_ev_is_l2(ev) == l2)
 			return ev;
 	return -EOPNOTSUPP;
 }
 
-/* Print a monitoring file of @f into @buf with the backend's printers */
-static int mpx_mon_text(const struct mpx_file *f, char *buf, size_t len)
+/* A monitoring file of @f, in the formats of monfmt.c */
+static int mpx_fs_show_mon_text(struct seq_file *m, const struct mpx_fs_file *f)
 {
+	struct mpx_fs_mount *mn = f->mn;
 	int ev;
 
+	lockdep_assert_held(&mpx_fs_lock);
+	if (!mn->mc)
+		return -ENODEV;
 	switch (f->kind) {
 	case MPX_F_MON_FEATURES:
-		return mpam_ext_mon_features_print(mpx_mc, f->res, buf, len);
+		mpam_ext_monfmt_features(m, f->res);
+		return 0;
 	case MPX_F_NUM_CNTRS:
 	case MPX_F_AVAIL_CNTRS:
-		ev = mpx_cntr_event(f);
+		ev = mpx_fs_cntr_event(f);
 		if (ev < 0)
 			return ev;
-		return mpam_ext_mon_cntrs_print(mpx_mc, ev,
-						f->kind == MPX_F_AVAIL_CNTRS,
-						buf, len);
+		return mpam_ext_monfmt_cntrs(m, mn->mc, ev,
+					     f->kind == MPX_F_AVAIL_CNTRS);
 	case MPX_F_ASSIGNMENTS:
-		return mpam_ext_mon_assign_print_res(mpx_mc, f->res,
-						     f->grp->closid,
-						     f->grp->rmid, buf, len);
+		mpam_ext_monfmt_assignments(m, mn->mc, f->res, f->grp->closid,
+					    f->grp->rmid);
+		return 0;
 	default:
 		return -EINVAL;
 	}
-}
-
-/* Largest buffer tried for a monitoring file's content */
-#define MPX_MON_TEXT_MAX	(16 * PAGE_SIZE)
-
-static int mpx_show_mon_text(struct seq_file *m, const struct mpx_file *f)
-{
-	int ret = -EOVERFLOW;
-	size_t len;
-	char *buf;
-
-	lockdep_assert_held(&mpx_fs_lock);
-	if (!mpx_mc)
-		return -ENODEV;
-	for (len = PAGE_SIZE; ret == -EOVERFLOW && len <= MPX_MON_TEXT_MAX;
-	     len *= 2) {
-		buf = kmalloc(len, GFP_KERNEL);
-		if (!buf)
-			return -ENOMEM;
-		ret = mpx_mon_text(f, buf, len);
-		if (ret > 0)
-			seq_write(m, buf, ret);
-		kfree(buf);
-	}
-	return ret < 0 ? ret : 0;
 }
 
 /*
@@ -1153,11 +1374,12 @@ static int mpx_show_mon_text(struct seq_file *m, const struct mpx_file *f)
  * of the sum has one). The file exists only for a domain of the event,
  * so -ENXIO does not occur; any error but -EIO shows as "Unavailable".
  */
-static void mpx_mon_add(const struct mpx_file *f, const struct mpx_grp *g,
-			u64 *sum, bool *any, int *err)
+static void mpx_fs_mon_add(const struct mpx_fs_file *f, const struct mpx_fs_grp *g,
+			   u64 *sum, bool *any, int *err)
 {
 	u64 v;
-	int ret = mpam_ext_mon_read(mpx_mc, f->ev, f->dom, g->closid, g->rmid, &v);
+	int ret = mpam_ext_arch_rmid_read(f->mn->mc, f->ev, f->dom, g->closid,
+					  g->rmid, &v);
 
 	if (!ret) {
 		*sum += v;
@@ -1171,42 +1393,37 @@ static void mpx_mon_add(const struct mpx_file *f, const struct mpx_grp *g,
  * A control group's count is its own plus its monitor groups'; it is
  * "Unassigned" only when none of them has a counter.
  */
-static int mpx_show_mon_data(struct seq_file *m, const struct mpx_file *f)
+static int mpx_fs_show_mon_data(struct seq_file *m, const struct mpx_fs_file *f)
 {
-	struct mpx_grp *g = f->grp, *c;
-	char text[32];
+	struct mpx_fs_grp *g = f->grp, *c;
 	bool any = false;
 	u64 sum = 0;
-	int err = 0, ret;
+	int err = 0;
 
 	lockdep_assert_held(&mpx_fs_lock);
-	if (!mpx_mc)
+	if (!f->mn->mc)
 		return -ENODEV;
-	mpam_ext_traffic_sync();
-	mpx_mon_add(f, g, &sum, &any, &err);
+	mpx_fs_mon_add(f, g, &sum, &any, &err);
 	if (!g->parent)
 		list_for_each_entry(c, &g->mons, node)
-			mpx_mon_add(f, c, &sum, &any, &err);
+			mpx_fs_mon_add(f, c, &sum, &any, &err);
 	if (!err && !any)
 		err = -ENOENT;
-	ret = mpam_ext_mon_value_print(err, sum, text, sizeof(text));
-	if (ret < 0)
-		return ret;
-	seq_write(m, text, ret);
+	mpam_ext_monfmt_value(m, err, sum);
 	return 0;
 }
 
-static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
+static int mpx_fs_show_locked(struct seq_file *m, const struct mpx_fs_file *f)
 {
-	const struct mpam_ext_pick *pk = &mpx_t->res[f->res];
+	struct mpx_fs_mount *mn = f->mn;
 
 	lockdep_assert_held(&mpx_fs_lock);
 	switch (f->kind) {
 	case MPX_F_STATUS:
-		seq_puts(m, mpx_status[0] ? mpx_status : "ok\n");
+		seq_puts(m, mn->status[0] ? mn->status : "ok\n");
 		break;
 	case MPX_F_TASKS:
-		mpx_show_tasks(m, f->grp);
+		mpx_fs_show_tasks(m, f->grp);
 		break;
 	case MPX_F_CPUS:
 		seq_printf(m, "%*pb\n", cpumask_pr_args(&f->grp->cpus));
@@ -1215,33 +1432,33 @@ static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
 		seq_printf(m, "%*pbl\n", cpumask_pr_args(&f->grp->cpus));
 		break;
 	case MPX_F_SCHEMATA:
-		return mpx_show_schemata(m, f->grp);
+		return mpx_fs_show_schemata(m, f->grp);
 	case MPX_F_MODE:
 		seq_puts(m, "shareable\n");
 		break;
 	case MPX_F_SIZE:
-		return mpx_show_size(m, f->grp);
+		return mpx_fs_show_size(m, f->grp);
 	case MPX_F_CBM_MASK:
-		seq_printf(m, "%x\n", mpx_full(f->res));
+		seq_printf(m, "%x\n", mpx_fs_full(f->res));
 		break;
 	case MPX_F_MIN_CBM_BITS:
-		seq_puts(m, "1\n");
+		seq_printf(m, "%u\n", mpx_fs_res(f->res)->min_cbm_bits);
 		break;
 	case MPX_F_NUM_CLOSIDS:
-		seq_printf(m, "%u\n", mpx_nclosid);
+		seq_printf(m, "%u\n", mn->nclosid);
 		break;
 	case MPX_F_SHAREABLE_BITS:
 		seq_puts(m, "0\n");
 		break;
 	case MPX_F_BIT_USAGE:
-		mpx_show_bit_usage(m, f);
+		mpx_fs_show_bit_usage(m, f);
 		break;
 	case MPX_F_SPARSE_MASKS:
 		seq_puts(m, "1\n");
 		break;
 	case MPX_F_BW_GRAN:
 	case MPX_F_MIN_BW:
-		seq_printf(m, "%u\n", mpam_ext_rc_bw_gran(pk->cls->props.bwa_wd));
+		seq_printf(m, "%u\n", mpx_fs_res(f->res)->bw_gran);
 		break;
 	case MPX_F_DELAY_LINEAR:
 		seq_puts(m, "1\n");
@@ -1253,9 +1470,9 @@ static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
 	case MPX_F_NUM_CNTRS:
 	case MPX_F_AVAIL_CNTRS:
 	case MPX_F_ASSIGNMENTS:
-		return mpx_show_mon_text(m, f);
+		return mpx_fs_show_mon_text(m, f);
 	case MPX_F_NUM_RMIDS:
-		seq_printf(m, "%u\n", mpx_nclosid * mpx_npmg);
+		seq_printf(m, "%u\n", mn->nclosid * mn->npmg);
 		break;
 	case MPX_F_MAX_THRESHOLD:
 		seq_puts(m, "0\n");
@@ -1264,34 +1481,34 @@ static int mpx_show_locked(struct seq_file *m, const struct mpx_file *f)
 		seq_puts(m, "[mbm_event]\n");
 		break;
 	case MPX_F_ASSIGN_ON_MKDIR:
-		seq_printf(m, "%d\n", mpx_assign_on_mkdir);
+		seq_printf(m, "%d\n", mn->assign_on_mkdir);
 		break;
 	case MPX_F_MON_DATA:
-		return mpx_show_mon_data(m, f);
+		return mpx_fs_show_mon_data(m, f);
 	}
 	return 0;
 }
 
-static int mpx_show(struct seq_file *m, void *v)
+static int mpx_fs_show(struct seq_file *m, void *v)
 {
-	const struct mpx_file *f = m->private;
-	int ret = -ENODEV;
+	const struct mpx_fs_file *f = m->private;
+	int ret = -ENOENT;
 
 	mutex_lock(&mpx_fs_lock);
-	if (mpx_sb && (!f->grp || !f->grp->dead))
-		ret = mpx_show_locked(m, f);
+	if (!f->grp || !f->grp->dead)
+		ret = mpx_fs_show_locked(m, f);
 	mutex_unlock(&mpx_fs_lock);
 	return ret;
 }
 
-static int mpx_open(struct inode *inode, struct file *file)
+static int mpx_fs_open(struct inode *inode, struct file *file)
 {
-	return single_open(file, mpx_show, inode->i_private);
+	return single_open(file, mpx_fs_show, inode->i_private);
 }
 
 /* ---- writes ---- */
 
-static bool mpx_may_move(struct task_struct *t)
+static bool mpx_fs_may_move(struct task_struct *t)
 {
 	const struct cred *tcred = get_task_cred(t);
 	const struct cred *cred = current_cred();
@@ -1305,21 +1522,22 @@ static bool mpx_may_move(struct task_struct *t)
 }
 
 /* The task's owner is @g or one of its monitor groups */
-static bool mpx_in_ctrl(struct task_struct *t, struct mpx_grp *g)
+static bool mpx_fs_in_ctrl(struct task_struct *t, struct mpx_fs_grp *g)
 {
-	const void *o = mpam_ext_task_owner(t);
-	struct mpx_grp *c;
+	const void *o = mpam_ext_arch_task_owner(t);
+	struct mpx_fs_grp *c;
 
-	if (o == mpx_owner(g))
+	if (o == mpx_fs_owner(g))
 		return true;
 	list_for_each_entry(c, &g->mons, node)
-		if (o == mpx_owner(c))
+		if (o == mpx_fs_owner(c))
 			return true;
 	return false;
 }
 
-static int mpx_move_one(struct mpx_grp *g, pid_t pid)
+static int mpx_fs_move_one(struct mpx_fs_grp *g, pid_t pid)
 {
+	struct mpx_fs_mount *mn = g->mn;
 	struct task_struct *t;
 	struct pid *p;
 	int ret;
@@ -1333,72 +1551,76 @@ static int mpx_move_one(struct mpx_grp *g, pid_t pid)
 		t = get_task_struct(current);
 	}
 	if (!t) {
-		mpx_status_set("No task %d\n", pid);
+		mpx_fs_status_set(mn, "No task %d\n", pid);
 		return -ESRCH;
 	}
-	if (!mpx_may_move(t)) {
-		mpx_status_set("No permission to move task %d\n", pid);
+	if (!mpx_fs_may_move(t)) {
+		mpx_fs_status_set(mn, "No permission to move task %d\n", pid);
 		ret = -EPERM;
-	} else if (g->parent && !mpx_in_ctrl(t, g->parent)) {
-		mpx_status_set("Can't move task to different control group\n");
+	} else if (g->parent && !mpx_fs_in_ctrl(t, g->parent)) {
+		mpx_fs_status_set(mn, "Can't move task to different control group\n");
 		ret = -EINVAL;
 	} else {
-		ret = mpam_ext_task_move(t, mpx_owner(g),
-					 g == &mpx_root ? 0 : mpx_grp_val(g));
+		ret = mpam_ext_arch_set_closid_rmid(t, mpx_fs_owner(g), g->closid,
+						    g->rmid);
 		if (ret)
-			mpx_status_set("Failed to move task %d: %d\n", pid, ret);
+			mpx_fs_status_set(mn, "Failed to move task %d: %d\n", pid, ret);
 	}
 	put_task_struct(t);
 	return ret;
 }
 
-static int mpx_write_tasks(struct mpx_grp *g, char *buf)
+static int mpx_fs_write_tasks(struct mpx_fs_grp *g, char *buf)
 {
+	struct mpx_fs_mount *mn = g->mn;
 	char *tok;
 	int pid, ret = 0;
 
 	while (buf && buf[0] && buf[0] != '\n') {
 		tok = strim(strsep(&buf, ","));
 		if (kstrtoint(tok, 0, &pid)) {
-			mpx_status_set("Task list parsing error pid %s\n", tok);
+			mpx_fs_status_set(mn, "Task list parsing error pid %s\n", tok);
 			return -EINVAL;
 		}
 		if (pid < 0) {
-			mpx_status_set("Invalid pid %d\n", pid);
+			mpx_fs_status_set(mn, "Invalid pid %d\n", pid);
 			return -EINVAL;
 		}
-		ret = mpx_move_one(g, pid);
-		if (ret)
+		ret = mpx_fs_move_one(g, pid);
+		if (ret) {
+			mpx_fs_status_set(mn, "Error while processing task %d\n", pid);
 			return ret;
+		}
 	}
 	return ret;
 }
 
 /* Give @mask to @g as CPU default, taking it from @g's monitor groups */
-static void mpx_cpus_give(struct mpx_grp *g, const struct cpumask *mask)
+static void mpx_fs_cpus_give(struct mpx_fs_grp *g, const struct cpumask *mask)
 {
-	mpam_ext_cpu_set_default(mask, g == &mpx_root ? 0 : mpx_grp_val(g));
+	mpam_ext_arch_set_cpu_default_closid_rmid(mask, g->closid, g->rmid);
 }
 
-static int mpx_write_cpus_ctrl(struct mpx_grp *g, const struct cpumask *new,
-			       struct cpumask *tmp)
+static int mpx_fs_write_cpus_ctrl(struct mpx_fs_grp *g, const struct cpumask *new,
+				  struct cpumask *tmp)
 {
-	struct mpx_grp *r, *c;
+	struct mpx_fs_mount *mn = g->mn;
+	struct mpx_fs_grp *r, *c;
 
 	if (cpumask_andnot(tmp, &g->cpus, new)) {
-		if (g == &mpx_root) {
-			mpx_status_set("Can't drop CPUs from default group\n");
+		if (g == mn->root) {
+			mpx_fs_status_set(mn, "Can't drop CPUs from default group\n");
 			return -EINVAL;
 		}
-		cpumask_or(&mpx_root.cpus, &mpx_root.cpus, tmp);
-		mpx_cpus_give(&mpx_root, tmp);
+		cpumask_or(&mn->root->cpus, &mn->root->cpus, tmp);
+		mpx_fs_cpus_give(mn->root, tmp);
 	}
 	if (cpumask_andnot(tmp, new, &g->cpus)) {
-		if (g != &mpx_root)
-			cpumask_andnot(&mpx_root.cpus, &mpx_root.cpus, tmp);
-		list_for_each_entry(c, &mpx_root.mons, node)
+		if (g != mn->root)
+			cpumask_andnot(&mn->root->cpus, &mn->root->cpus, tmp);
+		list_for_each_entry(c, &mn->root->mons, node)
 			cpumask_andnot(&c->cpus, &c->cpus, tmp);
-		list_for_each_entry(r, &mpx_ctrl_grps, node) {
+		list_for_each_entry(r, &mn->ctrl_grps, node) {
 			if (r == g)
 				continue;
 			cpumask_andnot(&r->cpus, &r->cpus, tmp);
@@ -1410,32 +1632,34 @@ static int mpx_write_cpus_ctrl(struct mpx_grp *g, const struct cpumask *new,
 	/* The monitor groups' CPUs fall back to the group */
 	list_for_each_entry(c, &g->mons, node)
 		cpumask_clear(&c->cpus);
-	mpx_cpus_give(g, new);
+	mpx_fs_cpus_give(g, new);
 	return 0;
 }
 
-static int mpx_write_cpus_mon(struct mpx_grp *g, const struct cpumask *new,
-			      struct cpumask *tmp)
+static int mpx_fs_write_cpus_mon(struct mpx_fs_grp *g, const struct cpumask *new,
+				 struct cpumask *tmp)
 {
-	struct mpx_grp *p = g->parent, *c;
+	struct mpx_fs_mount *mn = g->mn;
+	struct mpx_fs_grp *p = g->parent, *c;
 
 	if (!cpumask_subset(new, &p->cpus)) {
-		mpx_status_set("Can only add CPUs to mongroup that belong to parent\n");
+		mpx_fs_status_set(mn, "Can only add CPUs to mongroup that belong to parent\n");
 		return -EINVAL;
 	}
 	if (cpumask_andnot(tmp, &g->cpus, new))
-		mpx_cpus_give(p, tmp);
+		mpx_fs_cpus_give(p, tmp);
 	if (cpumask_andnot(tmp, new, &g->cpus))
 		list_for_each_entry(c, &p->mons, node)
 			if (c != g)
 				cpumask_andnot(&c->cpus, &c->cpus, tmp);
 	cpumask_copy(&g->cpus, new);
-	mpx_cpus_give(g, new);
+	mpx_fs_cpus_give(g, new);
 	return 0;
 }
 
-static int mpx_write_cpus(struct mpx_grp *g, char *buf, bool list)
+static int mpx_fs_write_cpus(struct mpx_fs_grp *g, char *buf, bool list)
 {
+	struct mpx_fs_mount *mn = g->mn;
 	cpumask_var_t new, tmp;
 	int ret;
 
@@ -1447,15 +1671,15 @@ static int mpx_write_cpus(struct mpx_grp *g, char *buf, bool list)
 	}
 	ret = list ? cpulist_parse(strim(buf), new) : cpumask_parse(strim(buf), new);
 	if (ret) {
-		mpx_status_set("Bad CPU list/mask\n");
+		mpx_fs_status_set(mn, "Bad CPU list/mask\n");
 		ret = -EINVAL;
 	} else if (!cpumask_subset(new, cpu_online_mask)) {
-		mpx_status_set("Can only assign online CPUs\n");
+		mpx_fs_status_set(mn, "Can only assign online CPUs\n");
 		ret = -EINVAL;
 	} else if (g->parent) {
-		ret = mpx_write_cpus_mon(g, new, tmp);
+		ret = mpx_fs_write_cpus_mon(g, new, tmp);
 	} else {
-		ret = mpx_write_cpus_ctrl(g, new, tmp);
+		ret = mpx_fs_write_cpus_ctrl(g, new, tmp);
 	}
 	free_cpumask_var(tmp);
 	free_cpumask_var(new);
@@ -1463,27 +1687,28 @@ static int mpx_write_cpus(struct mpx_grp *g, char *buf, bool list)
 }
 
 /**
- * struct mpx_undo - a domain a schemata write changed, and its old value.
+ * struct mpx_fs_undo - a domain a schemata write changed, and its old value.
  * @s:		the schemata resource
  * @dom:	the domain id
  * @old:	the value before
  */
-struct mpx_undo {
+struct mpx_fs_undo {
 	unsigned int s;
 	u32 dom, old;
 };
 
 /* Refuse different values for domains sharing a component */
-static int mpx_check_shared(const struct mpam_ext_sch_val *staged,
-			    char *err, size_t err_len)
+static int mpx_fs_check_shared(struct mpx_fs_mount *mn,
+			       const struct mpam_ext_sch_val *staged,
+			       char *err, size_t err_len)
 {
 	unsigned int s, i, n = 0;
 	bool *set = NULL;
 	u32 *vals = NULL;
 	int ret = 0;
 
-	for (s = 0; s < mpx_nr_sch && !ret; s++) {
-		unsigned int nr = mpx_sch[s].nr_dom;
+	for (s = 0; s < mn->nr_sch && !ret; s++) {
+		unsigned int nr = mn->sch[s].nr_dom;
 
 		set = kcalloc(max(nr, 1U), sizeof(*set), GFP_KERNEL);
 		vals = kcalloc(max(nr, 1U), sizeof(*vals), GFP_KERNEL);
@@ -1494,8 +1719,8 @@ static int mpx_check_shared(const struct mpam_ext_sch_val *staged,
 				set[i] = staged[n].set;
 				vals[i] = staged[n].val;
 			}
-			ret = mpam_ext_rc_check_shared(mpx_t, mpx_sch_res[s],
-						       set, vals, err, err_len);
+			ret = mpam_ext_arch_check_shared(mn->sch_res[s], set,
+							 vals, err, err_len);
 		}
 		kfree(set);
 		kfree(vals);
@@ -1503,13 +1728,16 @@ static int mpx_check_shared(const struct mpam_ext_sch_val *staged,
 	return ret;
 }
 
-static int mpx_write_schemata(struct mpx_grp *g, const char *buf, size_t len)
+static int mpx_fs_write_schemata(struct mpx_fs_grp *g, const char *buf,
+				 size_t len)
 {
-	unsigned int n = mpam_ext_schemata_nr_vals(mpx_sch, mpx_nr_sch);
+	struct mpx_fs_mount *mn = g->mn;
+	unsigned int n = mpam_ext_schemata_nr_vals(mn->sch, mn->nr_sch);
 	struct mpam_ext_sch_val *staged;
-	struct mpx_undo *undo;
-	unsigned int s, i, k = 0, nr_undo = 0;
+	struct mpx_fs_undo *undo;
+	unsigned int s, i, k = 0, nr_undo = 0, fail_s = 0;
 	char err[MPAM_EXT_SCH_ERR_LEN];
+	u32 fail_dom = 0;
 	int ret;
 
 	staged = kcalloc(max(n, 1U), sizeof(*staged), GFP_KERNEL);
@@ -1518,41 +1746,44 @@ static int mpx_write_schemata(struct mpx_grp *g, const char *buf, size_t len)
 	if (!staged || !undo)
 		goto out;
 	err[0] = '\0';
-	ret = mpam_ext_schemata_parse(buf, len, mpx_sch, mpx_nr_sch, staged,
+	ret = mpam_ext_schemata_parse(buf, len, mn->sch, mn->nr_sch, staged,
 				      err, sizeof(err));
-	ret = ret ?: mpx_check_shared(staged, err, sizeof(err));
+	ret = ret ?: mpx_fs_check_shared(mn, staged, err, sizeof(err));
 	if (ret) {
-		mpx_status_set("%s\n", err[0] ? err : "Invalid schemata");
+		mpx_fs_status_set(mn, "%s\n", err[0] ? err : "Invalid schemata");
 		ret = -EINVAL;
 		goto out;
 	}
-	for (s = 0; s < mpx_nr_sch && !ret; s++) {
-		enum mpam_ext_res res = mpx_sch_res[s];
+	for (s = 0; s < mn->nr_sch && !ret; s++) {
+		enum mpam_ext_res res = mn->sch_res[s];
 
-		for (i = 0; i < mpx_sch[s].nr_dom && !ret; i++, k++) {
-			u32 dom = mpx_sch[s].dom_ids[i], old;
+		for (i = 0; i < mn->sch[s].nr_dom && !ret; i++, k++) {
+			u32 dom = mn->sch[s].dom_ids[i], old;
 
 			if (!staged[k].set)
 				continue;
-			ret = mpam_ext_rc_get_config(mpx_t, res, dom, g->closid,
-						     mpx_read_type(mpx_sch_cdp[s]),
-						     &old);
+			fail_s = s;
+			fail_dom = dom;
+			ret = mpam_ext_arch_get_config(res, dom, g->closid,
+						       mpx_fs_read_type(mn, mn->sch_cdp[s]),
+						       &old);
 			if (ret)
 				break;
-			undo[nr_undo++] = (struct mpx_undo){ s, dom, old };
-			ret = mpx_write_dom(res, mpx_sch_cdp[s], dom, g->closid,
-					    staged[k].val);
+			undo[nr_undo++] = (struct mpx_fs_undo){ s, dom, old };
+			ret = mpx_fs_write_dom(mn, res, mn->sch_cdp[s], dom,
+					       g->closid, staged[k].val);
 		}
 	}
 	if (ret) {
-		struct mpx_undo *u = &undo[nr_undo ? nr_undo - 1 : 0];
+		struct mpx_fs_undo *u;
 
-		mpx_status_set("Failed to write %s domain %u: %d\n",
-			       mpx_sch[u->s].name, u->dom, ret);
+		/* The domain being read or written when it failed */
+		mpx_fs_status_set(mn, "Failed to write %s domain %u: %d\n",
+				  mn->sch[fail_s].name, fail_dom, ret);
 		while (nr_undo--) {
 			u = &undo[nr_undo];
-			mpx_write_dom(mpx_sch_res[u->s], mpx_sch_cdp[u->s], u->dom,
-				      g->closid, u->old);
+			mpx_fs_write_dom(mn, mn->sch_res[u->s], mn->sch_cdp[u->s],
+					 u->dom, g->closid, u->old);
 		}
 		ret = -EINVAL;
 	}
@@ -1562,123 +1793,125 @@ out:
 	return ret;
 }
 
-/*
- * mbm_<res>_assignments: the backend's messages go to last_cmd_status;
- * the traffic so far is issued first, so a new counter starts from
- * nothing
- */
-static int mpx_write_assign(const struct mpx_file *f, const char *buf,
-			    size_t len)
+/* mbm_<res>_assignments: the parser's messages go to last_cmd_status */
+static int mpx_fs_write_assign(const struct mpx_fs_file *f, const char *buf,
+			       size_t len)
 {
+	struct mpx_fs_mount *mn = f->mn;
 	char *err;
 	int ret;
 
 	lockdep_assert_held(&mpx_fs_lock);
-	if (!mpx_mc)
+	if (!mn->mc)
 		return -ENODEV;
-	err = kzalloc(MPAM_EXT_MON_ERR_LEN, GFP_KERNEL);
+	err = kzalloc(MPAM_EXT_MONFMT_ERR_LEN, GFP_KERNEL);
 	if (!err)
 		return -ENOMEM;
-	mpam_ext_traffic_sync();
-	ret = mpam_ext_mon_assign_write_res(mpx_mc, f->res, f->grp->closid,
-					    f->grp->rmid, buf, len, err,
-					    MPAM_EXT_MON_ERR_LEN);
+	ret = mpam_ext_monfmt_assign_write(mn->mc, f->res, f->grp->closid,
+					   f->grp->rmid, buf, len, err,
+					   MPAM_EXT_MONFMT_ERR_LEN);
 	if (err[0])
-		mpx_status_set("%s", err);
+		mpx_fs_status_set(mn, "%s", err);
 	else if (ret == -EINVAL)
-		mpx_status_set("Assignments must end with a newline\n");
+		mpx_fs_status_set(mn, "Assignments must end with a newline\n");
 	else if (ret)
-		mpx_status_set("Failed to apply the assignments: %d\n", ret);
+		mpx_fs_status_set(mn, "Failed to apply the assignments: %d\n", ret);
 	kfree(err);
 	return ret;
 }
 
-static int mpx_write_locked(const struct mpx_file *f, char *buf, size_t len)
+static int mpx_fs_write_locked(const struct mpx_fs_file *f, char *buf,
+			       size_t len)
 {
+	struct mpx_fs_mount *mn = f->mn;
 	bool on;
 
 	lockdep_assert_held(&mpx_fs_lock);
 	switch (f->kind) {
 	case MPX_F_TASKS:
-		return mpx_write_tasks(f->grp, buf);
+		return mpx_fs_write_tasks(f->grp, buf);
 	case MPX_F_CPUS:
 	case MPX_F_CPUS_LIST:
-		return mpx_write_cpus(f->grp, buf, f->kind == MPX_F_CPUS_LIST);
+		return mpx_fs_write_cpus(f->grp, buf, f->kind == MPX_F_CPUS_LIST);
 	case MPX_F_SCHEMATA:
-		return mpx_write_schemata(f->grp, buf, len);
+		return mpx_fs_write_schemata(f->grp, buf, len);
 	case MPX_F_MODE:
 		if (strcmp(strim(buf), "shareable")) {
-			mpx_status_set("Unknown or unsupported mode\n");
+			mpx_fs_status_set(mn, "Unknown or unsupported mode\n");
 			return -EINVAL;
 		}
 		return 0;
 	case MPX_F_ASSIGN_MODE:
 		if (strcmp(strim(buf), "mbm_event")) {
-			mpx_status_set("Unsupported assign mode: only mbm_event exists\n");
+			mpx_fs_status_set(mn, "Unsupported assign mode: only mbm_event exists\n");
 			return -EINVAL;
 		}
 		return 0;
 	case MPX_F_ASSIGNMENTS:
-		return mpx_write_assign(f, buf, len);
+		return mpx_fs_write_assign(f, buf, len);
 	case MPX_F_ASSIGN_ON_MKDIR:
 		if (kstrtobool(strim(buf), &on)) {
-			mpx_status_set("Invalid value: 0 or 1\n");
+			mpx_fs_status_set(mn, "Invalid value: 0 or 1\n");
 			return -EINVAL;
 		}
-		mpx_assign_on_mkdir = on;
+		mn->assign_on_mkdir = on;
 		return 0;
 	default:
 		return -EPERM;
 	}
 }
 
-static ssize_t mpx_write(struct file *file, const char __user *ubuf,
-			 size_t count, loff_t *ppos)
+static ssize_t mpx_fs_write(struct file *file, const char __user *ubuf,
+			    size_t count, loff_t *ppos)
 {
-	const struct mpx_file *f = ((struct seq_file *)file->private_data)->private;
+	const struct mpx_fs_file *f = ((struct seq_file *)file->private_data)->private;
+	struct mpx_fs_mount *mn = f->mn;
 	char *buf;
 	int ret;
 
 	if (count > MPAM_EXT_SCH_MAX_WRITE) {
 		mutex_lock(&mpx_fs_lock);
-		mpx_status[0] = '\0';
-		mpx_status_set("Write of %zu bytes is over the limit of %u bytes\n",
-			       count, MPAM_EXT_SCH_MAX_WRITE);
+		mn->status[0] = '\0';
+		mpx_fs_status_set(mn, "Write of %zu bytes is over the limit of %u bytes\n",
+				  count, MPAM_EXT_SCH_MAX_WRITE);
 		mutex_unlock(&mpx_fs_lock);
 		return -E2BIG;
 	}
 	buf = memdup_user_nul(ubuf, count);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
+	/* CPU masks are checked against, and kept within, the online CPUs */
+	cpus_read_lock();
 	mutex_lock(&mpx_fs_lock);
-	mpx_status[0] = '\0';
-	if (!mpx_sb || (f->grp && f->grp->dead))
-		ret = -ENODEV;
+	mn->status[0] = '\0';
+	if (f->grp && f->grp->dead)
+		ret = -ENOENT;
 	else
-		ret = mpx_write_locked(f, buf, count);
+		ret = mpx_fs_write_locked(f, buf, count);
 	mutex_unlock(&mpx_fs_lock);
+	cpus_read_unlock();
 	kfree(buf);
 	return ret ?: count;
 }
 
-static const struct file_operations mpx_fops = {
+static const struct file_operations mpx_fs_fops = {
 	.owner		= THIS_MODULE,
-	.open		= mpx_open,
+	.open		= mpx_fs_open,
 	.read		= seq_read,
-	.write		= mpx_write,
+	.write		= mpx_fs_write,
 	.llseek		= seq_lseek,
 	.release	= single_release,
 };
 
 /* ---- mkdir, rmdir ---- */
 
-static const struct inode_operations mpx_grp_iops = {
+static const struct inode_operations mpx_fs_grp_iops = {
 	.lookup		= simple_lookup,
 };
 
 /* Instantiate the VFS's @dentry as the directory of @g */
-static int mpx_grp_dir(struct inode *dir, struct dentry *dentry,
-		       struct mpx_grp *g)
+static int mpx_fs_grp_dir(struct inode *dir, struct dentry *dentry,
+			  struct mpx_fs_grp *g)
 {
 	struct inode *inode = new_inode(dir->i_sb);
 
@@ -1687,13 +1920,14 @@ static int mpx_grp_dir(struct inode *dir, struct dentry *dentry,
 	inode->i_ino = get_next_ino();
 	inode->i_mode = S_IFDIR | 0755;
 	mpx_inode_init_ts(inode);
-	inode->i_op = &mpx_grp_iops;
+	inode->i_op = &mpx_fs_grp_iops;
 	inode->i_fop = &simple_dir_operations;
+	kref_get(&g->ref);
 	inode->i_private = g;
 	set_nlink(inode, 2);
 	inc_nlink(dir);
 	mpx_d_pin_vfs(dentry, inode);
-	if (mpx_track(g, dentry)) {
+	if (mpx_fs_track(g, dentry)) {
 		simple_rmdir(dir, dentry);
 		d_drop(dentry);
 		return -ENOMEM;
@@ -1701,10 +1935,16 @@ static int mpx_grp_dir(struct inode *dir, struct dentry *dentry,
 	return 0;
 }
 
-static int mpx_mkdir_grp(struct inode *dir, struct dentry *dentry,
-			 struct mpx_grp *parent)
+/*
+ * The group of a mkdir. On a failure after its directory exists, *@undo
+ * is the dead group whose entries the caller removes once mpx_fs_lock is
+ * dropped.
+ */
+static int mpx_fs_mkdir_grp(struct mpx_fs_mount *mn, struct inode *dir,
+			    struct dentry *dentry, struct mpx_fs_grp *parent,
+			    struct mpx_fs_grp **undo)
 {
-	struct mpx_grp *g, *c;
+	struct mpx_fs_grp *g, *c;
 	unsigned long used[BITS_TO_LONGS(256)] = {};
 	u32 closid = parent ? parent->closid : 0, rmid = 0;
 	int ret;
@@ -1714,168 +1954,190 @@ static int mpx_mkdir_grp(struct inode *dir, struct dentry *dentry,
 		__set_bit(0, used);
 		list_for_each_entry(c, &parent->mons, node)
 			__set_bit(c->rmid, used);
-		rmid = find_first_zero_bit(used, min_t(u32, mpx_npmg, 256));
-		if (rmid >= min_t(u32, mpx_npmg, 256)) {
-			mpx_status_set("Out of RMIDs\n");
+		rmid = find_first_zero_bit(used, min_t(u32, mn->npmg, 256));
+		if (rmid >= min_t(u32, mn->npmg, 256)) {
+			mpx_fs_status_set(mn, "Out of RMIDs\n");
 			return -ENOSPC;
 		}
 	} else {
-		closid = find_next_zero_bit(mpx_closid_used, mpx_nclosid, 1);
-		if (closid >= mpx_nclosid) {
-			mpx_status_set("Out of CLOSIDs\n");
+		closid = find_next_zero_bit(mn->closid_used, mn->nclosid, 1);
+		if (closid >= mn->nclosid) {
+			mpx_fs_status_set(mn, "Out of CLOSIDs\n");
 			return -ENOSPC;
 		}
-		ret = mpx_reset_closid(closid);
+		ret = mpx_fs_reset_closid(mn, closid);
 		if (ret) {
-			mpx_status_set("Failed to set the defaults of CLOSID %u\n",
-				       closid);
+			mpx_fs_status_set(mn, "Failed to set the defaults of CLOSID %u\n",
+					  closid);
 			return ret;
 		}
 	}
-	g = mpx_grp_alloc(parent, closid, rmid);
+	g = mpx_fs_grp_alloc(mn, parent, closid, rmid);
 	if (!g)
 		return -ENOMEM;
-	ret = mpx_grp_dir(dir, dentry, g);
+	ret = mpx_fs_grp_dir(dir, dentry, g);
 	if (ret) {
-		mpx_grp_put(g);
+		mpx_fs_grp_put(g);
 		return ret;
 	}
-	ret = mpx_make_grp_files(dentry, g);
+	ret = mpx_fs_make_grp_files(dentry, g);
 	if (ret) {
-		mpx_status_set("Failed to create the group's files\n");
+		mpx_fs_status_set(mn, "Failed to create the group's files\n");
 		g->dead = true;
-		/* Everything but the VFS's own entry, then that one */
-		mpx_remove_entries_from(g, 1);
-		g->nr_dents = 0;
-		simple_rmdir(dir, dentry);
-		d_drop(dentry);
-		mpx_grp_put(g);
+		*undo = g;
 		return ret;
 	}
 	if (parent) {
 		list_add_tail(&g->node, &parent->mons);
 	} else {
-		__set_bit(closid, mpx_closid_used);
-		list_add_tail(&g->node, &mpx_ctrl_grps);
+		__set_bit(closid, mn->closid_used);
+		list_add_tail(&g->node, &mn->ctrl_grps);
 	}
-	mpx_assign_new(g);
+	mpx_fs_assign_new(g);
 	return 0;
 }
 
-static int mpx_do_mkdir(struct inode *dir, struct dentry *dentry,
-			struct mpx_grp *parent)
+static int mpx_fs_do_mkdir(struct inode *dir, struct dentry *dentry,
+			   struct mpx_fs_grp *parent)
 {
+	struct mpx_fs_mount *mn = dir->i_sb->s_fs_info;
+	const char *name = dentry->d_name.name;
+	struct mpx_fs_grp *undo = NULL;
 	int ret;
 
 	mutex_lock(&mpx_fs_lock);
-	mpx_status[0] = '\0';
-	if (!mpx_sb || (parent && parent->dead))
-		ret = -ENODEV;
-	else
-		ret = mpx_mkdir_grp(dir, dentry, parent);
+	mn->status[0] = '\0';
+	if (parent && parent->dead) {
+		ret = -ENOENT;
+	} else if (strchr(name, '\n') || strchr(name, '/') ||
+		   dentry->d_name.len > NAME_MAX) {
+		/* A newline would make the tasks and status files unparsable */
+		ret = -EINVAL;
+	} else {
+		ret = mpx_fs_mkdir_grp(mn, dir, dentry, parent, &undo);
+	}
 	mutex_unlock(&mpx_fs_lock);
+	if (undo) {
+		/* Everything but the VFS's own entry, then that one */
+		mpx_fs_unlink_entries(undo, 1, NULL);
+		undo->nr_dents = 0;
+		inode_lock_nested(d_inode(dentry), I_MUTEX_CHILD);
+		d_inode(dentry)->i_flags |= S_DEAD;
+		inode_unlock(d_inode(dentry));
+		simple_rmdir(dir, dentry);
+		d_drop(dentry);
+		mpx_fs_grp_put(undo);
+	}
 	return ret;
 }
 
-static MPX_MKDIR_RET mpx_root_mkdir(MPX_IDMAP_T *idmap, struct inode *dir,
-				    struct dentry *dentry, umode_t mode)
+static MPX_MKDIR_RET mpx_fs_root_mkdir(MPX_IDMAP_T *idmap, struct inode *dir,
+				       struct dentry *dentry, umode_t mode)
 {
-	return mpx_mkdir_ret(mpx_do_mkdir(dir, dentry, NULL));
+	return mpx_mkdir_ret(mpx_fs_do_mkdir(dir, dentry, NULL));
 }
 
-static MPX_MKDIR_RET mpx_mon_mkdir(MPX_IDMAP_T *idmap, struct inode *dir,
-				   struct dentry *dentry, umode_t mode)
+static MPX_MKDIR_RET mpx_fs_mon_mkdir(MPX_IDMAP_T *idmap, struct inode *dir,
+				      struct dentry *dentry, umode_t mode)
 {
-	return mpx_mkdir_ret(mpx_do_mkdir(dir, dentry, dir->i_private));
+	return mpx_mkdir_ret(mpx_fs_do_mkdir(dir, dentry, dir->i_private));
 }
 
-static int mpx_do_rmdir(struct inode *dir, struct dentry *dentry)
+static int mpx_fs_do_rmdir(struct inode *dir, struct dentry *dentry)
 {
+	struct mpx_fs_mount *mn = dir->i_sb->s_fs_info;
 	struct inode *inode = d_inode(dentry);
-	struct mpx_grp *g = inode->i_private, *c, *ct;
-	int ret = 0;
+	struct mpx_fs_grp *g = inode->i_private, *c, *ct;
+	LIST_HEAD(mons);
 
 	mutex_lock(&mpx_fs_lock);
-	mpx_status[0] = '\0';
-	if (!mpx_sb || inode->i_op != &mpx_grp_iops || !g || g->dead ||
-	    g == &mpx_root || !g->nr_dents || g->dents[0] != dentry) {
-		ret = -EPERM;
-		goto out;
+	mn->status[0] = '\0';
+	if (inode->i_op != &mpx_fs_grp_iops || !g || g == mn->root ||
+	    !g->nr_dents || g->dents[0] != dentry) {
+		mutex_unlock(&mpx_fs_lock);
+		return -EPERM;
+	}
+	if (g->dead) {
+		mutex_unlock(&mpx_fs_lock);
+		return -ENOENT;
 	}
 	if (!g->parent) {
 		list_for_each_entry_safe(c, ct, &g->mons, node) {
-			mpx_grp_remove(c, &mpx_root, 0);
-			mpx_grp_put(c);
+			mpx_fs_grp_remove(c, mn->root);
+			list_add_tail(&c->node, &mons);
 		}
-		__clear_bit(g->closid, mpx_closid_used);
-		mpx_grp_remove(g, &mpx_root, 1);
+		__clear_bit(g->closid, mn->closid_used);
+		mpx_fs_grp_remove(g, mn->root);
 	} else {
-		mpx_grp_remove(g, g->parent, 1);
+		mpx_fs_grp_remove(g, g->parent);
 	}
-	/* The VFS's own entry, last */
+	mutex_unlock(&mpx_fs_lock);
+
+	/* The monitor groups' trees, then the group's but its own entry */
+	list_for_each_entry_safe(c, ct, &mons, node) {
+		list_del_init(&c->node);
+		mpx_fs_unlink_entries(c, 0, inode);
+		mpx_fs_grp_put(c);
+	}
+	mpx_fs_unlink_entries(g, 1, inode);
+	/* The VFS's own entry, last; the VFS marks it dead */
 	simple_rmdir(dir, dentry);
 	g->nr_dents = 0;
-	mpx_grp_put(g);
-out:
-	mutex_unlock(&mpx_fs_lock);
-	return ret;
+	mpx_fs_grp_put(g);
+	return 0;
 }
 
-static const struct inode_operations mpx_root_iops = {
+static const struct inode_operations mpx_fs_root_iops = {
 	.lookup		= simple_lookup,
-	.mkdir		= mpx_root_mkdir,
-	.rmdir		= mpx_do_rmdir,
+	.mkdir		= mpx_fs_root_mkdir,
+	.rmdir		= mpx_fs_do_rmdir,
 };
 
-static const struct inode_operations mpx_mon_groups_iops = {
+static const struct inode_operations mpx_fs_mon_groups_iops = {
 	.lookup		= simple_lookup,
-	.mkdir		= mpx_mon_mkdir,
-	.rmdir		= mpx_do_rmdir,
+	.mkdir		= mpx_fs_mon_mkdir,
+	.rmdir		= mpx_fs_do_rmdir,
 };
 
 /* ---- module ---- */
 
 /**
  * mpam_ext_fs_init() - offer the resctrl filesystem.
- * @t:		the picking result; read-only, kept until mpam_ext_fs_exit()
  *
  * Registers filesystem type "resctrl" and creates /sys/fs/resctrl when
  * the kernel has neither; stays off with one log line when the kernel has
- * its own resctrl, when nothing is picked or when the CPU side is off.
+ * its own resctrl, or when the hooks say the front cannot run
+ * (mpam_ext_arch_off_reason()). Called after the hook implementation is
+ * set up, and before mpam_ext_fs_exit().
  *
  * Return: 0 (the front staying off is not an error for the module).
  */
-int mpam_ext_fs_init(const struct mpam_ext_topo *t)
+int mpam_ext_fs_init(void)
 {
-	unsigned int i;
-	bool any = false;
+	const char *why = mpam_ext_arch_off_reason();
 	int ret;
 
-	for (i = 0; t && i < MPAM_EXT_RES_NR; i++)
-		any |= !!t->res[i].cls;
-	for (i = 0; t && i < MPAM_EXT_EV_NR; i++)
-		any |= !!t->ev[i].cls;
-	if (!any) {
-		pr_info("resctrl front off: no resource or monitor picked\n");
+	if (why) {
+		pr_info("resctrl front off: %s\n", why);
 		return 0;
 	}
-	if (mpam_ext_cpu_mode() == MPAM_EXT_CPU_OFF) {
-		pr_info("resctrl front off: CPU side off: %s\n", mpam_ext_cpu_why());
-		return 0;
-	}
-	mutex_lock(&mpx_fs_lock);
-	mpx_t = t;
-	mutex_unlock(&mpx_fs_lock);
 	ret = register_filesystem(&mpx_fs_type);
 	if (ret) {
 		pr_warn("resctrl front off: filesystem type resctrl not registered (%d%s)\n",
 			ret, ret == -EBUSY ? ": the kernel has its own resctrl" : "");
 		return 0;
 	}
-	mpx_registered = true;
+	mpx_fs_registered = true;
+	mpx_fs_hp_state = cpuhp_setup_state_multi(CPUHP_AP_ONLINE_DYN,
+						  "mpam_ext/resctrl:online",
+						  mpx_fs_cpu_online,
+						  mpx_fs_cpu_offline);
+	if (mpx_fs_hp_state < 0)
+		pr_warn("resctrl front: no CPU hotplug state (%d): the default group keeps the CPUs online at mount\n",
+			mpx_fs_hp_state);
 	ret = sysfs_create_mount_point(fs_kobj, "resctrl");
 	if (!ret)
-		mpx_made_mnt = true;
+		mpx_fs_made_mnt = true;
 	else if (ret != -EEXIST)
 		pr_warn("resctrl front: /sys/fs/resctrl not created (%d): mount it elsewhere\n",
 			ret);
@@ -1891,24 +2153,28 @@ int mpam_ext_fs_init(const struct mpam_ext_topo *t)
  */
 void mpam_ext_fs_exit(void)
 {
-	if (mpx_made_mnt)
+	if (mpx_fs_made_mnt)
 		sysfs_remove_mount_point(fs_kobj, "resctrl");
-	mpx_made_mnt = false;
-	if (mpx_registered)
+	mpx_fs_made_mnt = false;
+	if (mpx_fs_registered)
 		unregister_filesystem(&mpx_fs_type);
-	mpx_registered = false;
-	mutex_lock(&mpx_fs_lock);
-	mpx_t = NULL;
-	mutex_unlock(&mpx_fs_lock);
+	mpx_fs_registered = false;
+	if (mpx_fs_hp_state >= 0)
+		cpuhp_remove_multi_state(mpx_fs_hp_state);
+	mpx_fs_hp_state = -1;
 }
 
+#ifdef MPAM_EXT_KUNIT
 /**
  * mpam_ext_fs_active() - whether the front registered filesystem type resctrl.
+ *
+ * For the KUnit suites only (kunit/mpx_resctrl_test.h).
  *
  * Return: true between a mpam_ext_fs_init() that registered it and
  * mpam_ext_fs_exit(); false while the front stays off.
  */
 bool mpam_ext_fs_active(void)
 {
-	return mpx_registered;
+	return mpx_fs_registered;
 }
+#endif

@@ -18,12 +18,12 @@
 #include <mpam_ext/resctrl/schemata.h>
 
 /* A stretch of the write; not NUL-terminated */
-struct mpx_span {
+struct mpx_sch_span {
 	const char *p;
 	size_t n;
 };
 
-static __printf(3, 4) int mpx_fail(char *err, size_t err_len,
+static __printf(3, 4) int mpx_sch_fail(char *err, size_t err_len,
 				   const char *fmt, ...)
 {
 	va_list args;
@@ -37,7 +37,7 @@ static __printf(3, 4) int mpx_fail(char *err, size_t err_len,
 }
 
 /* Drop whitespace (isspace()) at both ends, as resctrl's strim() does */
-static struct mpx_span mpx_trim(struct mpx_span s)
+static struct mpx_sch_span mpx_sch_trim(struct mpx_sch_span s)
 {
 	while (s.n && isspace(s.p[0])) {
 		s.p++;
@@ -53,7 +53,7 @@ static struct mpx_span mpx_trim(struct mpx_span s)
  * for base 16 an optional "0x" or "0X", then one or more digits of the
  * base and nothing else. False for anything else or a value over 64 bits.
  */
-static bool mpx_parse_u64(struct mpx_span s, unsigned int base, u64 *out)
+static bool mpx_sch_parse_u64(struct mpx_sch_span s, unsigned int base, u64 *out)
 {
 	size_t i = 0;
 	u64 v = 0;
@@ -86,19 +86,19 @@ static bool mpx_parse_u64(struct mpx_span s, unsigned int base, u64 *out)
 }
 
 /* A cache bitmap; the checks and their order are resctrl's */
-static int mpx_parse_cbm(struct mpx_span s, const struct mpam_ext_sch_res *r,
-			 u32 *out, char *err, size_t err_len)
+static int mpx_sch_parse_cbm(struct mpx_sch_span s, const struct mpam_ext_sch_res *r,
+			     u32 *out, char *err, size_t err_len)
 {
 	u64 all = GENMASK_ULL(r->cbm_len - 1, 0);
 	u64 v, run = 0;
 	bool one_run = true;
 
-	if (!mpx_parse_u64(s, 16, &v))
-		return mpx_fail(err, err_len,
+	if (!mpx_sch_parse_u64(s, 16, &v))
+		return mpx_sch_fail(err, err_len,
 				"Non-hex character in the mask %.*s",
 				(int)s.n, s.p);
 	if ((r->min_cbm_bits && !v) || v > all)
-		return mpx_fail(err, err_len, "Mask out of range");
+		return mpx_sch_fail(err, err_len, "Mask out of range");
 	if (v) {
 		/* v shifted down to its lowest set bit: 1s then the rest */
 		u64 w = v >> __ffs64(v);
@@ -107,11 +107,11 @@ static int mpx_parse_cbm(struct mpx_span s, const struct mpam_ext_sch_res *r,
 		run = __ffs64(~w);
 	}
 	if (!r->sparse && !one_run)
-		return mpx_fail(err, err_len,
+		return mpx_sch_fail(err, err_len,
 				"The mask %llx has non-consecutive 1-bits", v);
 	/* As in resctrl, only the lowest run counts, sparse or not */
 	if (run < r->min_cbm_bits)
-		return mpx_fail(err, err_len, "Need at least %u bits in the mask",
+		return mpx_sch_fail(err, err_len, "Need at least %u bits in the mask",
 				r->min_cbm_bits);
 	*out = v;
 	return 0;
@@ -123,17 +123,17 @@ static int mpx_parse_cbm(struct mpx_span s, const struct mpam_ext_sch_res *r,
  * accepted value never ends above the maximum (resctrl has no cap: with a
  * step that does not divide max_bw it can stage more than max_bw).
  */
-static int mpx_parse_mb(struct mpx_span s, const struct mpam_ext_sch_res *r,
-			u32 *out, char *err, size_t err_len)
+static int mpx_sch_parse_mb(struct mpx_sch_span s, const struct mpam_ext_sch_res *r,
+			    u32 *out, char *err, size_t err_len)
 {
 	u32 gran = r->bw_gran ?: 1;
 	u64 v;
 
-	if (!mpx_parse_u64(s, 10, &v) || v > U32_MAX)
-		return mpx_fail(err, err_len, "Invalid MB value %.*s",
+	if (!mpx_sch_parse_u64(s, 10, &v) || v > U32_MAX)
+		return mpx_sch_fail(err, err_len, "Invalid MB value %.*s",
 				(int)s.n, s.p);
 	if (v < r->min_bw || v > r->max_bw)
-		return mpx_fail(err, err_len, "MB value %llu out of range [%u,%u]",
+		return mpx_sch_fail(err, err_len, "MB value %llu out of range [%u,%u]",
 				v, r->min_bw, r->max_bw);
 	v = DIV_ROUND_UP_ULL(v, gran) * gran;
 	*out = min_t(u64, v, r->max_bw);
@@ -144,42 +144,42 @@ static int mpx_parse_mb(struct mpx_span s, const struct mpam_ext_sch_res *r,
  * The part of a line after the ':': "<id>=<value>" items separated by ';'.
  * It is not empty; a ';' at its very end is allowed, as resctrl allows it.
  */
-static int mpx_parse_doms(struct mpx_span tok, const struct mpam_ext_sch_res *r,
-			  struct mpam_ext_sch_val *staged,
-			  char *err, size_t err_len)
+static int mpx_sch_parse_doms(struct mpx_sch_span tok, const struct mpam_ext_sch_res *r,
+			      struct mpam_ext_sch_val *staged,
+			      char *err, size_t err_len)
 {
 	while (tok.n) {
 		const char *semi = memchr(tok.p, ';', tok.n);
-		struct mpx_span item = { tok.p, semi ? semi - tok.p : tok.n };
+		struct mpx_sch_span item = { tok.p, semi ? semi - tok.p : tok.n };
 		const char *eq = memchr(item.p, '=', item.n);
-		struct mpx_span val;
+		struct mpx_sch_span val;
 		unsigned int d;
 		u64 id;
 		u32 v;
 		int ret;
 
 		if (!eq ||
-		    !mpx_parse_u64((struct mpx_span){ item.p, eq - item.p },
+		    !mpx_sch_parse_u64((struct mpx_sch_span){ item.p, eq - item.p },
 				   10, &id))
-			return mpx_fail(err, err_len,
+			return mpx_sch_fail(err, err_len,
 					"Missing '=' or non-numeric domain");
 		val.p = eq + 1;
 		val.n = item.p + item.n - val.p;
-		val = mpx_trim(val);
+		val = mpx_sch_trim(val);
 
 		for (d = 0; d < r->nr_dom; d++)
 			if (r->dom_ids[d] == id)
 				break;
 		if (d == r->nr_dom)
-			return mpx_fail(err, err_len, "Unknown domain %llu", id);
+			return mpx_sch_fail(err, err_len, "Unknown domain %llu", id);
 		if (staged[d].set)
-			return mpx_fail(err, err_len, "Duplicate domain %u",
+			return mpx_sch_fail(err, err_len, "Duplicate domain %u",
 					r->dom_ids[d]);
 
 		if (r->is_mb)
-			ret = mpx_parse_mb(val, r, &v, err, err_len);
+			ret = mpx_sch_parse_mb(val, r, &v, err, err_len);
 		else
-			ret = mpx_parse_cbm(val, r, &v, err, err_len);
+			ret = mpx_sch_parse_cbm(val, r, &v, err, err_len);
 		if (ret)
 			return ret;
 		staged[d].val = v;
@@ -194,43 +194,43 @@ static int mpx_parse_doms(struct mpx_span tok, const struct mpam_ext_sch_res *r,
 }
 
 /* One line, without its newline: "<resource>:<domains>" */
-static int mpx_parse_line(struct mpx_span line,
-			  const struct mpam_ext_sch_res *res,
-			  unsigned int nr_res, struct mpam_ext_sch_val *staged,
-			  char *err, size_t err_len)
+static int mpx_sch_parse_line(struct mpx_sch_span line,
+			      const struct mpam_ext_sch_res *res,
+			      unsigned int nr_res, struct mpam_ext_sch_val *staged,
+			      char *err, size_t err_len)
 {
 	const char *colon;
-	struct mpx_span name, tok;
+	struct mpx_sch_span name, tok;
 	unsigned int i, first = 0;
 
 	if (line.n > MPAM_EXT_SCH_MAX_LINE)
-		return mpx_fail(err, err_len,
+		return mpx_sch_fail(err, err_len,
 				"Line of %zu bytes is over the limit of %u bytes",
 				line.n, MPAM_EXT_SCH_MAX_LINE);
 	colon = memchr(line.p, ':', line.n);
 	if (!colon)
-		return mpx_fail(err, err_len, "Missing ':'");
+		return mpx_sch_fail(err, err_len, "Missing ':'");
 	name.p = line.p;
 	name.n = colon - line.p;
-	name = mpx_trim(name);
+	name = mpx_sch_trim(name);
 	tok.p = colon + 1;
 	tok.n = line.p + line.n - tok.p;
 	if (!tok.n)
-		return mpx_fail(err, err_len, "Missing '%.*s' value",
+		return mpx_sch_fail(err, err_len, "Missing '%.*s' value",
 				(int)name.n, name.p);
 
 	for (i = 0; i < nr_res; first += res[i].nr_dom, i++) {
 		if (strlen(res[i].name) == name.n &&
 		    !memcmp(res[i].name, name.p, name.n))
-			return mpx_parse_doms(tok, &res[i], staged + first,
+			return mpx_sch_parse_doms(tok, &res[i], staged + first,
 					      err, err_len);
 	}
-	return mpx_fail(err, err_len,
+	return mpx_sch_fail(err, err_len,
 			"Unknown or unsupported resource name '%.*s'",
 			(int)name.n, name.p);
 }
 
-static bool mpx_res_ok(const struct mpam_ext_sch_res *r)
+static bool mpx_sch_res_ok(const struct mpam_ext_sch_res *r)
 {
 	if (!r->name || !r->name[0] || (r->nr_dom && !r->dom_ids))
 		return false;
@@ -290,30 +290,30 @@ int mpam_ext_schemata_parse(const char *buf, size_t len,
 	if (err && err_len)
 		err[0] = '\0';
 	for (i = 0; i < nr_res; i++)
-		if (!mpx_res_ok(&res[i]))
-			return mpx_fail(err, err_len,
+		if (!mpx_sch_res_ok(&res[i]))
+			return mpx_sch_fail(err, err_len,
 					"Invalid description of resource %u", i);
 	nr_vals = mpam_ext_schemata_nr_vals(res, nr_res);
 	if (nr_vals)
 		memset(staged, 0, nr_vals * sizeof(*staged));
 
 	if (len > MPAM_EXT_SCH_MAX_WRITE)
-		return mpx_fail(err, err_len,
+		return mpx_sch_fail(err, err_len,
 				"Write of %zu bytes is over the limit of %u bytes",
 				len, MPAM_EXT_SCH_MAX_WRITE);
 	if (!len || buf[len - 1] != '\n')
-		return mpx_fail(err, err_len, "Missing newline at the end");
+		return mpx_sch_fail(err, err_len, "Missing newline at the end");
 	if (memchr(buf, '\0', len))
-		return mpx_fail(err, err_len, "NUL byte in the write");
+		return mpx_sch_fail(err, err_len, "NUL byte in the write");
 
 	/* Lines are what lies between newlines, the final one dropped */
 	body = len - 1;
 	for (;;) {
 		const char *nl = memchr(buf + start, '\n', body - start);
-		struct mpx_span line = { buf + start,
+		struct mpx_sch_span line = { buf + start,
 					 nl ? nl - (buf + start) : body - start };
 
-		ret = mpx_parse_line(line, res, nr_res, staged, err, err_len);
+		ret = mpx_sch_parse_line(line, res, nr_res, staged, err, err_len);
 		if (ret)
 			return ret;
 		if (!nl)
@@ -322,7 +322,7 @@ int mpam_ext_schemata_parse(const char *buf, size_t len,
 	}
 }
 
-static __printf(4, 5) int mpx_put(char *buf, size_t len, size_t *pos,
+static __printf(4, 5) int mpx_sch_put(char *buf, size_t len, size_t *pos,
 				  const char *fmt, ...)
 {
 	va_list args;
@@ -362,7 +362,7 @@ int mpam_ext_schemata_print(char *buf, size_t len,
 	int ret;
 
 	for (i = 0; i < nr_res; i++) {
-		if (!mpx_res_ok(&res[i]))
+		if (!mpx_sch_res_ok(&res[i]))
 			return -EINVAL;
 		width = max_t(unsigned int, width,
 			      strlen(res[i].name) + (res[i].cdp_pad ? 4 : 0));
@@ -375,19 +375,19 @@ int mpam_ext_schemata_print(char *buf, size_t len,
 	for (i = 0; i < nr_res; i++) {
 		const struct mpam_ext_sch_res *r = &res[i];
 
-		ret = mpx_put(buf, len, &pos, "%*s:", (int)width, r->name);
+		ret = mpx_sch_put(buf, len, &pos, "%*s:", (int)width, r->name);
 		for (d = 0; !ret && d < r->nr_dom; d++, cur++) {
 			const char *sep = d ? ";" : "";
 
 			if (r->is_mb)
-				ret = mpx_put(buf, len, &pos, "%s%u=%u", sep,
-					      r->dom_ids[d], *cur);
+				ret = mpx_sch_put(buf, len, &pos, "%s%u=%u", sep,
+						  r->dom_ids[d], *cur);
 			else
-				ret = mpx_put(buf, len, &pos, "%s%u=%x", sep,
-					      r->dom_ids[d], *cur);
+				ret = mpx_sch_put(buf, len, &pos, "%s%u=%x", sep,
+						  r->dom_ids[d], *cur);
 		}
 		if (!ret)
-			ret = mpx_put(buf, len, &pos, "\n");
+			ret = mpx_sch_put(buf, len, &pos, "\n");
 		if (ret)
 			return ret;
 	}

@@ -82,12 +82,14 @@ done
 # tasks
 expect_refused "pid not a number" "$E" "Task list parsing error pid abc" $RC/g/tasks "abc"
 expect_refused "negative pid" "$E" "Invalid pid -5" $RC/g/tasks "-5"
-expect_refused "pid that does not exist" "No such process" "No task 99999" $RC/g/tasks 99999
+expect_refused "pid that does not exist" "No such process" \
+	"$(printf 'No task 99999\nError while processing task 99999')" $RC/g/tasks 99999
 if unshare -p -f true 2>/dev/null; then
 	# $$ exists here, not in the new PID namespace (which has pids 1 and 2)
 	unshare -p -f sh -c ". /tests/lib.sh; wr $RC/g/tasks $$; echo \"\$WR_ERR\" >/tmp/nserr"
 	expect_eq "pid of another PID namespace refused" "No such process" "$(cat /tmp/nserr)"
-	expect_eq "its last_cmd_status" "No task $$" "$(cat $RC/info/last_cmd_status)"
+	expect_eq "its last_cmd_status" "$(printf 'No task %d\nError while processing task %d' $$ $$)" \
+		"$(cat $RC/info/last_cmd_status)"
 else
 	echo "skip: foreign PID namespace: unshare -p fails in this VM"
 fi
@@ -154,6 +156,27 @@ i=1
 while [ $i -lt "$closids" ]; do rmdir $RC/c$i 2>/dev/null; i=$((i + 1)); done
 check "a group can be made again" mkdir $RC/again
 rmdir $RC/again
+# the kernel's resctrl ABI: superblock magic, group names, removed groups
+expect_eq "superblock magic is RDTGROUP_SUPER_MAGIC" 7655821 "$(stat -f -c %t $RC)"
+nl_name=$(printf 'a\nb')
+mkdir "$RC/$nl_name" 2>/tmp/.mkerr
+expect_eq "mkdir of a name with a newline: EINVAL" "Invalid argument" "$(sed 's/.*: //' /tmp/.mkerr | tail -n 1)"
+check "  ... and nothing made" test ! -e "$RC/$nl_name"
+check "mkdir ng" mkdir $RC/ng
+mkdir "$RC/ng/mon_groups/$nl_name" 2>/tmp/.mkerr
+expect_eq "monitor group name with a newline: EINVAL" "Invalid argument" "$(sed 's/.*: //' /tmp/.mkerr | tail -n 1)"
+check "rmdir ng" rmdir $RC/ng
+check "mkdir gone" mkdir $RC/gone
+exec 8>$RC/gone/tasks
+exec 9<$RC/gone/cpus
+check "rmdir gone with two files open" rmdir $RC/gone
+sh -c 'echo 0 >&8' 2>/tmp/.wrgone
+expect_eq "write to a removed group's file: ENOENT" "No such file or directory" \
+	"$(sed 's/.*: //' /tmp/.wrgone | tail -n 1)"
+expect_eq "read of a removed group's file: ENOENT" "No such file or directory" \
+	"$(cat <&9 2>&1 >/dev/null | sed 's/.*: //')"
+exec 8>&- 9<&-
+
 check "umount" umount $RC
 check "rmmod" rmmod mpam_ext
 finish

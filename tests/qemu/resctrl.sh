@@ -128,7 +128,7 @@ check "  ... not in the default group" fails has_line $R/tasks $S
 check "move it into m1" wr $R/g1/mon_groups/m1/tasks $S
 check "  ... listed in m1 and in g1" sh -c "grep -qx $S $R/g1/mon_groups/m1/tasks && grep -qx $S $R/g1/tasks"
 check "unknown pid: ESRCH" sh -c "! echo 999999 >$R/g1/tasks 2>/dev/null"
-expect_eq "  ... last_cmd_status" "No task 999999" "$(cat $ST)"
+expect_eq "  ... last_cmd_status" "$(printf 'No task 999999\nError while processing task 999999')" "$(cat $ST)"
 check "garbage pid refused" fails wr $R/g1/tasks "12abc"
 check "move back to the default group" wr $R/tasks $S
 check "  ... listed there" has_line $R/tasks $S
@@ -180,6 +180,10 @@ check "umount" umount $R
 check "CDP mount" mount -t resctrl -o cdp resctrl $R
 check "  ... info/L3CODE and info/L3DATA" test -d $R/info/L3CODE -a -d $R/info/L3DATA -a ! -e $R/info/L3
 expect_eq "  ... num_closids halved" 32 "$(cat $R/info/L3CODE/num_closids)"
+expect_eq "  ... every online CPU defaults to CLOSID 0 as data PARTID 0, code PARTID 1" 0 \
+	"$(grep '^cpu[0-9]* online ' $DBG/cpus | grep -vc ' default 0x1 ')"
+check "  ... a task moved to the default group runs with code PARTID 1 too" sh -c \
+	"echo \$\$ >$R/tasks && grep -q ' partid_d 0 partid_i 1 ' $DBG/cpus"
 check "  ... schemata has L3CODE" grep -q '^L3CODE:0=ffff$' $R/schemata
 check "  ... schemata has L3DATA" grep -q '^L3DATA:0=ffff$' $R/schemata
 mkdir $R/g1
@@ -208,7 +212,8 @@ if grep -q '^ *MB:' $R/schemata; then
 	check "  ... last_cmd_status names it" grep -q "share" $ST
 	check "shared MB component: equal values" wr $R/g1/schemata "MB:1=50;26=50"
 fi
-check "L2 monitor files when picked" sh -c "! grep -q 'what=l2_occupancy class=[0-9]* result=picked' $DBG/decisions || ls $R/mon_data | grep -q mon_L2_"
+check "no L2 monitor files on a default mount" sh -c \
+	"! ls $R/mon_data | grep -q mon_L2_ && test ! -e $R/info/L2_MON -a ! -e $R/g1/mbm_L2_assignments"
 # mbm_L3_assignments: domains 1 and 26 share one memory-side component
 fails_with() { # fails_with ERRTEXT FILE TEXT: one write(2) fails with that error
 	printf '%s\n' "$3" | dd of="$2" conv=notrunc 2>&1 | grep -q "error writing.*: $1"
@@ -251,6 +256,16 @@ if picked mbm_total_bytes; then
 else
 	check "no mbm_L3_assignments without mbm_total_bytes" test ! -e $R/g1/mbm_L3_assignments
 fi
+i=1
+while [ $i -lt 4 ]; do mkdir $R/g1/mon_groups/m$i || break; i=$((i + 1)); done
+expect_eq "3 monitor groups fit (4 PMGs)" 4 $i
+check "4th monitor group: ENOSPC" fails mkdir $R/g1/mon_groups/m4
+check "rmdir g1 with monitor groups" rmdir $R/g1
+# the L2 monitors: with -o l2mon only
+check "umount" umount $R
+check "mount -o l2mon" mount -t resctrl -o l2mon resctrl $R
+check "L2 monitor files when picked" sh -c "! grep -q 'what=l2_occupancy class=[0-9]* result=picked' $DBG/decisions || ls $R/mon_data | grep -q mon_L2_"
+mkdir $R/g1
 if picked mbm_l2_total_bytes; then
 	A2=$R/g1/mbm_L2_assignments
 	check "mbm_L2_assignments with an L2 counter event" grep -qE '^mbm_l2_total_bytes:[0-9]+=[e_]' $A2
@@ -262,11 +277,7 @@ if picked mbm_l2_total_bytes; then
 else
 	check "no mbm_L2_assignments without an L2 counter event" test ! -e $R/g1/mbm_L2_assignments
 fi
-i=1
-while [ $i -lt 4 ]; do mkdir $R/g1/mon_groups/m$i || break; i=$((i + 1)); done
-expect_eq "3 monitor groups fit (4 PMGs)" 4 $i
-check "4th monitor group: ENOSPC" fails mkdir $R/g1/mon_groups/m4
-check "rmdir g1 with monitor groups" rmdir $R/g1
+rmdir $R/g1
 check "umount" umount $R
 check "rmmod" rmmod mpam_ext
 finish

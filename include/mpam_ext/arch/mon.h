@@ -5,9 +5,9 @@
  * resctrl's arch code identifies it, by CLOSID and RMID (here the PMG),
  * on one domain of the event's pick; and the counters of resctrl's
  * "mbm_event" assignment mode, which are MBWU monitors allocated up front.
- * The contents of the resctrl files about monitoring (the files of info/L3_MON,
- * mbm_L3_assignments, mon_data/ reads) are printed and parsed here, by
- * the functions ending in _print and _write.
+ * Values and counter state only: the files that show them, and their
+ * formats, belong to the front. The hooks of src/arch/resctrl.c call
+ * these.
  *
  * One struct mpam_ext_mon_ctx exists per mount (its CDP setting decides
  * how many monitors a counter needs). Rules: docs/monitoring.md.
@@ -28,9 +28,6 @@
 
 struct mpam_ext_mon_ctx;
 
-/* Longest message mpam_ext_mon_assign_write() leaves in its error buffer */
-#define MPAM_EXT_MON_ERR_LEN		512
-
 struct mpam_ext_mon_ctx *mpam_ext_mon_create(const struct mpam_ext_topo *t,
 					     bool cdp);
 void mpam_ext_mon_destroy(struct mpam_ext_mon_ctx *mc);
@@ -38,7 +35,6 @@ bool mpam_ext_mon_uses_cntrs(enum mpam_ext_event ev);
 bool mpam_ext_mon_offered(const struct mpam_ext_topo *t,
 			  enum mpam_ext_event ev);
 enum mpam_ext_res mpam_ext_mon_event_res(enum mpam_ext_event ev);
-u32 mpam_ext_mon_num_rmids(struct mpam_ext_mon_ctx *mc);
 u32 mpam_ext_mon_num_cntrs(struct mpam_ext_mon_ctx *mc,
 			   enum mpam_ext_event ev, u32 dom);
 u32 mpam_ext_mon_avail_cntrs(struct mpam_ext_mon_ctx *mc,
@@ -55,25 +51,5 @@ int mpam_ext_mon_assign_group(struct mpam_ext_mon_ctx *mc, u32 closid,
 void mpam_ext_mon_release(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid);
 int mpam_ext_mon_read(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 		      u32 dom, u32 closid, u32 rmid, u64 *val);
-
-/* File contents */
-int mpam_ext_mon_features_print(struct mpam_ext_mon_ctx *mc,
-				enum mpam_ext_res res, char *buf, size_t len);
-int mpam_ext_mon_cntrs_print(struct mpam_ext_mon_ctx *mc,
-			     enum mpam_ext_event ev, bool available, char *buf,
-			     size_t len);
-int mpam_ext_mon_assign_print_res(struct mpam_ext_mon_ctx *mc,
-				  enum mpam_ext_res res, u32 closid, u32 rmid,
-				  char *buf, size_t len);
-int mpam_ext_mon_assign_print(struct mpam_ext_mon_ctx *mc, u32 closid,
-			      u32 rmid, char *buf, size_t len);
-int mpam_ext_mon_assign_write_res(struct mpam_ext_mon_ctx *mc,
-				  enum mpam_ext_res res, u32 closid, u32 rmid,
-				  const char *buf, size_t len, char *err,
-				  size_t err_len);
-int mpam_ext_mon_assign_write(struct mpam_ext_mon_ctx *mc, u32 closid,
-			      u32 rmid, const char *buf, size_t len, char *err,
-			      size_t err_len);
-int mpam_ext_mon_value_print(int ret, u64 val, char *buf, size_t len);
 
 #endif /* MPAM_EXT_MON_H */

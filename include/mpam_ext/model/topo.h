@@ -17,6 +17,7 @@
 #include <linux/types.h>
 
 #include <mpam_ext/model/model.h>
+#include <mpam_ext/resctrl.h>
 
 struct seq_file;
 
@@ -76,24 +77,6 @@ struct mpam_ext_topo_params {
 	struct mpam_ext_map_entry map[MPAM_EXT_MAX_MAP];
 	unsigned int nr_exclude;
 	struct mpam_ext_exclude exclude[MPAM_EXT_MAX_EXCLUDE];
-};
-
-/* resctrl control resources */
-enum mpam_ext_res {
-	MPAM_EXT_RES_L2,
-	MPAM_EXT_RES_L3,
-	MPAM_EXT_RES_MB,
-	MPAM_EXT_RES_NR
-};
-
-/* resctrl monitor events */
-enum mpam_ext_event {
-	MPAM_EXT_EV_LLC_OCCUPANCY,	/* mon_L3_<id>/llc_occupancy */
-	MPAM_EXT_EV_MBM_TOTAL,		/* mon_L3_<id>/mbm_total_bytes */
-	MPAM_EXT_EV_MBM_LOCAL,		/* mon_L3_<id>/mbm_local_bytes */
-	MPAM_EXT_EV_L2_OCCUPANCY,	/* mon_L2_<id>/l2_occupancy */
-	MPAM_EXT_EV_L2_MBM_TOTAL,	/* mon_L2_<id>/mbm_l2_total_bytes */
-	MPAM_EXT_EV_NR
 };
 
 /**
