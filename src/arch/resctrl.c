@@ -190,27 +190,35 @@ const struct mpam_ext_resctrl_event *mpam_ext_arch_get_event(enum mpam_ext_event
  * The front takes the smallest over the offered resources, halved when
  * CDP is on, as the CLOSIDs it hands out.
  *
- * Return: the PARTID count of the class behind @res, capped by the MSCs';
+ * Return: the PARTID count of the class behind @res, capped by the MSCs'
+ * and by the CPUs' (MPAMIDR_EL1.PARTID_MAX + 1, the smallest over the CPUs);
  * 0 when @res is not offered.
  */
 u32 mpam_ext_arch_get_num_closid(enum mpam_ext_res res)
 {
-	u32 n, msc = mpam_ext_msc_partid_count();
+	u32 n, msc = mpam_ext_msc_partid_count(), cpu_partid, cpu_pmg;
 
 	if (!mpx_ar_t || res >= MPAM_EXT_RES_NR || !mpx_ar_t->res[res].cls)
 		return 0;
 	n = mpx_ar_t->res[res].cls->props.partid_max + 1U;
+	mpam_ext_cpu_limits(&cpu_partid, &cpu_pmg);
+	n = min(n, cpu_partid);
 	return msc ? min(n, msc) : n;
 }
 
 /**
  * mpam_ext_arch_system_num_rmid() - RMIDs (PMGs) per CLOSID.
  *
- * Return: the PMG count of the MSCs, at least 1.
+ * Return: the PMG count of the MSCs, capped by the CPUs'
+ * (MPAMIDR_EL1.PMG_MAX + 1, the smallest over the CPUs), at least 1.
  */
 u32 mpam_ext_arch_system_num_rmid(void)
 {
-	return mpam_ext_msc_pmg_count() ?: 1;
+	u32 cpu_partid, cpu_pmg, n = mpam_ext_msc_pmg_count();
+
+	mpam_ext_cpu_limits(&cpu_partid, &cpu_pmg);
+	n = min(n, cpu_pmg);
+	return n ?: 1;
 }
 
 /**
