@@ -42,7 +42,7 @@ static struct mpam_ext_msc_desc *t_desc(struct kunit *test, u32 id)
 	return d;
 }
 
-static struct mpam_ext_ris_hw *t_ris(struct mpam_ext_msc_desc *d, u8 idx,
+static struct mpam_ext_ris_hw *mpx_mt_ris(struct mpam_ext_msc_desc *d, u8 idx,
 				     enum mpam_ext_loc_type loc, u8 level,
 				     u32 id, u16 partid_max, u8 pmg_max,
 				     unsigned long features)
@@ -63,7 +63,7 @@ static struct mpam_ext_ris_hw *t_cache(struct mpam_ext_msc_desc *d, u8 idx,
 				       u8 level, u16 partid_max, u8 pmg_max,
 				       unsigned long features)
 {
-	return t_ris(d, idx, MPAM_EXT_LOC_CACHE, level, 0, partid_max, pmg_max,
+	return mpx_mt_ris(d, idx, MPAM_EXT_LOC_CACHE, level, 0, partid_max, pmg_max,
 		     features);
 }
 
@@ -71,13 +71,13 @@ static struct mpam_ext_ris_hw *t_mem(struct mpam_ext_msc_desc *d, u8 idx,
 				     u16 partid_max, u8 pmg_max,
 				     unsigned long features)
 {
-	return t_ris(d, idx, MPAM_EXT_LOC_MEMORY, 0, 0, partid_max, pmg_max,
+	return mpx_mt_ris(d, idx, MPAM_EXT_LOC_MEMORY, 0, 0, partid_max, pmg_max,
 		     features);
 }
 
 /* MSCs, destroyed when the test ends */
 
-static void t_destroy(void *msc)
+static void mpx_mt_destroy(void *msc)
 {
 	mpam_ext_msc_destroy(msc);
 }
@@ -88,7 +88,7 @@ static struct mpam_ext_msc *t_new(struct kunit *test,
 	struct mpam_ext_msc *msc = mpam_ext_msc_create(d, true, NULL);
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, msc);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_destroy, msc));
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, mpx_mt_destroy, msc));
 	return msc;
 }
 
@@ -112,7 +112,7 @@ static struct mpam_ext_ris *t_get_ris(struct kunit *test,
 	return ris;
 }
 
-static u64 t_writes(struct mpam_ext_msc *msc)
+static u64 mpx_mt_writes(struct mpam_ext_msc *msc)
 {
 	u64 w;
 
@@ -387,12 +387,12 @@ static void mpx_msc_test_aidr(struct kunit *test)
 		KUNIT_EXPECT_FALSE(test, msc->ris[0].probed);
 		KUNIT_EXPECT_NULL(test, mpam_ext_ris_next(msc, NULL));
 		/* Nothing written beyond the selection for the ID reads */
-		writes = t_writes(msc);
+		writes = mpx_mt_writes(msc);
 		KUNIT_EXPECT_EQ(test, writes, 1ULL);
 		cfg.set = BIT(MPAM_EXT_CFG_CPBM);
 		KUNIT_EXPECT_EQ(test, mpam_ext_msc_apply(&msc->ris[0], 0, &cfg),
 				-ENODEV);
-		KUNIT_EXPECT_EQ(test, t_writes(msc), writes);
+		KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc), writes);
 		KUNIT_EXPECT_NOT_NULL(test, strstr(t_show(test, msc,
 							  MPAM_EXT_MSC_REC_STATE),
 						   "state refused\n"));
@@ -643,11 +643,11 @@ static void mpx_msc_test_apply_counts(struct kunit *test)
 	cfg->set = BIT(MPAM_EXT_CFG_CPBM) | BIT(MPAM_EXT_CFG_CMAX);
 	bitmap_set(cfg->cpbm, 0, 8);
 	cfg->cmax = 0x8000;
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	r = t_reads(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
 	/* PART_SEL, CPBM0, CPBM1 (was all ones, now 0) and CMAX */
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 4ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 4ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 0ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CPBM), 0xffU);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CPBM + 4), 0U);
@@ -657,43 +657,43 @@ static void mpx_msc_test_apply_counts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 6, false, MPAMCFG_CMAX), 0xff00U);
 
 	/* The same again: nothing at all */
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	r = t_reads(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 0ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 0ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 0ULL);
 
 	/* Bits below CMAX_WD are dropped: still the same value */
 	cfg->cmax = 0x80ff;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 0ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 0ULL);
 
 	/* One field changes: PART_SEL and that register */
 	cfg->cmax = 0x4000;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CMAX), 0x4000U);
 
 	/* One bit of the second CPBM word: PART_SEL and CPBM1 */
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	__set_bit(35, cfg->cpbm);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CPBM + 4), 0x8U);
 
 	/* Soft limit is part of CMAX */
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	cfg->cmax_softlim = true;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CMAX),
 			0x4000U | MPAMCFG_CMAX_SOFTLIM);
 
 	/* No field set: nothing */
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	cfg->set = 0;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 0ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 0ULL);
 
 	/* Memory RIS: every field at once, then the defaults back */
 	ris = t_get_ris(test, msc, 1);
@@ -706,19 +706,19 @@ static void mpx_msc_test_apply_counts(struct kunit *test)
 	bitmap_set(cfg->mbw_pbm, 0, 70);	/* unchanged: all ones */
 	cfg->mbw_prop_en = true;
 	cfg->mbw_prop_stridem1 = 0x7f;
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 31, cfg));
 	/* PART_SEL, MBW_MIN, MBW_MAX, MBW_PROP */
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 4ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 4ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 1, 31, false, MPAMCFG_MBW_MAX),
 			0x8000U | MPAMCFG_MBW_MAX_HARDLIM);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 1, 31, false, MPAMCFG_MBW_MIN), 0x1000U);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 1, 31, false, MPAMCFG_MBW_PROP),
 			0x7fU | MPAMCFG_MBW_PROP_EN);
 	mpam_ext_ris_default_config(ris, cfg);
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 31, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 4ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 4ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 1, 31, false, MPAMCFG_MBW_MAX), 0xfe00U);
 
 	/* Narrowing RIS: selected as intPARTID; INTPRI and DSPRI share PRI */
@@ -726,16 +726,16 @@ static void mpx_msc_test_apply_counts(struct kunit *test)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->set = BIT(MPAM_EXT_CFG_INTPRI);
 	cfg->intpri = 5;
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 11, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 2, 11, true, MPAMCFG_PRI),
 			5U | 15U << 16);
 	cfg->set = BIT(MPAM_EXT_CFG_DSPRI);
 	cfg->dspri = 2;
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 11, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 2, 11, true, MPAMCFG_PRI),
 			5U | 2U << 16);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_get_config(ris, 11, cfg));
@@ -760,7 +760,7 @@ static void mpx_msc_test_apply_refused(struct kunit *test)
 	struct mpam_ext_ris *mem = t_get_ris(test, msc, 1);
 	struct mpam_ext_ris *nrw = t_get_ris(test, msc, 2);
 	struct mpam_ext_config *cfg;
-	u64 w = t_writes(msc);
+	u64 w = mpx_mt_writes(msc);
 
 	cfg = kunit_kzalloc(test, sizeof(*cfg), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, cfg);
@@ -792,7 +792,7 @@ static void mpx_msc_test_apply_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_msc_apply(nrw, 0, cfg), -EINVAL);
 
 	/* A failed apply writes nothing, even for the valid fields */
-	KUNIT_EXPECT_EQ(test, t_writes(msc), w);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc), w);
 	KUNIT_EXPECT_EQ(test, t_esr(msc), 0ULL);
 }
 
@@ -822,7 +822,7 @@ static struct mpam_ext_msc_desc *t_mon_desc(struct kunit *test, u32 id,
 }
 
 /* Allocate and configure a monitor for (@partid, @pmg) */
-static u16 t_mon(struct kunit *test, struct mpam_ext_ris *ris,
+static u16 mpx_mt_mon(struct kunit *test, struct mpam_ext_ris *ris,
 		 enum mpam_ext_mon_type type, u16 partid, u8 pmg)
 {
 	struct mpam_ext_mon_cfg mc = {
@@ -896,7 +896,7 @@ static void mpx_msc_test_mon_csu(struct kunit *test)
 	mpam_ext_sim_set_occupancy(msc->sim, 0, 3, 1, 12345);
 	mpam_ext_sim_set_occupancy(msc->sim, 0, 3, 2, 1000);
 	mpam_ext_sim_set_occupancy(msc->sim, 0, 4, 1, 7);
-	mon = t_mon(test, ris, MPAM_EXT_MON_CSU, 3, 1);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 3, 1);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_CSU, mon), 12345ULL);
 
 	/* Matching the PARTID only sums its PMGs */
@@ -927,7 +927,7 @@ static void t_mbwu_exact(struct kunit *test, struct mpam_ext_msc *msc, u8 r,
 	u16 mon;
 
 	KUNIT_ASSERT_EQ(test, ris->hw.mbwu_width, width);
-	mon = t_mon(test, ris, MPAM_EXT_MON_MBWU, 2, 1);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 2, 1);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 0ULL);
 
 	/* Traffic of other PARTIDs/PMGs is not counted */
@@ -980,25 +980,25 @@ static void mpx_msc_test_mbwu_access_cost(struct kunit *test)
 {
 	struct mpam_ext_msc *msc = t_probed(test, t_mon_desc(test, 63, 0));
 	struct mpam_ext_ris *ris = t_get_ris(test, msc, 0);
-	u16 mon = t_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
+	u16 mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
 	u64 r, w;
 
 	mpam_ext_sim_account(msc->sim, 0, 0, 0, 5);
 	t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon);
 	r = t_reads(msc);
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 5ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 4ULL);
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 1ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 1ULL);
 
 	/* The 31-bit counter: MON_SEL, MBWU, CTL */
 	ris = t_get_ris(test, msc, 1);
-	mon = t_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
 	r = t_reads(msc);
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 0ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 2ULL);
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 1ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 1ULL);
 }
 
 static void mpx_msc_test_near_wrap(struct kunit *test)
@@ -1016,7 +1016,7 @@ static void mpx_msc_test_near_wrap(struct kunit *test)
 		u64 v1, v2;
 		u16 mon;
 
-		mon = t_mon(test, ris, MPAM_EXT_MON_MBWU, 1, 2);
+		mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 1, 2);
 		mpam_ext_sim_account(msc->sim, cases[i].ris, 1, 2, 1000);
 		KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon),
 				1000ULL);
@@ -1044,8 +1044,8 @@ static void mpx_msc_test_nrdy(struct kunit *test)
 		struct mpam_ext_msc *msc = t_probed(test, t_mon_desc(test, 65 + i,
 								     nrdy[i]));
 		struct mpam_ext_ris *ris = t_get_ris(test, msc, 0);
-		u16 csu = t_mon(test, ris, MPAM_EXT_MON_CSU, 0, 0);
-		u16 mbwu = t_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
+		u16 csu = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 0, 0);
+		u16 mbwu = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
 		ktime_t start;
 		s64 us;
 		u64 val;
@@ -1138,7 +1138,7 @@ static void t_err_one(struct kunit *test, unsigned int code, bool extd)
 	bitmap_set(cfg->cpbm, 4, 4);
 	cfg->cmin = 0x8000;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 1, cfg));
-	mon = t_mon(test, ris, MPAM_EXT_MON_CSU, 1, 0);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 1, 0);
 	KUNIT_EXPECT_TRUE(test, t_mon_reg(msc, 0, mon, MSMON_CFG_CSU_CTL) &
 			  MSMON_CFG_CTL_EN);
 
@@ -1288,13 +1288,13 @@ static struct mpam_ext_platform *t_tiny(struct kunit *test)
 	struct mpam_ext_ris_hw *hw;
 
 	strscpy(p->name, "tiny", sizeof(p->name));
-	hw = t_ris(t_plat_msc(p, 0, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 63, 1,
+	hw = mpx_mt_ris(t_plat_msc(p, 0, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 63, 1,
 		   T_F(CPOR) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
 	hw->cpbm_wd = 16;
 	hw->num_csu_mon = 8;
 	hw->num_mbwu_mon = 8;
 	hw->mbwu_width = 44;
-	hw = t_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 1,
+	hw = mpx_mt_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 1,
 		   T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
 	hw->bwa_wd = 8;
 	hw->num_mbwu_mon = 8;
@@ -1316,7 +1316,7 @@ static struct mpam_ext_platform *t_kunpeng(struct kunit *test)
 
 	strscpy(p->name, "kunpeng-mini", sizeof(p->name));
 	for (i = 0; i < 4; i++) {
-		hw = t_ris(t_plat_msc(p, 64 + i, 20, 0x10), 0, MPAM_EXT_LOC_CACHE,
+		hw = mpx_mt_ris(t_plat_msc(p, 64 + i, 20, 0x10), 0, MPAM_EXT_LOC_CACHE,
 			   2, l2_ids[i], 31, 3,
 			   (i == 3 ? 0 : T_F(CPOR)) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
 		hw->cpbm_wd = i == 3 ? 0 : 8;
@@ -1325,13 +1325,13 @@ static struct mpam_ext_platform *t_kunpeng(struct kunit *test)
 		hw->mbwu_width = 31;
 	}
 	for (i = 0; i < 2; i++) {
-		hw = t_ris(t_plat_msc(p, 128 + i, 50, 0x10), 0, MPAM_EXT_LOC_CACHE,
+		hw = mpx_mt_ris(t_plat_msc(p, 128 + i, 50, 0x10), 0, MPAM_EXT_LOC_CACHE,
 			   3, l3_ids[i], 31, 3, T_F(CPOR) | T_F(CSU) | T_F(ESR));
 		hw->cpbm_wd = 17;
 		hw->num_csu_mon = 4;
 	}
 	for (i = 0; i < 2; i++) {
-		hw = t_ris(t_plat_msc(p, 252 + 2 * i, 100, 0x10), 0,
+		hw = mpx_mt_ris(t_plat_msc(p, 252 + 2 * i, 100, 0x10), 0,
 			   MPAM_EXT_LOC_MEMORY, 0, 0, 31, 3,
 			   T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
 		hw->bwa_wd = 7;
@@ -1349,13 +1349,13 @@ static struct mpam_ext_platform *t_grace(struct kunit *test)
 	unsigned int i;
 
 	strscpy(p->name, "grace-mini", sizeof(p->name));
-	hw = t_ris(t_plat_msc(p, 0, 30, 0x11), 0, MPAM_EXT_LOC_CACHE, 3, 0, 255, 1,
+	hw = mpx_mt_ris(t_plat_msc(p, 0, 30, 0x11), 0, MPAM_EXT_LOC_CACHE, 3, 0, 255, 1,
 		   T_F(CPOR) | T_F(CMAX) | T_F(CSU) | T_F(ESR) | T_F(EXTD_ESR));
 	hw->cpbm_wd = 12;
 	hw->cmax_wd = 8;
 	hw->num_csu_mon = 16;
 	for (i = 0; i < 3; i++) {
-		hw = t_ris(t_plat_msc(p, 1 + i, 30, 0x11), 0, MPAM_EXT_LOC_MEMORY,
+		hw = mpx_mt_ris(t_plat_msc(p, 1 + i, 30, 0x11), 0, MPAM_EXT_LOC_MEMORY,
 			   0, i, 255, 1, T_F(MBW_MIN) | T_F(MBW_MAX) | T_F(MBWU) |
 			   T_F(ESR) | T_F(EXTD_ESR));
 		hw->bwa_wd = 8;
@@ -1454,14 +1454,14 @@ static void mpx_msc_test_platform_min(struct kunit *test)
 	struct mpam_ext_platform *p = t_platform(test, 3);
 	struct mpam_ext_ris_hw *hw;
 
-	hw = t_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 127, 7,
+	hw = mpx_mt_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 127, 7,
 		   T_F(CPOR) | T_F(PARTID_NRW));
 	hw->cpbm_wd = 8;
 	hw->intpartid_max = 47;
-	hw = t_ris(t_plat_msc(p, 2, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 2,
+	hw = mpx_mt_ris(t_plat_msc(p, 2, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 2,
 		   T_F(MBW_MAX));
 	hw->bwa_wd = 4;
-	hw = t_ris(t_plat_msc(p, 3, 10, 0x20), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 3, 0,
+	hw = mpx_mt_ris(t_plat_msc(p, 3, 10, 0x20), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 3, 0,
 		   T_F(MBW_MAX));
 	hw->bwa_wd = 4;
 
@@ -1497,7 +1497,7 @@ static void mpx_msc_test_platform_fail(struct kunit *test)
 	mpam_ext_msc_teardown_all();
 }
 
-static void t_free_platform(void *p)
+static void mpx_mt_free_platform(void *p)
 {
 	mpam_ext_platform_free(p);
 }
@@ -1540,7 +1540,7 @@ static void mpx_msc_test_shipped(struct kunit *test)
 		KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, p, "%s: %s",
 						 mpx_platform_texts[i].name, err);
 		KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-								   t_free_platform, p));
+								   mpx_mt_free_platform, p));
 		for (j = 0; j < ARRAY_SIZE(known); j++) {
 			if (strcmp(known[j].name, mpx_platform_texts[i].name))
 				continue;

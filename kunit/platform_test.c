@@ -67,7 +67,7 @@ static struct mpam_ext_platform *mpx_test_parse(struct kunit *test, const char *
 }
 
 /* Print @p; the text is freed with the test */
-static char *mpx_test_print(struct kunit *test, const struct mpam_ext_platform *p)
+static char *mpx_plat_test_print(struct kunit *test, const struct mpam_ext_platform *p)
 {
 	char *text = mpam_ext_platform_print(p);
 
@@ -141,12 +141,12 @@ static void mpx_test_shipped_round_trip(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0, strncmp(t->text, "# SPDX-", 7));
 	p = mpx_test_parse(test, t->text, valid);
 	KUNIT_EXPECT_STREQ(test, p->name, t->name);
-	text = mpx_test_print(test, p);
+	text = mpx_plat_test_print(test, p);
 	KUNIT_EXPECT_STREQ(test, text, mpx_test_body(test, t->text));
 
 	q = mpx_test_parse(test, text, valid);
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
-	KUNIT_EXPECT_STREQ(test, mpx_test_print(test, q), text);
+	KUNIT_EXPECT_STREQ(test, mpx_plat_test_print(test, q), text);
 
 	cpus = mpx_test_mask(test, 1, 0);
 	for (i = 0; i < p->nr_caches; i++)
@@ -289,7 +289,7 @@ static void mpx_test_canonical(struct kunit *test)
 		"  ris index 0 loc unknown features none partid-max 0 pmg-max 0\n";
 	const struct cpumask *valid = mpx_test_cpus_0_7(test);
 	struct mpam_ext_platform *p = mpx_test_parse(test, loose, valid);
-	char *text = mpx_test_print(test, p);
+	char *text = mpx_plat_test_print(test, p);
 
 	KUNIT_EXPECT_STREQ(test, text, canonical);
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, mpx_test_parse(test, text, valid)));
@@ -319,7 +319,7 @@ static void mpx_test_firmware_locators(struct kunit *test)
 	const struct cpumask *valid = mpx_test_cpus_0_7(test);
 	struct mpam_ext_platform *p = mpx_test_parse(test, loose, valid);
 	struct mpam_ext_platform *q;
-	char *text = mpx_test_print(test, p);
+	char *text = mpx_plat_test_print(test, p);
 
 	KUNIT_EXPECT_STREQ(test, text, canonical);
 	KUNIT_EXPECT_EQ(test, p->mscs[0].ris[0].loc, MPAM_EXT_LOC_MEMCACHE);
@@ -391,7 +391,7 @@ static void mpx_test_all_features(struct kunit *test)
 	hw->num_mbwu_mon = 65535;
 	hw->mbwu_width = 63;
 
-	text = mpx_test_print(test, p);
+	text = mpx_plat_test_print(test, p);
 	q = mpx_test_parse(test, text, mpx_test_mask(test, 0, 0));
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
 	KUNIT_EXPECT_STREQ(test, text, expect);
@@ -1000,7 +1000,7 @@ static void mpx_test_too_big(struct kunit *test)
 }
 
 /* Small or missing message buffers are never overrun */
-static void mpx_test_err_buffer(struct kunit *test)
+static void mpx_plat_test_err_buffer(struct kunit *test)
 {
 	static const char bad[] = "platform name t\ncache level 9 id 0 cpus 0\n";
 	const struct cpumask *valid = mpx_test_mask(test, 0, 0);
@@ -1058,7 +1058,7 @@ static struct kunit_case mpx_platform_reject_cases[] = {
 	KUNIT_CASE(mpx_test_max_mscs),
 	KUNIT_CASE(mpx_test_long_line),
 	KUNIT_CASE(mpx_test_too_big),
-	KUNIT_CASE(mpx_test_err_buffer),
+	KUNIT_CASE(mpx_plat_test_err_buffer),
 	KUNIT_CASE(mpx_test_firmware_names),
 	{}
 };

@@ -588,7 +588,7 @@ static int mpx_loc_memory(struct mpx_acpi *a, unsigned int r,
 	return 0;
 }
 
-static bool mpx_hid_char(u8 c)
+static bool mpx_acpi_hid_char(u8 c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 	       (c >= '0' && c <= '9') || c == '_';
@@ -604,7 +604,7 @@ static bool mpx_hid_ok(u64 hid)
 		c = hid >> (8 * i);
 		if (!c)
 			break;
-		if (!mpx_hid_char(c))
+		if (!mpx_acpi_hid_char(c))
 			return false;
 	}
 	return i && (i == 8 || !(hid >> (8 * i)));

@@ -355,7 +355,7 @@ static int mpx_strtou64(const char *s, u64 *out)
 }
 
 /* Convert the value of keyword @key and check that it is in [@min, @max] */
-static int mpx_num(struct mpx_parser *ps, const char *key, const char *s,
+static int mpx_plat_num(struct mpx_parser *ps, const char *key, const char *s,
 		   u64 min, u64 max, u64 *out)
 {
 	int ret = mpx_strtou64(s, out);
@@ -377,7 +377,7 @@ static int mpx_num32(struct mpx_parser *ps, const char *key, const char *s,
 		     u32 min, u32 max, u32 *out)
 {
 	u64 v;
-	int ret = mpx_num(ps, key, s, min, max, &v);
+	int ret = mpx_plat_num(ps, key, s, min, max, &v);
 
 	if (!ret)
 		*out = v;
@@ -402,7 +402,7 @@ static int mpx_cpu_number(struct mpx_parser *ps, const char *list,
 }
 
 /* Parse a CPU list: "none", or items "N" and "N-M" separated by commas */
-static int mpx_cpus(struct mpx_parser *ps, const char *list,
+static int mpx_plat_cpus(struct mpx_parser *ps, const char *list,
 		    struct cpumask *mask)
 {
 	const char *s = list;
@@ -538,7 +538,7 @@ static int mpx_cache_line(struct mpx_parser *ps)
 			return mpx_err(ps, "duplicate cache level %u id %u", level, id);
 
 	c = &p->caches[p->nr_caches];
-	ret = mpx_cpus(ps, vals[2], &c->cpus);
+	ret = mpx_plat_cpus(ps, vals[2], &c->cpus);
 	if (ret)
 		return ret;
 	if (cpumask_empty(&c->cpus))
@@ -589,7 +589,7 @@ static int mpx_mem_line(struct mpx_parser *ps)
 			return mpx_err(ps, "duplicate memory id %u", id);
 
 	m = &p->mems[p->nr_mems];
-	ret = mpx_cpus(ps, vals[1], &m->cpus);
+	ret = mpx_plat_cpus(ps, vals[1], &m->cpus);
 	if (ret)
 		return ret;
 	if (cpumask_intersects(&m->cpus, &ps->mem_cpus)) {
@@ -649,9 +649,9 @@ static int mpx_msc_line(struct mpx_parser *ps)
 
 	msc = &p->mscs[p->nr_mscs];
 	msc->id = id;
-	ret = mpx_num(ps, "base", vals[1], 0, U64_MAX, &base);
+	ret = mpx_plat_num(ps, "base", vals[1], 0, U64_MAX, &base);
 	if (!ret)
-		ret = mpx_num(ps, "size", vals[2], 0, U64_MAX, &size);
+		ret = mpx_plat_num(ps, "size", vals[2], 0, U64_MAX, &size);
 	if (ret)
 		return ret;
 	if (size < MPAM_EXT_MSC_FRAME_MIN)
@@ -679,7 +679,7 @@ static int mpx_msc_line(struct mpx_parser *ps)
 		ret = mpx_num32(ps, "iidr", vals[6], 0, U32_MAX, &msc->iidr);
 	if (!ret && vals[7]) {
 		msc->has_affinity = true;
-		ret = mpx_cpus(ps, vals[7], &msc->affinity);
+		ret = mpx_plat_cpus(ps, vals[7], &msc->affinity);
 	}
 	if (ret)
 		return ret;
@@ -690,7 +690,7 @@ static int mpx_msc_line(struct mpx_parser *ps)
 }
 
 /* A character of an ACPI hardware ID as a locator writes it */
-static bool mpx_hid_char(char c)
+static bool mpx_plat_hid_char(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 	       (c >= '0' && c <= '9') || c == '_';
@@ -713,7 +713,7 @@ static int mpx_loc_acpi(struct mpx_parser *ps, struct mpam_ext_ris_desc *ris,
 			       "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
 			       s);
 	for (i = 0; i < n; i++) {
-		if (!mpx_hid_char(s[i]))
+		if (!mpx_plat_hid_char(s[i]))
 			return mpx_err(ps,
 				       "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
 				       s);
@@ -744,11 +744,11 @@ static int mpx_loc(struct mpx_parser *ps, const struct mpam_ext_msc_desc *msc,
 	}
 	if (!strncmp(s, "smmu:", 5)) {
 		ris->loc = MPAM_EXT_LOC_SMMU;
-		return mpx_num(ps, "loc smmu", s + 5, 0, U64_MAX, &ris->ref);
+		return mpx_plat_num(ps, "loc smmu", s + 5, 0, U64_MAX, &ris->ref);
 	}
 	if (!strncmp(s, "interconnect:", 13)) {
 		ris->loc = MPAM_EXT_LOC_INTERCONNECT;
-		return mpx_num(ps, "loc interconnect", s + 13, 0, U64_MAX,
+		return mpx_plat_num(ps, "loc interconnect", s + 13, 0, U64_MAX,
 			       &ris->ref);
 	}
 	if (!strncmp(s, "acpi:", 5))
