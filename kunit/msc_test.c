@@ -1215,6 +1215,45 @@ static void mpx_msc_test_err_none(struct kunit *test)
 						  0, 1), -EINVAL);
 }
 
+/*
+ * A persistent error (a device that keeps using an out-of-range PARTID) is
+ * raised again every time ESR is cleared. The handler masks the interrupt
+ * on the first one; the reset after it unmasks once, sees the error again
+ * and masks for good: two interrupts in all, not a storm.
+ */
+static void mpx_msc_test_err_storm(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_reset_desc(test, 131);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_msc *msc;
+	char *state;
+
+	msc = t_probed(test, d);
+	t_inject(test, msc, MPAM_EXT_SIM_ERROR_PERSIST, 1,
+		 MPAM_EXT_ERR_REQ_PARTID_RANGE);
+	t_err_sync(msc);
+	mpam_ext_sim_irq_sync(msc->sim);
+
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_FALSE(test, st.storm);
+	KUNIT_EXPECT_EQ(test, st.irqs, 2ULL);
+	KUNIT_EXPECT_EQ(test, msc->nr_errors, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpam_ext_msc_get_state(msc), MPAM_EXT_MSC_ERRORED);
+	/* Masked, while the error is still there */
+	KUNIT_EXPECT_EQ(test, mpam_ext_sim_read32(msc->sim, MPAMF_ECR), 0U);
+	KUNIT_EXPECT_EQ(test, (unsigned int)FIELD_GET(MPAMF_ESR_ERRCODE, t_esr(msc)),
+			(unsigned int)MPAM_EXT_ERR_REQ_PARTID_RANGE);
+	state = t_show(test, msc, MPAM_EXT_MSC_REC_STATE);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(state, "irq_masked 1\n"));
+
+	/* Nothing more arrives */
+	t_inject(test, msc, MPAM_EXT_SIM_ERROR_IRQ, 0, MPAM_EXT_ERR_RIS_NO_CONTROL);
+	t_err_sync(msc);
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.irqs, 2ULL);
+	t_inject(test, msc, MPAM_EXT_SIM_CLEAR, 1, 0);
+}
+
 /* ---- debugfs records ---- */
 
 static void mpx_msc_test_records(struct kunit *test)
@@ -1616,6 +1655,7 @@ static struct kunit_case mpx_msc_err_cases[] = {
 	KUNIT_CASE(mpx_msc_test_errcode_names),
 	KUNIT_CASE(mpx_msc_test_err_irq),
 	KUNIT_CASE(mpx_msc_test_err_none),
+	KUNIT_CASE(mpx_msc_test_err_storm),
 	{}
 };
 

@@ -875,6 +875,51 @@ static void mpx_err_inject(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0x0000000281000000ULL, mpx_esr(sim));
 }
 
+/*
+ * A persistent error is recorded again each time ESR is cleared; a handler
+ * that clears ESR without masking the interrupt is called until the storm
+ * guard stops the error, which the statistics show.
+ */
+static void mpx_err_persist(struct kunit *test)
+{
+	struct mpam_ext_sim_msc *sim = mpx_t_create(test, mpx_t_mem(test));
+	struct mpx_t_irq *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	struct mpam_ext_sim_stats st;
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			mpam_ext_sim_inject(sim, MPAM_EXT_SIM_ERROR_PERSIST, 5, 0));
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_sim_inject(sim, MPAM_EXT_SIM_ERROR_PERSIST,
+						     5, 2));
+	KUNIT_EXPECT_EQ(test, 0x0000000502000000ULL, mpx_esr(sim));
+	mpx_esr_clear(sim);
+	KUNIT_EXPECT_EQ(test, 0x0000000502000000ULL, mpx_esr(sim));
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_EQ(test, 2ULL, st.errors);
+	KUNIT_EXPECT_EQ(test, 0ULL, st.irqs);
+
+	/* An unmasked line storms until the guard stops the source */
+	t->sim = sim;
+	mpam_ext_sim_set_err_handler(sim, mpx_t_handler, t);
+	mpx_wr(sim, MPAMF_ECR, 1);
+	mpam_ext_sim_irq_sync(sim);
+	KUNIT_EXPECT_EQ(test, MPAM_EXT_SIM_STORM_MAX, atomic_read(&t->calls));
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_TRUE(test, st.storm);
+	KUNIT_EXPECT_EQ(test, (u64)MPAM_EXT_SIM_STORM_MAX, st.irqs);
+	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
+
+	/* Stopped by inject_clear: a clear then sticks */
+	mpx_wr(sim, MPAMF_ECR, 0);
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_sim_inject_parse(sim, MPAM_EXT_SIM_ERROR_PERSIST,
+							   "5 0x4\n"));
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_sim_inject(sim, MPAM_EXT_SIM_CLEAR, 5, 0));
+	mpx_esr_clear(sim);
+	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
+	mpam_ext_sim_set_err_handler(sim, NULL, NULL);
+	mpam_ext_sim_irq_sync(sim);
+}
+
 static struct kunit_case mpx_err_cases[] = {
 	KUNIT_CASE(mpx_err_partid_sel),
 	KUNIT_CASE(mpx_err_undefined_ris),
@@ -886,6 +931,7 @@ static struct kunit_case mpx_err_cases[] = {
 	KUNIT_CASE(mpx_err_no_esr),
 	KUNIT_CASE(mpx_err_irq),
 	KUNIT_CASE(mpx_err_inject),
+	KUNIT_CASE(mpx_err_persist),
 	{}
 };
 

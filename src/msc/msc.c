@@ -1426,13 +1426,16 @@ int mpam_ext_msc_mon_read_atomic(struct mpam_ext_ris *ris,
 
 /*
  * Error handler, hard interrupt context (the MSC's interrupt, or the
- * simulator's irq_work). Reads and clears ESR; the first error moves the MSC
- * to errored and queues the reset. Later errors are only counted: one
- * message per MSC, whatever the rate.
+ * simulator's irq_work). Masks the interrupt (ECR.INTEN clear), then reads
+ * and clears ESR: a source that keeps raising the error (a device with an
+ * out-of-range PARTID) cannot raise it again at traffic rate. The first
+ * error moves the MSC to errored and queues the reset, which unmasks the
+ * interrupt once when it is done; an error after that is counted and leaves
+ * the interrupt masked for good. One message per transition.
  */
 static bool mpx_msc_err_handle(struct mpam_ext_msc *msc)
 {
-	bool first = false;
+	bool first = false, persists = false;
 	unsigned long flags;
 	u64 esr;
 
@@ -1446,9 +1449,13 @@ static bool mpx_msc_err_handle(struct mpam_ext_msc *msc)
 		spin_unlock_irqrestore(&msc->lock, flags);
 		return false;
 	}
+	mpx_msc_write32(msc, MPAMF_ECR, 0);
 	mpx_msc_clear_esr(msc);
 	msc->last_esr = esr;
 	msc->nr_errors++;
+	if (!msc->irq_masked)
+		persists = msc->rearmed;
+	msc->irq_masked = true;
 	if (msc->state == MPAM_EXT_MSC_OK) {
 		msc->state = MPAM_EXT_MSC_ERRORED;
 		first = true;
@@ -1456,6 +1463,11 @@ static bool mpx_msc_err_handle(struct mpam_ext_msc *msc)
 			schedule_work(&msc->err_work);
 	}
 	spin_unlock_irqrestore(&msc->lock, flags);
+
+	/* The first error named the cause; this one only says what changed */
+	if (persists)
+		pr_err("MSC %u: error again after the reset (ESR 0x%016llx): error interrupt masked\n",
+		       msc->desc.id, esr);
 
 	if (first)
 		pr_err("MSC %u: error interrupt, ESR 0x%016llx: %s (code %u, PARTID/monitor %u, PMG %u, RIS %u%s): resetting the MSC, its configuration is refused from now on\n",
@@ -1479,14 +1491,29 @@ static irqreturn_t mpx_msc_err_irq(int irq, void *dev_id)
 	return mpx_msc_err_handle(dev_id) ? IRQ_HANDLED : IRQ_NONE;
 }
 
+/*
+ * After the first error: reset everything, then clear ESR and unmask the
+ * interrupt once, so that an error whose source outlives the reset is seen
+ * (and masks the interrupt for good).
+ */
 static void mpx_msc_err_work(struct work_struct *work)
 {
 	struct mpam_ext_msc *msc = container_of(work, struct mpam_ext_msc,
 						err_work);
+	unsigned long flags;
 
 	mpx_msc_reset_msc(msc);
 	pr_info("MSC %u: every PARTID reset and every monitor disabled after the error\n",
 		msc->desc.id);
+
+	spin_lock_irqsave(&msc->lock, flags);
+	if (!msc->dying && msc->irq_masked && !msc->rearmed) {
+		msc->rearmed = true;
+		msc->irq_masked = false;
+		mpx_msc_clear_esr(msc);
+		mpx_msc_write32(msc, MPAMF_ECR, MPAMF_ECR_INTEN);
+	}
+	spin_unlock_irqrestore(&msc->lock, flags);
 }
 
 /*
@@ -2138,17 +2165,20 @@ static void mpx_msc_show_state(struct seq_file *s, struct mpam_ext_msc *msc)
 	enum mpam_ext_msc_state state;
 	unsigned long flags;
 	u64 esr, errors;
+	bool masked;
 
 	spin_lock_irqsave(&msc->lock, flags);
 	state = msc->state;
 	esr = msc->last_esr;
 	errors = msc->nr_errors;
+	masked = msc->irq_masked;
 	spin_unlock_irqrestore(&msc->lock, flags);
 
 	seq_printf(s, "state %s\n", mpam_ext_msc_state_name(state));
 	seq_printf(s, "reason %s\n", state == MPAM_EXT_MSC_REFUSED ? msc->why : "-");
 	seq_printf(s, "probe_esr 0x%016llx\n", msc->probe_esr);
 	seq_printf(s, "errors %llu\n", errors);
+	seq_printf(s, "irq_masked %u\n", masked);
 	seq_printf(s, "last_esr 0x%016llx\n", esr);
 	seq_printf(s, "last_errcode %u\n",
 		   (unsigned int)FIELD_GET(MPAMF_ESR_ERRCODE, esr));

@@ -25,6 +25,7 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/overflow.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -139,6 +140,7 @@ static const struct {
 	{ "inject_counter_wrap", MPAM_EXT_SIM_COUNTER_NEAR_WRAP },
 	{ "inject_garbage_id",	 MPAM_EXT_SIM_GARBAGE_ID },
 	{ "inject_clear",	 MPAM_EXT_SIM_CLEAR },
+	{ "inject_error_persist", MPAM_EXT_SIM_ERROR_PERSIST },
 };
 
 /* What a fault injection file hands to its write handler */
@@ -182,6 +184,14 @@ struct mpam_ext_sim_msc {
 	struct irq_work irq_work;	/* delivers the error interrupt */
 	void (*err_fn)(void *arg);
 	void *err_arg;
+
+	/* A persistent error: recorded again whenever software clears ESR */
+	u8 persist_code;	/* its ERRCODE, 0 for none */
+	u8 persist_ris;
+	u32 persist_irqs;	/* deliveries since INTEN was last clear */
+	struct mpam_ext_sim_stats stats;
+	ktime_t irq_window;	/* start of the second being counted */
+	u64 irq_window_count;	/* deliveries in it so far */
 
 	struct mpx_sim_dbg_file dbg[ARRAY_SIZE(mpx_sim_dbg_files)];
 
@@ -308,6 +318,28 @@ static void mpx_sim_irq_check(struct mpam_ext_sim_msc *sim)
 		irq_work_queue(&sim->irq_work);
 }
 
+/* One delivery: the counters, the rate of the last second, the storm guard */
+static void mpx_sim_irq_count(struct mpam_ext_sim_msc *sim)
+{
+	ktime_t now = ktime_get();
+
+	lockdep_assert_held(&sim->lock);
+
+	sim->stats.irqs++;
+	if (ktime_after(now, ktime_add_ms(sim->irq_window, MSEC_PER_SEC))) {
+		if (sim->irq_window)
+			sim->stats.irq_rate = sim->irq_window_count;
+		sim->irq_window = now;
+		sim->irq_window_count = 0;
+	}
+	sim->irq_window_count++;
+
+	if (sim->persist_code && ++sim->persist_irqs >= MPAM_EXT_SIM_STORM_MAX) {
+		sim->persist_code = 0;
+		sim->stats.storm = true;
+	}
+}
+
 static void mpx_sim_err_irq_work(struct irq_work *work)
 {
 	struct mpam_ext_sim_msc *sim = container_of(work, struct mpam_ext_sim_msc,
@@ -321,6 +353,8 @@ static void mpx_sim_err_irq_work(struct irq_work *work)
 	fn = sim->err_fn;
 	arg = sim->err_arg;
 	asserted = mpx_sim_irq_asserted(sim);
+	if (fn && asserted)
+		mpx_sim_irq_count(sim);
 	spin_unlock_irqrestore(&sim->lock, flags);
 
 	if (fn && asserted)
@@ -350,6 +384,7 @@ static void mpx_sim_error(struct mpam_ext_sim_msc *sim, enum mpam_ext_errcode co
 	if (FIELD_GET(MPAMF_ESR_ERRCODE, sim->esr))
 		esr |= MPAMF_ESR_OVRWR;
 	sim->esr = esr;
+	sim->stats.errors++;
 	mpx_sim_irq_check(sim);
 }
 
@@ -365,6 +400,9 @@ static void mpx_sim_esr_write(struct mpam_ext_sim_msc *sim, u64 val)
 	if (sim->extd_esr)
 		mask |= MPAMF_ESR_RIS;
 	sim->esr = val & mask;
+	/* The source of a persistent error raises it again at once */
+	if (!FIELD_GET(MPAMF_ESR_ERRCODE, sim->esr) && sim->persist_code)
+		mpx_sim_error(sim, sim->persist_code, 0, 0, sim->persist_ris);
 	mpx_sim_irq_check(sim);
 }
 
@@ -1166,6 +1204,8 @@ static void mpx_sim_write32_reg(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
 		if (!sim->has_esr)
 			return;
 		sim->ecr = val & MPAMF_ECR_INTEN;
+		if (!sim->ecr)
+			sim->persist_irqs = 0;
 		mpx_sim_irq_check(sim);
 		return;
 	case MPAMF_ESR:
@@ -1528,6 +1568,16 @@ static int mpx_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault 
 			return -EINVAL;
 		mpx_sim_error(sim, arg, 0, 0, r->idx);
 		return 0;
+	case MPAM_EXT_SIM_ERROR_PERSIST:
+		if (!sim->has_esr || arg < MPAM_EXT_ERR_PARTID_SEL_RANGE ||
+		    arg > MPAM_EXT_ERR_RIS_NO_MONITOR)
+			return -EINVAL;
+		sim->persist_code = arg;
+		sim->persist_ris = r->idx;
+		sim->persist_irqs = 0;
+		sim->stats.storm = false;
+		mpx_sim_error(sim, arg, 0, 0, r->idx);
+		return 0;
 	case MPAM_EXT_SIM_COUNTER_NEAR_WRAP:
 		if (!mpx_sim_has(r, MPAM_EXT_HW_MBWU) || arg >= r->hw.num_mbwu_mon)
 			return -EINVAL;
@@ -1540,6 +1590,8 @@ static int mpx_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault 
 	case MPAM_EXT_SIM_CLEAR:
 		r->nrdy_stuck = false;
 		r->garbage_id = false;
+		if (sim->persist_code && sim->persist_ris == r->idx)
+			sim->persist_code = 0;
 		return 0;
 	}
 	return -EINVAL;
@@ -1562,7 +1614,8 @@ int mpam_ext_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault fa
  *
  *	text	= ris [ blanks arg ] [ blanks ] [ "\n" ]
  *	ris	= number		hardware RIS index, 0..15
- *	arg	= number		error code (inject_error, 1..11) or
+ *	arg	= number		error code (inject_error and
+ *					inject_error_persist, 1..11) or
  *					MBWU monitor index (inject_counter_wrap);
  *					required by those two, refused by others
  *	number	= decimal | "0x" hex
@@ -1586,6 +1639,7 @@ int mpam_ext_sim_inject_parse(struct mpam_ext_sim_msc *sim,
 	}
 
 	want = (fault == MPAM_EXT_SIM_ERROR_IRQ ||
+		fault == MPAM_EXT_SIM_ERROR_PERSIST ||
 		fault == MPAM_EXT_SIM_COUNTER_NEAR_WRAP) ? 2 : 1;
 	if (nr != want || num[0] >= MPX_NR_RIS_IDX)
 		return -EINVAL;
@@ -1615,12 +1669,45 @@ static const struct file_operations mpx_sim_dbg_fops = {
 	.write = mpx_sim_dbg_write,
 };
 
+void mpam_ext_sim_get_stats(struct mpam_ext_sim_msc *sim,
+			    struct mpam_ext_sim_stats *stats)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	*stats = sim->stats;
+	spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+static int mpx_sim_stats_show(struct seq_file *s, void *unused)
+{
+	struct mpam_ext_sim_msc *sim = s->private;
+	struct mpam_ext_sim_stats st;
+	unsigned long flags;
+	u8 persist;
+
+	mpam_ext_sim_get_stats(sim, &st);
+	spin_lock_irqsave(&sim->lock, flags);
+	persist = sim->persist_code;
+	spin_unlock_irqrestore(&sim->lock, flags);
+
+	seq_printf(s, "irqs %llu\n", st.irqs);
+	seq_printf(s, "irq_rate_per_s %llu\n", st.irq_rate);
+	seq_printf(s, "errors %llu\n", st.errors);
+	seq_printf(s, "error_persist %u\n", persist);
+	seq_printf(s, "storm %u\n", st.storm);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(mpx_sim_stats);
+
 void mpam_ext_sim_debugfs_init(struct mpam_ext_sim_msc *sim, struct dentry *dir)
 {
 	unsigned int i;
 
 	if (IS_ERR_OR_NULL(dir))
 		return;
+
+	debugfs_create_file("sim_stats", 0444, dir, sim, &mpx_sim_stats_fops);
 
 	for (i = 0; i < ARRAY_SIZE(mpx_sim_dbg_files); i++) {
 		sim->dbg[i].sim = sim;

@@ -251,6 +251,9 @@ enum mpam_ext_msc_state {
  *		done: an error left by firmware or caused by the probe
  * @nr_errors:	error interrupts seen; under @lock
  * @last_esr:	MPAMF_ESR of the latest error; under @lock
+ * @irq_masked:	the error handler cleared ECR.INTEN; under @lock
+ * @rearmed:	the reset after the first error unmasked the interrupt
+ *		(once only); under @lock
  * @err_work:	puts the hardware back to defaults after an error
  * @why:	reason the MSC was refused
  * @dbg:	its debugfs directory, or NULL
@@ -281,6 +284,8 @@ struct mpam_ext_msc {
 	u64 probe_esr;
 	u64 nr_errors;
 	u64 last_esr;
+	bool irq_masked;
+	bool rearmed;
 	struct work_struct err_work;
 	char why[64];
 	struct dentry *dbg;
