@@ -1256,6 +1256,33 @@ static void mpx_msc_test_err_storm(struct kunit *test)
 
 /* ---- debugfs records ---- */
 
+/* Reading regs of an MSC without RIS 0 selects a RIS it has: no error */
+static void mpx_msc_test_regs_no_ris0(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_desc(test, 132);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_ris_hw *hw;
+	struct mpam_ext_msc *msc;
+	char *regs;
+	u64 errors;
+
+	hw = t_cache(d, 1, 3, 15, 0, T_F(CPOR) | T_F(ESR));
+	hw->cpbm_wd = 8;
+	hw = t_mem(d, 3, 15, 0, T_F(MBW_MAX) | T_F(ESR));
+	hw->bwa_wd = 6;
+	msc = t_probed(test, d);
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	errors = st.errors;
+	regs = t_show(test, msc, MPAM_EXT_MSC_REC_REGS);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(regs, "ris3 MPAMCFG_MBW_MAX"));
+	t_err_sync(msc);
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.errors, errors);
+	KUNIT_EXPECT_EQ(test, t_esr(msc), 0ULL);
+	KUNIT_EXPECT_EQ(test, mpam_ext_msc_get_state(msc), MPAM_EXT_MSC_OK);
+}
+
+
 static void mpx_msc_test_records(struct kunit *test)
 {
 	struct mpam_ext_msc_desc *d = t_desc(test, 140);
@@ -1631,6 +1658,7 @@ static struct kunit_case mpx_msc_probe_cases[] = {
 	KUNIT_CASE(mpx_msc_test_garbage),
 	KUNIT_CASE(mpx_msc_test_bad_width),
 	KUNIT_CASE(mpx_msc_test_records),
+	KUNIT_CASE(mpx_msc_test_regs_no_ris0),
 	{}
 };
 

@@ -2101,8 +2101,14 @@ static void mpx_msc_show_regs(struct seq_file *s, struct mpam_ext_msc *msc)
 		mpx_msc_show_reg32(s, "msc", "MPAMF_AIDR", msc->aidr);
 		return;
 	}
+	/*
+	 * Select a RIS the MSC has: PART_SEL naming one it lacks (RIS 0 need
+	 * not exist) would raise an error from a read-only file.
+	 */
+	for (i = 0; i < msc->nr_ris && !msc->ris[i].probed; i++)
+		;
 	spin_lock_irqsave(&msc->lock, flags);
-	mpx_msc_write32(msc, MPAMCFG_PART_SEL, 0);
+	mpx_msc_part_sel(&msc->ris[i], 0, false);
 	mpx_msc_show_reg32(s, "msc", "MPAMF_AIDR", mpx_msc_read32(msc, MPAMF_AIDR));
 	mpx_msc_show_reg32(s, "msc", "MPAMF_IIDR", mpx_msc_read32(msc, MPAMF_IIDR));
 	if (msc->has_esr) {
