@@ -627,6 +627,50 @@ static void mpx_msc_test_reset(struct kunit *test)
 
 /* ---- configuration ---- */
 
+/*
+ * RIS indices up to RIS_MAX that firmware does not describe come up with an
+ * UNKNOWN configuration: the probe finds them and resets them too, and
+ * nothing else sees them.
+ */
+static void mpx_msc_test_hidden_ris(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_desc(test, 133), *all;
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_ris_hw *hw;
+	struct mpam_ext_msc *msc;
+	unsigned int i;
+	u16 mon;
+
+	hw = t_cache(d, 0, 3, 15, 1, T_F(CPOR) | T_F(CMAX) | T_F(CSU) | T_F(ESR));
+	hw->cpbm_wd = 12;
+	hw->cmax_wd = 6;
+	hw->num_csu_mon = 2;
+	d->ris_max = 3;
+	msc = t_probed(test, d);
+	KUNIT_EXPECT_EQ(test, msc->ris_max, 3);
+	KUNIT_EXPECT_EQ(test, msc->nr_hidden, 3U);
+
+	all = kunit_kzalloc(test, sizeof(*all), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, all);
+	*all = *d;
+	for (i = 1; i <= 3; i++) {
+		all->ris[all->nr_ris] = d->ris[0];
+		all->ris[all->nr_ris++].idx = i;
+		for (mon = 0; mon < 2; mon++)
+			KUNIT_EXPECT_EQ(test, t_mon_reg(msc, i, mon, MSMON_CFG_CSU_CTL) &
+					MSMON_CFG_CTL_EN, 0U);
+	}
+	t_expect_reset(test, msc, all);
+
+	/* Only the described RIS is offered */
+	KUNIT_EXPECT_PTR_EQ(test, mpam_ext_ris_next(msc, NULL), &msc->ris[0]);
+	KUNIT_EXPECT_NULL(test, mpam_ext_ris_next(msc, &msc->ris[0]));
+	KUNIT_EXPECT_NULL(test, mpam_ext_ris_find(msc, 2));
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.errors, 0ULL);
+	KUNIT_EXPECT_EQ(test, msc->probe_esr, 0ULL);
+}
+
 static void mpx_msc_test_apply_counts(struct kunit *test)
 {
 	struct mpam_ext_msc_desc *d = t_reset_desc(test, 50);
@@ -1664,6 +1708,7 @@ static struct kunit_case mpx_msc_probe_cases[] = {
 
 static struct kunit_case mpx_msc_config_cases[] = {
 	KUNIT_CASE(mpx_msc_test_reset),
+	KUNIT_CASE(mpx_msc_test_hidden_ris),
 	KUNIT_CASE(mpx_msc_test_apply_counts),
 	KUNIT_CASE(mpx_msc_test_apply_refused),
 	{}

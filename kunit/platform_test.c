@@ -337,6 +337,26 @@ static void mpx_test_firmware_locators(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
 }
 
+/* ris-max: parsed, printed after affinity, compared */
+static void mpx_test_ris_max(struct kunit *test)
+{
+	static const char text[] =
+		"platform name hid\n"
+		"memory id 0 cpus 0-7\n"
+		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity 0-3 ris-max 5\n"
+		"  ris index 0 loc memory:0 features none partid-max 0 pmg-max 0\n"
+		"  ris index 2 loc memory:0 features none partid-max 0 pmg-max 0\n";
+	const struct cpumask *valid = mpx_test_cpus_0_7(test);
+	struct mpam_ext_platform *p = mpx_test_parse(test, text, valid);
+	struct mpam_ext_platform *q = mpx_test_parse(test, text, valid);
+
+	KUNIT_EXPECT_EQ(test, p->mscs[0].ris_max, 5);
+	KUNIT_EXPECT_STREQ(test, mpx_plat_test_print(test, p), text);
+	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
+	q->mscs[0].ris_max = 4;
+	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
+}
+
 /* Every feature and every number, at their largest, survive a round trip */
 static void mpx_test_all_features(struct kunit *test)
 {
@@ -634,6 +654,7 @@ static struct kunit_case mpx_platform_cases[] = {
 	KUNIT_CASE(mpx_test_grace),
 	KUNIT_CASE(mpx_test_canonical),
 	KUNIT_CASE(mpx_test_firmware_locators),
+	KUNIT_CASE(mpx_test_ris_max),
 	KUNIT_CASE(mpx_test_all_features),
 	KUNIT_CASE(mpx_test_equal),
 	KUNIT_CASE_PARAM(mpx_test_equal_diff, mpx_diff_gen_params),
@@ -693,6 +714,16 @@ static const struct mpx_bad mpx_bad_cases[] = {
 	{ "memcache level",
 	  BAD_PCMS "  ris index 0 loc memcache:256:1 " BAD_NONE,
 	  "line 5: loc memcache level 256 out of range 0..255" },
+	{ "ris-max not above the ris",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b ris-max 2\n"
+	  "  ris index 2 loc memory:0 " BAD_NONE,
+	  "line 4: msc 0: ris-max 2 is not above ris index 2" },
+	{ "ris-max range",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b ris-max 16\n"
+	  BAD_R,
+	  "line 4: ris-max 16 out of range 1..15" },
 	{ "affinity CPU",
 	  BAD_P BAD_C BAD_M
 	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b affinity 9\n"

@@ -357,6 +357,34 @@ static void mpx_id_garbage(struct kunit *test)
 			mpam_ext_sim_inject(sim, MPAM_EXT_SIM_GARBAGE_ID, 4, 0));
 }
 
+/* RIS above the described ones up to the description's RIS_MAX */
+static void mpx_id_hidden(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_msc *a, *b;
+	u32 cpbm;
+
+	d->ris_max = 4;
+	a = mpx_t_create(test, d);
+	b = mpx_t_create(test, d);
+	KUNIT_EXPECT_EQ(test, 4ULL, FIELD_GET(MPAMF_IDR_RIS_MAX,
+					     mpam_ext_sim_read64(a, MPAMF_IDR)));
+	KUNIT_EXPECT_TRUE(test, mpam_ext_sim_read64(a, MPAMF_IDR) & MPAMF_IDR_HAS_RIS);
+	/* Selected without error; configured, not at the power-on pattern */
+	mpx_part_sel(a, 4, 3, false);
+	mpx_part_sel(b, 4, 3, false);
+	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(a));
+	cpbm = mpx_rd(a, MPAMCFG_CPBM);
+	/* The same seed gives the same UNKNOWN values */
+	KUNIT_EXPECT_EQ(test, cpbm, mpx_rd(b, MPAMCFG_CPBM));
+	mpx_part_sel(a, 4, 4, false);
+	KUNIT_EXPECT_NE(test, cpbm, mpx_rd(a, MPAMCFG_CPBM));
+	/* Same properties as the first described RIS */
+	cpbm = mpx_rd(a, MPAMF_CPOR_IDR);
+	mpx_part_sel(a, 0, 0, false);
+	KUNIT_EXPECT_EQ(test, cpbm, mpx_rd(a, MPAMF_CPOR_IDR));
+}
+
 static struct kunit_case mpx_id_cases[] = {
 	KUNIT_CASE(mpx_id_l3),
 	KUNIT_CASE(mpx_id_sparse),
@@ -365,6 +393,7 @@ static struct kunit_case mpx_id_cases[] = {
 	KUNIT_CASE(mpx_id_undefined_ris),
 	KUNIT_CASE(mpx_id_halves),
 	KUNIT_CASE(mpx_id_garbage),
+	KUNIT_CASE(mpx_id_hidden),
 	{}
 };
 

@@ -136,6 +136,7 @@ static const char * const mpx_cache_keys[] = { "level", "id", "cpus" };
 static const char * const mpx_mem_keys[] = { "id", "cpus" };
 static const char * const mpx_msc_keys[] = {
 	"id", "base", "size", "nrdy-us", "err-irq", "aidr", "iidr", "affinity",
+	"ris-max",
 };
 
 /* Keywords of an msc line every msc line has; the others are optional */
@@ -608,15 +609,30 @@ static int mpx_mem_line(struct mpx_parser *ps)
 	return 0;
 }
 
-/* The msc line before the current one must have had ris lines */
+/*
+ * The msc line before the current one must have had ris lines, and its
+ * ris-max, when given, must be above every index they use.
+ */
 static int mpx_msc_done(struct mpx_parser *ps)
 {
 	const struct mpam_ext_platform *p = ps->p;
+	const struct mpam_ext_msc_desc *msc;
+	unsigned int r;
 
-	if (ps->stage != MPX_STAGE_MSC || p->mscs[p->nr_mscs - 1].nr_ris)
+	if (ps->stage != MPX_STAGE_MSC)
+		return 0;
+	msc = &p->mscs[p->nr_mscs - 1];
+	for (r = 0; msc->ris_max && r < msc->nr_ris; r++) {
+		if (msc->ris[r].idx < msc->ris_max)
+			continue;
+		ps->line = ps->msc_line;
+		return mpx_err(ps, "msc %u: ris-max %u is not above ris index %u",
+			       msc->id, msc->ris_max, msc->ris[r].idx);
+	}
+	if (msc->nr_ris)
 		return 0;
 	ps->line = ps->msc_line;
-	return mpx_err(ps, "msc %u has no ris lines", p->mscs[p->nr_mscs - 1].id);
+	return mpx_err(ps, "msc %u has no ris lines", msc->id);
 }
 
 static int mpx_msc_line(struct mpx_parser *ps)
@@ -625,7 +641,7 @@ static int mpx_msc_line(struct mpx_parser *ps)
 	char *vals[ARRAY_SIZE(mpx_msc_keys)];
 	struct mpam_ext_msc_desc *msc;
 	u64 base, size, last;
-	u32 id, v;
+	u32 id, v, v2 = 0;
 	unsigned int i;
 	int ret;
 
@@ -680,6 +696,10 @@ static int mpx_msc_line(struct mpx_parser *ps)
 	if (!ret && vals[7]) {
 		msc->has_affinity = true;
 		ret = mpx_plat_cpus(ps, vals[7], &msc->affinity);
+	}
+	if (!ret && vals[8]) {
+		ret = mpx_num32(ps, "ris-max", vals[8], 1, MPAM_EXT_MAX_RIS - 1, &v2);
+		msc->ris_max = v2;
 	}
 	if (ret)
 		return ret;
@@ -1356,6 +1376,8 @@ static void mpx_emit_platform(struct mpx_out *o, const struct mpam_ext_platform 
 			mpx_emit(o, " affinity ");
 			mpx_emit_cpus(o, &msc->affinity);
 		}
+		if (msc->ris_max)
+			mpx_emit(o, " ris-max %u", msc->ris_max);
 		mpx_emit(o, "\n");
 		for (r = 0; r < msc->nr_ris && r < MPAM_EXT_MAX_RIS; r++)
 			mpx_emit_ris(o, &msc->ris[r]);
@@ -1403,7 +1425,7 @@ static bool mpx_msc_equal(const struct mpam_ext_msc_desc *a,
 	if (a->id != b->id || a->base != b->base || a->size != b->size ||
 	    a->nrdy_us != b->nrdy_us || a->err_irq != b->err_irq ||
 	    a->aidr != b->aidr || a->iidr != b->iidr || a->nr_ris != b->nr_ris ||
-	    a->has_affinity != b->has_affinity ||
+	    a->has_affinity != b->has_affinity || a->ris_max != b->ris_max ||
 	    (a->has_affinity && !cpumask_equal(&a->affinity, &b->affinity)))
 		return false;
 	for (r = 0; r < a->nr_ris && r < MPAM_EXT_MAX_RIS; r++) {

@@ -758,7 +758,7 @@ static void mpx_msc_reset_msc(struct mpam_ext_msc *msc)
 {
 	unsigned int i;
 
-	for (i = 0; i < msc->nr_ris; i++)
+	for (i = 0; i < msc->nr_ris + msc->nr_hidden; i++)
 		if (msc->ris[i].probed)
 			mpx_msc_reset_ris(&msc->ris[i]);
 }
@@ -1722,6 +1722,80 @@ static int mpx_msc_refuse(struct mpam_ext_msc *msc)
 	return -ENODEV;
 }
 
+/*
+ * Is RIS @idx one the MSC implements? Selecting an index it lacks records
+ * Undefined_RIS_PART_SEL (the interrupt is not enabled yet): cleared here
+ * and taken as absence. Without ESR an absent index reads an IDR with no
+ * feature, which leaves nothing to reset either.
+ */
+static bool mpx_msc_ris_exists(struct mpam_ext_msc *msc, u8 idx)
+{
+	u64 esr;
+
+	lockdep_assert_held(&msc->lock);
+
+	mpx_msc_write32(msc, MPAMCFG_PART_SEL, FIELD_PREP(MPAMCFG_PART_SEL_RIS, idx));
+	if (!msc->has_esr)
+		return mpx_msc_read32(msc, MPAMF_IDR) != 0;
+	esr = mpx_msc_read_esr(msc);
+	if (FIELD_GET(MPAMF_ESR_ERRCODE, esr) != MPAM_EXT_ERR_UNDEF_RIS_PART_SEL)
+		return true;
+	mpx_msc_clear_esr(msc);
+	return false;
+}
+
+/*
+ * Every RIS index up to RIS_MAX that firmware does not describe: its
+ * configuration after reset is UNKNOWN and could throttle traffic for
+ * good, so it is probed and reset like a described one, then left alone.
+ */
+static int mpx_msc_probe_hidden(struct mpam_ext_msc *msc)
+{
+	unsigned long described = 0, flags;
+	unsigned int i, idx;
+	char why[96];
+	bool exists;
+	int ret;
+
+	for (i = 0; i < msc->nr_ris; i++)
+		__set_bit(msc->ris[i].idx, &described);
+	for (idx = 0; msc->has_ris && idx <= msc->ris_max; idx++) {
+		struct mpam_ext_ris *ris = &msc->ris[msc->nr_ris + msc->nr_hidden];
+
+		if (test_bit(idx, &described))
+			continue;
+		memset(ris, 0, sizeof(*ris));
+		ris->msc = msc;
+		ris->idx = idx;
+		ris->hidden = true;
+
+		spin_lock_irqsave(&msc->lock, flags);
+		exists = mpx_msc_ris_exists(msc, idx);
+		ret = exists ? mpx_msc_probe_ris_regs(ris, why, sizeof(why)) : -ENOENT;
+		spin_unlock_irqrestore(&msc->lock, flags);
+		if (ret == -ENOENT)
+			continue;
+		if (!ret)
+			ret = mpx_msc_decode_ris(ris, why, sizeof(why));
+		if (ret) {
+			pr_warn("MSC %u: RIS %u, not described, cannot be reset: %s\n",
+				msc->desc.id, idx, why);
+			continue;
+		}
+		/* Only the MSC-wide fields: an index the MSC does not have */
+		if (!ris->hw.features && !ris->hw.partid_max)
+			continue;
+		msc->nr_hidden++;
+		ret = mpx_msc_ris_setup(ris);
+		if (ret)
+			return ret;
+		ris->probed = true;
+		pr_info("MSC %u: RIS %u is not described: reset and left unused\n",
+			msc->desc.id, idx);
+	}
+	return 0;
+}
+
 /**
  * mpam_ext_msc_probe() - read the ID registers, reset, enable error reports.
  * @msc:	an MSC from mpam_ext_msc_create()
@@ -1785,6 +1859,9 @@ int mpam_ext_msc_probe(struct mpam_ext_msc *msc)
 		snprintf(msc->why, sizeof(msc->why), "no usable RIS");
 		return mpx_msc_refuse(msc);
 	}
+	ret = mpx_msc_probe_hidden(msc);
+	if (ret)
+		return ret;
 
 	mpx_msc_reset_msc(msc);
 	spin_lock_irqsave(&msc->lock, flags);
@@ -1818,7 +1895,7 @@ void mpam_ext_msc_destroy(struct mpam_ext_msc *msc)
 		iounmap(msc->base);
 	if (msc->region)
 		release_mem_region(msc->desc.base, msc->desc.size);
-	for (i = 0; i < msc->nr_ris; i++)
+	for (i = 0; i < msc->nr_ris + msc->nr_hidden; i++)
 		mpx_msc_ris_free(&msc->ris[i]);
 	kfree(msc);
 }

@@ -127,6 +127,7 @@ struct mpx_sim_ris {
 	u64 *bytes;		/* [nr_pairs]: traffic seen, per (PARTID, PMG) */
 	u64 *occupancy;		/* [nr_pairs]: cache storage used */
 	struct list_head active_mbwu;	/* enabled MBWU monitors */
+	bool hidden;		/* not described: UNKNOWN power-on values */
 	bool nrdy_stuck;	/* injected: monitors read NRDY */
 	bool garbage_id;	/* injected: ID registers read garbage */
 };
@@ -1840,6 +1841,60 @@ static void mpx_sim_mon_power_on(const struct mpx_sim_ris *r, struct mpx_sim_mon
 	INIT_LIST_HEAD(&m->active);
 }
 
+/*
+ * Pseudo-random numbers for UNKNOWN values (splitmix64): the same seed gives
+ * the same sequence, so a failing run can be repeated.
+ */
+static u64 mpx_sim_rand(u64 *state)
+{
+	u64 z = (*state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/*
+ * A hidden RIS: every configuration register UNKNOWN, pseudo-random within
+ * the bits the RIS implements; monitors enabled with random filters.
+ */
+static void mpx_sim_ris_unknown(struct mpx_sim_ris *r, u64 seed)
+{
+	const struct mpam_ext_ris_hw *hw = &r->hw;
+	unsigned int p, n;
+	u32 pri_mask;
+
+	pri_mask = FIELD_PREP(MPAMCFG_PRI_INTPRI, mpx_sim_low_mask(hw->intpri_wd)) |
+		   FIELD_PREP(MPAMCFG_PRI_DSPRI, mpx_sim_low_mask(hw->dspri_wd));
+	for (p = 0; p < r->nr_cfg; p++) {
+		struct mpx_sim_cfg *c = &r->cfg[p];
+
+		c->cmax = mpx_sim_rand(&seed) & mpx_sim_frac_mask(hw->cmax_wd);
+		if (mpx_sim_has(r, MPAM_EXT_HW_CMAX_SOFTLIM))
+			c->cmax |= mpx_sim_rand(&seed) & MPAMCFG_CMAX_SOFTLIM;
+		c->cmin = mpx_sim_rand(&seed) & mpx_sim_frac_mask(hw->cmax_wd);
+		c->cassoc = mpx_sim_rand(&seed) & mpx_sim_frac_mask(hw->cassoc_wd);
+		c->mbw_min = mpx_sim_rand(&seed) & mpx_sim_frac_mask(hw->bwa_wd);
+		c->mbw_max = mpx_sim_rand(&seed) & (mpx_sim_frac_mask(hw->bwa_wd) |
+						    MPAMCFG_MBW_MAX_HARDLIM);
+		c->pri = mpx_sim_rand(&seed) & pri_mask;
+		c->mbw_prop = mpx_sim_rand(&seed) & (mpx_sim_low_mask(hw->bwa_wd) |
+						     MPAMCFG_MBW_PROP_EN);
+		for (n = 0; n < r->cpbm_words; n++)
+			r->cpbm[(size_t)p * r->cpbm_words + n] =
+				mpx_sim_rand(&seed) & mpx_sim_word_mask(hw->cpbm_wd, n);
+		for (n = 0; n < r->pbm_words; n++)
+			r->mbw_pbm[(size_t)p * r->pbm_words + n] =
+				mpx_sim_rand(&seed) & mpx_sim_word_mask(hw->mbw_pbm_bits, n);
+	}
+	for (n = 0; r->csu && n < hw->num_csu_mon; n++)
+		r->csu[n].ctl |= MSMON_CFG_CTL_EN;
+	for (n = 0; r->mbwu && n < hw->num_mbwu_mon; n++) {
+		r->mbwu[n].ctl |= MSMON_CFG_CTL_EN;
+		list_add_tail(&r->mbwu[n].active, &r->active_mbwu);
+	}
+}
+
 /* Power-on state: see the MPX_PO_* values */
 static void mpx_sim_ris_power_on(struct mpx_sim_ris *r)
 {
@@ -1919,7 +1974,8 @@ static int mpx_sim_check_desc(const struct mpam_ext_msc_desc *desc)
 	unsigned int i;
 	int ret;
 
-	if (!desc->nr_ris || desc->nr_ris > MPAM_EXT_MAX_RIS || !desc->size)
+	if (!desc->nr_ris || desc->nr_ris > MPAM_EXT_MAX_RIS || !desc->size ||
+	    desc->ris_max >= MPX_NR_RIS_IDX)
 		return -EINVAL;
 	for (i = 0; i < desc->nr_ris; i++) {
 		const struct mpam_ext_ris_desc *d = &desc->ris[i];
@@ -1935,15 +1991,20 @@ static int mpx_sim_check_desc(const struct mpam_ext_msc_desc *desc)
 
 struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *desc)
 {
+	unsigned int i, top = 0, nr_hidden = 0;
 	struct mpam_ext_sim_msc *sim;
-	unsigned int i;
 	int ret;
 
 	ret = mpx_sim_check_desc(desc);
 	if (ret)
 		return ERR_PTR(ret);
 
-	sim = kzalloc(struct_size(sim, ris, desc->nr_ris), GFP_KERNEL);
+	for (i = 0; i < desc->nr_ris; i++)
+		top = max_t(unsigned int, top, desc->ris[i].idx);
+	if (desc->ris_max > top)
+		nr_hidden = desc->ris_max - top;
+
+	sim = kzalloc(struct_size(sim, ris, desc->nr_ris + nr_hidden), GFP_KERNEL);
 	if (!sim)
 		return ERR_PTR(-ENOMEM);
 	sim->nr_ris = desc->nr_ris;
@@ -1976,6 +2037,26 @@ struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *des
 	}
 	if (desc->nr_ris > 1)
 		sim->has_ris = true;
+
+	/*
+	 * Hidden RIS: the indices above the described ones up to the
+	 * description's RIS_MAX, with the properties of the first described
+	 * RIS and an UNKNOWN configuration seeded by the MSC id and the index.
+	 */
+	for (i = top + 1; i < top + 1 + nr_hidden; i++) {
+		struct mpx_sim_ris *r = &sim->ris[sim->nr_ris++];
+		struct mpam_ext_ris_desc d = desc->ris[0];
+
+		d.idx = i;
+		ret = mpx_sim_ris_init(r, &d);
+		if (ret)
+			goto err;
+		r->hidden = true;
+		mpx_sim_ris_unknown(r, (u64)desc->id << 8 | i);
+		sim->by_idx[i] = r;
+		sim->has_ris = true;
+		sim->ris_max = i;
+	}
 	if (!sim->has_ris)
 		sim->ris_max = 0;
 	return sim;

@@ -136,6 +136,11 @@ struct mpam_ext_ris_desc {
  * @has_affinity: the MSC is reachable only from the CPUs in @affinity
  * @affinity:	with @has_affinity, the CPUs that can access the MSC
  *		(firmware's processor container); otherwise unused, empty
+ * @ris_max:	the hardware's RIS_MAX when it is above every described RIS
+ *		index: the indices up to it that are not described are
+ *		hidden RIS, which firmware does not describe but the MSC has
+ *		(the simulator gives them the properties of the first
+ *		described RIS and an UNKNOWN configuration); 0 otherwise
  * @nr_ris:	entries used in @ris
  * @ris:	the RIS, in the order given
  */
@@ -149,6 +154,7 @@ struct mpam_ext_msc_desc {
 	u32 iidr;
 	bool has_affinity;
 	struct cpumask affinity;
+	u8 ris_max;
 	unsigned int nr_ris;
 	struct mpam_ext_ris_desc ris[MPAM_EXT_MAX_RIS];
 };

@@ -176,6 +176,9 @@ struct mpam_ext_ris_idregs {
  * @msc:		the MSC it belongs to
  * @desc:		its description (locator), in @msc->desc
  * @idx:		RIS index
+ * @hidden:		not described by firmware: an index up to RIS_MAX that
+ *			the probe found; it is reset and otherwise left alone
+ *			(@desc is NULL, mpam_ext_ris_next() skips it)
  * @probed:		ID registers read and sane; the RIS is usable. False
  *			for a RIS that was refused; nothing touches its
  *			registers then
@@ -198,6 +201,7 @@ struct mpam_ext_ris {
 	struct mpam_ext_msc *msc;
 	const struct mpam_ext_ris_desc *desc;
 	u8 idx;
+	bool hidden;
 	bool probed;
 	struct mpam_ext_ris_hw hw;
 	struct mpam_ext_ris_idregs id;
@@ -258,7 +262,8 @@ enum mpam_ext_msc_state {
  * @why:	reason the MSC was refused
  * @dbg:	its debugfs directory, or NULL
  * @nr_ris:	entries of @ris in use (desc.nr_ris)
- * @ris:	the RIS, in description order
+ * @nr_hidden:	hidden RIS found by the probe, in @ris after the described
+ * @ris:	the RIS, in description order, then the hidden ones
  */
 struct mpam_ext_msc {
 	struct list_head node;
@@ -290,6 +295,7 @@ struct mpam_ext_msc {
 	char why[64];
 	struct dentry *dbg;
 	unsigned int nr_ris;
+	unsigned int nr_hidden;
 	struct mpam_ext_ris ris[MPAM_EXT_MAX_RIS];
 };
 
