@@ -343,9 +343,11 @@ static void mpx_test_ris_max(struct kunit *test)
 	static const char text[] =
 		"platform name hid\n"
 		"memory id 0 cpus 0-7\n"
-		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity 0-3 ris-max 5\n"
+		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity 0-3 ris-max 5 props access32\n"
 		"  ris index 0 loc memory:0 features none partid-max 0 pmg-max 0\n"
-		"  ris index 2 loc memory:0 features none partid-max 0 pmg-max 0\n";
+		"  ris index 2 loc memory:0 features none partid-max 0 pmg-max 0\n"
+		"msc id 2 base 0x20000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 props access32,idr32\n"
+		"  ris index 0 loc memory:0 features none partid-max 0 pmg-max 0\n";
 	const struct cpumask *valid = mpx_test_cpus_0_7(test);
 	struct mpam_ext_platform *p = mpx_test_parse(test, text, valid);
 	struct mpam_ext_platform *q = mpx_test_parse(test, text, valid);
@@ -354,6 +356,11 @@ static void mpx_test_ris_max(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, mpx_plat_test_print(test, p), text);
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
 	q->mscs[0].ris_max = 4;
+	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
+	KUNIT_EXPECT_EQ(test, p->mscs[1].props,
+			BIT(MPAM_EXT_MSC_ACCESS32) | BIT(MPAM_EXT_MSC_IDR32));
+	q = mpx_test_parse(test, text, valid);
+	q->mscs[1].props = BIT(MPAM_EXT_MSC_IDR32);
 	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
 }
 
@@ -724,6 +731,26 @@ static const struct mpx_bad mpx_bad_cases[] = {
 	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b ris-max 16\n"
 	  BAD_R,
 	  "line 4: ris-max 16 out of range 1..15" },
+	{ "unknown prop",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr64\n"
+	  BAD_R,
+	  "line 4: props: unknown property 'idr64'" },
+	{ "prop twice",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr32,idr32\n"
+	  BAD_R,
+	  "line 4: props: 'idr32' listed twice" },
+	{ "idr32 with a RIS index",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr32\n"
+	  "  ris index 1 loc memory:0 " BAD_NONE,
+	  "line 4: msc 0: idr32 allows only ris index 0" },
+	{ "idr32 with ESR",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr32\n"
+	  "  ris index 0 loc memory:0 features esr partid-max 0 pmg-max 0\n",
+	  "line 4: msc 0: idr32 allows no esr" },
 	{ "affinity CPU",
 	  BAD_P BAD_C BAD_M
 	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b affinity 9\n"

@@ -604,7 +604,10 @@ static void mpx_cfg_ris_res0(struct kunit *test)
 static void mpx_cfg_raz_wi(struct kunit *test)
 {
 	struct mpam_ext_sim_msc *sim = mpx_t_create(test, mpx_t_l3(test));
+	struct mpam_ext_sim_stats st;
 
+	/* The bad accesses below are on purpose */
+	mpam_ext_sim_set_lenient(sim, true);
 	mpx_part_sel(sim, 0, 4, false);
 	mpx_wr(sim, MPAMCFG_CPBM, 0x3);
 	/* No register here */
@@ -626,6 +629,45 @@ static void mpx_cfg_raz_wi(struct kunit *test)
 	mpam_ext_sim_write64(sim, MPAMCFG_CPBM, 0xffffffff00000021ULL);
 	KUNIT_EXPECT_EQ(test, 0x21U, mpx_rd(sim, MPAMCFG_CPBM));
 	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
+	/* Each bad access was counted */
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_EQ(test, 3ULL, st.bad_align);
+	KUNIT_EXPECT_EQ(test, 3ULL, st.bad_frame);
+	KUNIT_EXPECT_EQ(test, 0ULL, st.bad_width);
+}
+
+/* An MSC that takes only 32-bit accesses, and one with a 32-bit IDR */
+static void mpx_cfg_access32(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_msc *sim;
+	struct mpam_ext_sim_stats st;
+
+	d->props = BIT(MPAM_EXT_MSC_ACCESS32);
+	sim = mpx_t_create(test, d);
+	mpam_ext_sim_set_lenient(sim, true);
+	KUNIT_EXPECT_EQ(test, 0ULL, mpam_ext_sim_read64(sim, MPAMF_IDR));
+	mpx_part_sel(sim, 0, 1, false);
+	mpam_ext_sim_write64(sim, MPAMCFG_CPBM, 0x5);
+	KUNIT_EXPECT_NE(test, 0x5U, mpx_rd(sim, MPAMCFG_CPBM));
+	KUNIT_EXPECT_TRUE(test, mpx_rd(sim, MPAMF_IDR) & MPAMF_IDR_EXT);
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_EQ(test, 2ULL, st.bad_width);
+
+	d->props = BIT(MPAM_EXT_MSC_IDR32);
+	d->ris[0].hw.features &= ~MPX_F(ESR);
+	sim = mpx_t_create(test, d);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAMF_IDR) & MPAMF_IDR_EXT);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAMF_IDR + 4));
+	KUNIT_EXPECT_EQ(test, (u64)(0x3f | MPAMF_IDR_HAS_CPOR_PART),
+			(u64)(mpx_rd(sim, MPAMF_IDR) & (MPAMF_IDR_PARTID_MAX |
+							MPAMF_IDR_HAS_CPOR_PART)));
+	/* It cannot have an ESR, RIS or RIS_MAX */
+	d->ris[0].hw.features |= MPX_F(ESR);
+	sim = mpam_ext_sim_create(d);
+	KUNIT_EXPECT_PTR_EQ(test, sim, ERR_PTR(-EINVAL));
+	if (!IS_ERR(sim))
+		mpam_ext_sim_destroy(sim);
 }
 
 static struct kunit_case mpx_cfg_cases[] = {
@@ -637,6 +679,7 @@ static struct kunit_case mpx_cfg_cases[] = {
 	KUNIT_CASE(mpx_cfg_narrowing),
 	KUNIT_CASE(mpx_cfg_ris_res0),
 	KUNIT_CASE(mpx_cfg_raz_wi),
+	KUNIT_CASE(mpx_cfg_access32),
 	{}
 };
 

@@ -136,7 +136,13 @@ static const char * const mpx_cache_keys[] = { "level", "id", "cpus" };
 static const char * const mpx_mem_keys[] = { "id", "cpus" };
 static const char * const mpx_msc_keys[] = {
 	"id", "base", "size", "nrdy-us", "err-irq", "aidr", "iidr", "affinity",
-	"ris-max",
+	"ris-max", "props",
+};
+
+/* Names of enum mpam_ext_msc_prop, in the order the printer writes them */
+static const char * const mpx_plat_prop_names[MPAM_EXT_MSC_NR_PROPS] = {
+	[MPAM_EXT_MSC_ACCESS32]	= "access32",
+	[MPAM_EXT_MSC_IDR32]	= "idr32",
 };
 
 /* Keywords of an msc line every msc line has; the others are optional */
@@ -629,10 +635,43 @@ static int mpx_msc_done(struct mpx_parser *ps)
 		return mpx_err(ps, "msc %u: ris-max %u is not above ris index %u",
 			       msc->id, msc->ris_max, msc->ris[r].idx);
 	}
-	if (msc->nr_ris)
+	if (!msc->nr_ris) {
+		ps->line = ps->msc_line;
+		return mpx_err(ps, "msc %u has no ris lines", msc->id);
+	}
+	if (!(msc->props & BIT(MPAM_EXT_MSC_IDR32)))
 		return 0;
+	/* A 32-bit IDR has no HAS_RIS, HAS_ESR or RIS_MAX */
 	ps->line = ps->msc_line;
-	return mpx_err(ps, "msc %u has no ris lines", msc->id);
+	if (msc->nr_ris > 1 || msc->ris[0].idx || msc->ris_max)
+		return mpx_err(ps, "msc %u: idr32 allows only ris index 0", msc->id);
+	if (msc->ris[0].hw.features & (BIT(MPAM_EXT_HW_ESR) | BIT(MPAM_EXT_HW_EXTD_ESR)))
+		return mpx_err(ps, "msc %u: idr32 allows no esr", msc->id);
+	return 0;
+}
+
+/* Parse a "props" value: names separated by commas */
+static int mpx_plat_props(struct mpx_parser *ps, struct mpam_ext_msc_desc *msc,
+			  char *s)
+{
+	unsigned int i;
+	char *word;
+
+	while (s) {
+		word = s;
+		s = strchr(s, ',');
+		if (s)
+			*s++ = '\0';
+		for (i = 0; i < MPAM_EXT_MSC_NR_PROPS; i++)
+			if (!strcmp(word, mpx_plat_prop_names[i]))
+				break;
+		if (i == MPAM_EXT_MSC_NR_PROPS)
+			return mpx_err(ps, "props: unknown property '%.32s'", word);
+		if (msc->props & BIT(i))
+			return mpx_err(ps, "props: '%s' listed twice", word);
+		msc->props |= BIT(i);
+	}
+	return 0;
 }
 
 static int mpx_msc_line(struct mpx_parser *ps)
@@ -701,6 +740,8 @@ static int mpx_msc_line(struct mpx_parser *ps)
 		ret = mpx_num32(ps, "ris-max", vals[8], 1, MPAM_EXT_MAX_RIS - 1, &v2);
 		msc->ris_max = v2;
 	}
+	if (!ret && vals[9])
+		ret = mpx_plat_props(ps, msc, vals[9]);
 	if (ret)
 		return ret;
 	msc->aidr = v;
@@ -1350,6 +1391,7 @@ static void mpx_emit_ris(struct mpx_out *o, const struct mpam_ext_ris_desc *ris)
 static void mpx_emit_platform(struct mpx_out *o, const struct mpam_ext_platform *p)
 {
 	unsigned int i, r;
+	const char *sep;
 
 	mpx_emit(o, "platform name %s\n", p->name);
 	for (i = 0; i < p->nr_caches; i++) {
@@ -1378,6 +1420,12 @@ static void mpx_emit_platform(struct mpx_out *o, const struct mpam_ext_platform 
 		}
 		if (msc->ris_max)
 			mpx_emit(o, " ris-max %u", msc->ris_max);
+		for (r = 0, sep = " props "; r < MPAM_EXT_MSC_NR_PROPS; r++) {
+			if (!(msc->props & BIT(r)))
+				continue;
+			mpx_emit(o, "%s%s", sep, mpx_plat_prop_names[r]);
+			sep = ",";
+		}
 		mpx_emit(o, "\n");
 		for (r = 0; r < msc->nr_ris && r < MPAM_EXT_MAX_RIS; r++)
 			mpx_emit_ris(o, &msc->ris[r]);
@@ -1426,6 +1474,7 @@ static bool mpx_msc_equal(const struct mpam_ext_msc_desc *a,
 	    a->nrdy_us != b->nrdy_us || a->err_irq != b->err_irq ||
 	    a->aidr != b->aidr || a->iidr != b->iidr || a->nr_ris != b->nr_ris ||
 	    a->has_affinity != b->has_affinity || a->ris_max != b->ris_max ||
+	    a->props != b->props ||
 	    (a->has_affinity && !cpumask_equal(&a->affinity, &b->affinity)))
 		return false;
 	for (r = 0; r < a->nr_ris && r < MPAM_EXT_MAX_RIS; r++) {

@@ -123,14 +123,6 @@ static u32 mpx_msc_read32(struct mpam_ext_msc *msc, u32 off)
 	return readl_relaxed(msc->base + off);
 }
 
-static u64 mpx_msc_read64(struct mpam_ext_msc *msc, u32 off)
-{
-	lockdep_assert_held(&msc->lock);
-	atomic64_inc(&msc->reads);
-	if (msc->sim)
-		return mpam_ext_sim_read64(msc->sim, off);
-	return readq_relaxed(msc->base + off);
-}
 
 static void mpx_msc_write32(struct mpam_ext_msc *msc, u32 off, u32 val)
 {
@@ -142,14 +134,17 @@ static void mpx_msc_write32(struct mpam_ext_msc *msc, u32 off, u32 val)
 		writel_relaxed(val, msc->base + off);
 }
 
+/*
+ * The 64-bit registers (MPAMF_IDR with EXT, MPAMF_ESR with EXTD_ESR,
+ * MSMON_MBWU_L) are accessed as two 32-bit halves, low first: every MSC
+ * takes 32-bit accesses, some take no 64-bit ones. A half-read may see a
+ * register change between the halves; the callers that care (the long
+ * MBWU counter) read high, low, high.
+ */
 static void mpx_msc_write64(struct mpam_ext_msc *msc, u32 off, u64 val)
 {
-	lockdep_assert_held(&msc->lock);
-	atomic64_inc(&msc->writes);
-	if (msc->sim)
-		mpam_ext_sim_write64(msc->sim, off, val);
-	else
-		writeq_relaxed(val, msc->base + off);
+	mpx_msc_write32(msc, off, lower_32_bits(val));
+	mpx_msc_write32(msc, off + 4, upper_32_bits(val));
 }
 
 /* Register helpers built on the accessors */
@@ -159,23 +154,25 @@ static u64 mpx_msc_read_idr(struct mpam_ext_msc *msc)
 	u32 lo = mpx_msc_read32(msc, MPAMF_IDR);
 
 	if (lo & MPAMF_IDR_EXT)
-		return mpx_msc_read64(msc, MPAMF_IDR);
+		return lo | (u64)mpx_msc_read32(msc, MPAMF_IDR + 4) << 32;
 	return lo;
 }
 
 static u64 mpx_msc_read_esr(struct mpam_ext_msc *msc)
 {
+	u32 lo = mpx_msc_read32(msc, MPAMF_ESR);
+
 	if (msc->extd_esr)
-		return mpx_msc_read64(msc, MPAMF_ESR);
-	return mpx_msc_read32(msc, MPAMF_ESR);
+		return lo | (u64)mpx_msc_read32(msc, MPAMF_ESR + 4) << 32;
+	return lo;
 }
 
+/* The RIS half first: clearing ERRCODE is what lets a new error in */
 static void mpx_msc_clear_esr(struct mpam_ext_msc *msc)
 {
 	if (msc->extd_esr)
-		mpx_msc_write64(msc, MPAMF_ESR, 0);
-	else
-		mpx_msc_write32(msc, MPAMF_ESR, 0);
+		mpx_msc_write32(msc, MPAMF_ESR + 4, 0);
+	mpx_msc_write32(msc, MPAMF_ESR, 0);
 }
 
 static void mpx_msc_part_sel(struct mpam_ext_ris *ris, u16 partid, bool internal)

@@ -15,6 +15,7 @@
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/irq_work.h>
+#include <kunit/test-bug.h>
 #include <linux/kernel.h>
 #include <linux/ktime.h>
 #include <linux/limits.h>
@@ -164,6 +165,9 @@ struct mpam_ext_sim_msc {
 	spinlock_t lock;
 
 	/* Set at creation, constant afterwards */
+	u32 id;			/* the MSC's, for messages */
+	bool access32;		/* a 64-bit access is an error */
+	bool idr32;		/* MPAMF_IDR.EXT clear: no RIS, no ESR */
 	u64 size;		/* register frame; beyond it RAZ/WI */
 	u32 nrdy_us;
 	u32 iidr;
@@ -191,6 +195,7 @@ struct mpam_ext_sim_msc {
 	u8 persist_ris;
 	u32 persist_irqs;	/* deliveries since INTEN was last clear */
 	struct mpam_ext_sim_stats stats;
+	bool lenient;		/* bad accesses do not fail the running test */
 	ktime_t irq_window;	/* start of the second being counted */
 	u64 irq_window_count;	/* deliveries in it so far */
 
@@ -411,7 +416,7 @@ static void mpx_sim_esr_write(struct mpam_ext_sim_msc *sim, u64 val)
 
 static u64 mpx_sim_idr(const struct mpam_ext_sim_msc *sim, const struct mpx_sim_ris *r)
 {
-	u64 v = MPAMF_IDR_EXT;
+	u64 v = sim->idr32 ? 0 : MPAMF_IDR_EXT;
 
 	if (sim->has_ris)
 		v |= MPAMF_IDR_HAS_RIS | FIELD_PREP(MPAMF_IDR_RIS_MAX, sim->ris_max);
@@ -1085,6 +1090,7 @@ static bool mpx_sim_is_reg64(const struct mpam_ext_sim_msc *sim, u32 off)
 {
 	switch (off) {
 	case MPAMF_IDR:
+		return !sim->idr32;
 	case MSMON_MBWU_L:
 	case MSMON_MBWU_L_CAPTURE:
 		return true;
@@ -1155,6 +1161,9 @@ static u32 mpx_sim_read32_reg(struct mpam_ext_sim_msc *sim, u32 off)
 		return mpx_sim_id_read32(sim, off);
 
 	switch (off) {
+	case MPAMF_IDR:
+		/* Only with a 32-bit IDR; a 64-bit one is a mpx_sim_is_reg64() */
+		return lower_32_bits(mpx_sim_idr_read(sim));
 	case MPAMF_ECR:
 		return sim->ecr;
 	case MPAMF_ESR:
@@ -1259,10 +1268,44 @@ static void mpx_sim_write32_reg(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
 		mpx_sim_cfg_access(sim, off, &val, true);
 }
 
-static bool mpx_sim_in_frame(const struct mpam_ext_sim_msc *sim, u32 off,
-			 unsigned int len)
+/*
+ * Is an access of @len bytes at @off one the MSC takes? An unaligned one, one
+ * beyond the frame and a 64-bit one to an MSC that takes only 32-bit
+ * accesses are not: each is counted and fails the KUnit test running, and
+ * the access reads zero and writes nothing.
+ */
+static bool mpx_sim_in_frame(struct mpam_ext_sim_msc *sim, u32 off,
+			     unsigned int len)
 {
-	return !(off & (len - 1)) && (u64)off + len <= sim->size;
+	const char *what;
+
+	lockdep_assert_held(&sim->lock);
+
+	if (off & (len - 1)) {
+		sim->stats.bad_align++;
+		what = "unaligned";
+	} else if ((u64)off + len > sim->size) {
+		sim->stats.bad_frame++;
+		what = "out-of-frame";
+	} else if (len == 8 && sim->access32) {
+		sim->stats.bad_width++;
+		what = "64-bit (the MSC takes only 32-bit accesses)";
+	} else {
+		return true;
+	}
+	if (!sim->lenient)
+		kunit_fail_current_test("MSC %u: %s %u-bit access at 0x%x",
+					sim->id, what, len * 8, off);
+	return false;
+}
+
+void mpam_ext_sim_set_lenient(struct mpam_ext_sim_msc *sim, bool lenient)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	sim->lenient = lenient;
+	spin_unlock_irqrestore(&sim->lock, flags);
 }
 
 /* A 32-bit access to a 32-bit register or to one half of a 64-bit one */
@@ -1697,6 +1740,9 @@ static int mpx_sim_stats_show(struct seq_file *s, void *unused)
 	seq_printf(s, "errors %llu\n", st.errors);
 	seq_printf(s, "error_persist %u\n", persist);
 	seq_printf(s, "storm %u\n", st.storm);
+	seq_printf(s, "bad_frame %llu\n", st.bad_frame);
+	seq_printf(s, "bad_align %llu\n", st.bad_align);
+	seq_printf(s, "bad_width %llu\n", st.bad_width);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mpx_sim_stats);
@@ -1977,6 +2023,12 @@ static int mpx_sim_check_desc(const struct mpam_ext_msc_desc *desc)
 	if (!desc->nr_ris || desc->nr_ris > MPAM_EXT_MAX_RIS || !desc->size ||
 	    desc->ris_max >= MPX_NR_RIS_IDX)
 		return -EINVAL;
+	/* A 32-bit IDR has no HAS_RIS and no HAS_ESR */
+	if (test_bit(MPAM_EXT_MSC_IDR32, &desc->props) &&
+	    (desc->nr_ris > 1 || desc->ris[0].idx || desc->ris_max ||
+	     desc->ris[0].hw.features & (BIT(MPAM_EXT_HW_ESR) |
+					 BIT(MPAM_EXT_HW_EXTD_ESR))))
+		return -EINVAL;
 	for (i = 0; i < desc->nr_ris; i++) {
 		const struct mpam_ext_ris_desc *d = &desc->ris[i];
 
@@ -2011,6 +2063,9 @@ struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *des
 
 	spin_lock_init(&sim->lock);
 	sim->irq_work = IRQ_WORK_INIT(mpx_sim_err_irq_work);
+	sim->id = desc->id;
+	sim->access32 = test_bit(MPAM_EXT_MSC_ACCESS32, &desc->props);
+	sim->idr32 = test_bit(MPAM_EXT_MSC_IDR32, &desc->props);
 	sim->size = desc->size;
 	sim->nrdy_us = desc->nrdy_us;
 	sim->iidr = desc->iidr;

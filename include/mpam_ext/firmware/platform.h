@@ -124,6 +124,16 @@ struct mpam_ext_ris_desc {
 	struct mpam_ext_ris_hw hw;
 };
 
+/*
+ * Properties of a whole MSC that no ID register reports (bit numbers in
+ * struct mpam_ext_msc_desc props; docs/platform-format.md "props")
+ */
+enum mpam_ext_msc_prop {
+	MPAM_EXT_MSC_ACCESS32,	/* only 32-bit accesses: a 64-bit one is an error */
+	MPAM_EXT_MSC_IDR32,	/* MPAMF_IDR.EXT 0: 32-bit IDR, no RIS, no ESR */
+	MPAM_EXT_MSC_NR_PROPS
+};
+
 /**
  * struct mpam_ext_msc_desc - one MSC: a register frame and its RIS.
  * @id:		identifier, unique in the platform
@@ -141,6 +151,7 @@ struct mpam_ext_ris_desc {
  *		hidden RIS, which firmware does not describe but the MSC has
  *		(the simulator gives them the properties of the first
  *		described RIS and an UNKNOWN configuration); 0 otherwise
+ * @props:	bitmap of enum mpam_ext_msc_prop
  * @nr_ris:	entries used in @ris
  * @ris:	the RIS, in the order given
  */
@@ -155,6 +166,7 @@ struct mpam_ext_msc_desc {
 	bool has_affinity;
 	struct cpumask affinity;
 	u8 ris_max;
+	unsigned long props;
 	unsigned int nr_ris;
 	struct mpam_ext_ris_desc ris[MPAM_EXT_MAX_RIS];
 };

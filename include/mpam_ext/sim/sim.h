@@ -42,13 +42,30 @@ enum mpam_ext_sim_fault {
  * @errors:	errors recorded in MPAMF_ESR
  * @storm:	a persistent error was stopped by the storm guard
  *		(MPAM_EXT_SIM_STORM_MAX deliveries without INTEN ever cleared)
+ * @bad_frame:	accesses at or beyond the end of the register frame
+ * @bad_align:	accesses not aligned to their size
+ * @bad_width:	64-bit accesses to an MSC that takes only 32-bit ones
+ *
+ * Every bad access is also reported to the KUnit test running, if any,
+ * as a failure (see mpam_ext_sim_set_lenient()).
  */
 struct mpam_ext_sim_stats {
 	u64 irqs;
 	u64 irq_rate;
 	u64 errors;
 	bool storm;
+	u64 bad_frame;
+	u64 bad_align;
+	u64 bad_width;
 };
+
+/**
+ * mpam_ext_sim_set_lenient() - do not fail the running test on bad accesses.
+ * @sim:	the simulated MSC
+ * @lenient:	true for a test that makes bad accesses on purpose; they are
+ *		still counted
+ */
+void mpam_ext_sim_set_lenient(struct mpam_ext_sim_msc *sim, bool lenient);
 
 /**
  * mpam_ext_sim_create() - build a simulated MSC.
