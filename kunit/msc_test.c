@@ -958,6 +958,38 @@ static void mpx_msc_test_idr32(struct kunit *test)
 			MPAMF_IDR_EXT, 0U);
 }
 
+/*
+ * Software-managed NRDY (set from power-on until software clears it) and
+ * writable CSU values (UNKNOWN from power-on): the probe finds who owns
+ * NRDY, configuring a monitor clears NRDY and zeroes the CSU value.
+ */
+static void mpx_msc_test_sw_nrdy(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_mon_desc(test, 136, T_NRDY_US);
+	struct mpam_ext_msc *msc;
+	struct mpam_ext_ris *ris;
+	u16 csu, mbwu;
+
+	d->props = BIT(MPAM_EXT_MSC_SW_NRDY) | BIT(MPAM_EXT_MSC_CSU_WR);
+	msc = t_probed(test, d);
+	ris = t_get_ris(test, msc, 0);
+	KUNIT_EXPECT_TRUE(test, ris->sw_nrdy);
+	KUNIT_EXPECT_TRUE(test, t_get_ris(test, msc, 1)->sw_nrdy);
+
+	csu = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 2, 1);
+	mbwu = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 2, 1);
+	mpam_ext_sim_set_occupancy(msc->sim, 0, 2, 1, 12345);
+	mpam_ext_sim_account(msc->sim, 0, 2, 1, 777);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_CSU, csu), 12345ULL);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mbwu), 777ULL);
+
+	/* Hardware-managed NRDY is not taken for software's */
+	msc = t_probed(test, t_mon_desc(test, 137, T_NRDY_US));
+	KUNIT_EXPECT_FALSE(test, t_get_ris(test, msc, 0)->sw_nrdy);
+	msc = t_probed(test, t_mon_desc(test, 138, 0));
+	KUNIT_EXPECT_FALSE(test, t_get_ris(test, msc, 0)->sw_nrdy);
+}
+
 static void mpx_msc_test_mon_alloc(struct kunit *test)
 {
 	struct mpam_ext_msc *msc = t_probed(test, t_mon_desc(test, 60, T_NRDY_US));
@@ -1785,6 +1817,7 @@ static struct kunit_case mpx_msc_mon_cases[] = {
 	KUNIT_CASE(mpx_msc_test_nrdy),
 	KUNIT_CASE(mpx_msc_test_access32),
 	KUNIT_CASE(mpx_msc_test_idr32),
+	KUNIT_CASE(mpx_msc_test_sw_nrdy),
 	{}
 };
 

@@ -346,7 +346,7 @@ static void mpx_test_ris_max(struct kunit *test)
 		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity 0-3 ris-max 5 props access32\n"
 		"  ris index 0 loc memory:0 features none partid-max 0 pmg-max 0\n"
 		"  ris index 2 loc memory:0 features none partid-max 0 pmg-max 0\n"
-		"msc id 2 base 0x20000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 props access32,idr32\n"
+		"msc id 2 base 0x20000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 props access32,idr32,sw-nrdy,csu-wr\n"
 		"  ris index 0 loc memory:0 features none partid-max 0 pmg-max 0\n";
 	const struct cpumask *valid = mpx_test_cpus_0_7(test);
 	struct mpam_ext_platform *p = mpx_test_parse(test, text, valid);
@@ -358,7 +358,8 @@ static void mpx_test_ris_max(struct kunit *test)
 	q->mscs[0].ris_max = 4;
 	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
 	KUNIT_EXPECT_EQ(test, p->mscs[1].props,
-			BIT(MPAM_EXT_MSC_ACCESS32) | BIT(MPAM_EXT_MSC_IDR32));
+			BIT(MPAM_EXT_MSC_ACCESS32) | BIT(MPAM_EXT_MSC_IDR32) |
+			BIT(MPAM_EXT_MSC_SW_NRDY) | BIT(MPAM_EXT_MSC_CSU_WR));
 	q = mpx_test_parse(test, text, valid);
 	q->mscs[1].props = BIT(MPAM_EXT_MSC_IDR32);
 	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));

@@ -1263,6 +1263,32 @@ static void mpx_mon_csu(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
 }
 
+/* Software-managed NRDY and writable CSU values */
+static void mpx_mon_sw_nrdy(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_msc *sim;
+
+	d->props = BIT(MPAM_EXT_MSC_SW_NRDY) | BIT(MPAM_EXT_MSC_CSU_WR);
+	sim = mpx_t_create(test, d);
+	mpx_mon_sel(sim, 0, 1);
+	/* Set from power-on, UNKNOWN value */
+	KUNIT_EXPECT_EQ(test, MPX_NRDY | 0x2a5a5a5aU, mpx_rd(sim, MSMON_CSU));
+	/* Configuring does not clear it; only a write of the value does */
+	mpx_wr(sim, MSMON_CFG_CSU_FLT, 0);
+	mpx_wr(sim, MSMON_CFG_CSU_CTL, MPX_EN | MPX_MATCH_PARTID);
+	KUNIT_EXPECT_TRUE(test, mpx_rd(sim, MSMON_CSU) & MPX_NRDY);
+	mpam_ext_sim_set_occupancy(sim, 0, 0, 0, 100);
+	mpx_wr(sim, MSMON_CSU, 0);
+	KUNIT_EXPECT_EQ(test, 100U, mpx_rd(sim, MSMON_CSU));
+	/* Software may set it, and it stays */
+	mpx_wr(sim, MSMON_CSU, MPX_NRDY | 5);
+	KUNIT_EXPECT_EQ(test, MPX_NRDY | 105U, mpx_rd(sim, MSMON_CSU));
+	KUNIT_EXPECT_EQ(test, MPX_NRDY | 0x2a5a5a5aU, mpx_rd(sim, MSMON_MBWU));
+	mpx_wr(sim, MSMON_MBWU, 0);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MSMON_MBWU));
+}
+
 static void mpx_mon_nrdy(struct kunit *test)
 {
 	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
@@ -1324,6 +1350,7 @@ static struct kunit_case mpx_mon_cases[] = {
 	KUNIT_CASE(mpx_mon_near_wrap),
 	KUNIT_CASE(mpx_mon_csu),
 	KUNIT_CASE(mpx_mon_nrdy),
+	KUNIT_CASE(mpx_mon_sw_nrdy),
 	KUNIT_CASE(mpx_mon_nrdy_stuck),
 	{}
 };

@@ -143,6 +143,8 @@ static const char * const mpx_msc_keys[] = {
 static const char * const mpx_plat_prop_names[MPAM_EXT_MSC_NR_PROPS] = {
 	[MPAM_EXT_MSC_ACCESS32]	= "access32",
 	[MPAM_EXT_MSC_IDR32]	= "idr32",
+	[MPAM_EXT_MSC_SW_NRDY]	= "sw-nrdy",
+	[MPAM_EXT_MSC_CSU_WR]	= "csu-wr",
 };
 
 /* Keywords of an msc line every msc line has; the others are optional */

@@ -1221,12 +1221,16 @@ int mpam_ext_msc_mon_config(struct mpam_ext_ris *ris,
 	mpx_msc_mon_sel(ris, mon);
 	mpx_msc_write32(msc, ctl_off, ctl);
 	mpx_msc_write32(msc, flt_off, flt);
-	if (!csu) {
-		if (ris->hw.mbwu_width > 31)
-			mpx_msc_write64(msc, MSMON_MBWU_L, 0);
-		else
-			mpx_msc_write32(msc, MSMON_MBWU, 0);
-	}
+	/*
+	 * The value starts at 0, NRDY clear: a writable CSU value is
+	 * otherwise UNKNOWN, and software-managed NRDY never clears itself.
+	 */
+	if (csu)
+		mpx_msc_write32(msc, MSMON_CSU, 0);
+	else if (ris->hw.mbwu_width > 31)
+		mpx_msc_write64(msc, MSMON_MBWU_L, 0);
+	else
+		mpx_msc_write32(msc, MSMON_MBWU, 0);
 	mpx_msc_write32(msc, ctl_off, ctl | MSMON_CFG_CTL_EN);
 	m->ctl = ctl | MSMON_CFG_CTL_EN;
 	m->flt = flt;
@@ -1720,6 +1724,45 @@ static int mpx_msc_refuse(struct mpam_ext_msc *msc)
 }
 
 /*
+ * Who owns NRDY: the specification lets a monitor without automatic NRDY
+ * leave the bit to software. NRDY is written set, and read back once the
+ * MSC's NRDY time has passed: hardware would have cleared it by then, so
+ * if it is still set, and a write of 0 clears it, it is software's; the
+ * driver then clears it itself. Monitor 0 of the first type the RIS has is
+ * used; the reset that follows disables it again. Process context.
+ */
+static void mpx_msc_probe_nrdy(struct mpam_ext_ris *ris)
+{
+	struct mpam_ext_msc *msc = ris->msc;
+	bool set, stuck, cleared;
+	unsigned long flags;
+	u32 off;
+
+	if (ris->nr_mon[MPAM_EXT_MON_CSU])
+		off = MSMON_CSU;
+	else if (ris->nr_mon[MPAM_EXT_MON_MBWU])
+		off = MSMON_MBWU;
+	else
+		return;
+
+	spin_lock_irqsave(&msc->lock, flags);
+	mpx_msc_mon_sel(ris, 0);
+	mpx_msc_write32(msc, off, MSMON_NRDY);
+	set = mpx_msc_read32(msc, off) & MSMON_NRDY;
+	spin_unlock_irqrestore(&msc->lock, flags);
+
+	fsleep(clamp_t(u32, msc->desc.nrdy_us, 1, MPX_NRDY_SLEEP_MAX_US));
+
+	spin_lock_irqsave(&msc->lock, flags);
+	mpx_msc_mon_sel(ris, 0);
+	stuck = mpx_msc_read32(msc, off) & MSMON_NRDY;
+	mpx_msc_write32(msc, off, 0);
+	cleared = !(mpx_msc_read32(msc, off) & MSMON_NRDY);
+	ris->sw_nrdy = set && stuck && cleared;
+	spin_unlock_irqrestore(&msc->lock, flags);
+}
+
+/*
  * Is RIS @idx one the MSC implements? Selecting an index it lacks records
  * Undefined_RIS_PART_SEL (the interrupt is not enabled yet): cleared here
  * and taken as absence. Without ESR an absent index reads an IDR with no
@@ -1849,6 +1892,7 @@ int mpam_ext_msc_probe(struct mpam_ext_msc *msc)
 		ret = mpx_msc_ris_setup(ris);
 		if (ret)
 			return ret;
+		mpx_msc_probe_nrdy(ris);
 		ris->probed = true;
 		usable++;
 	}

@@ -107,6 +107,8 @@ struct mpx_sim_mon {
 	 */
 	u64 count;
 	ktime_t ready_at;	/* NRDY reads 1 before this time */
+	bool nrdy_bit;		/* software-managed NRDY: as last written */
+	u32 csu_offset;		/* writable CSU: added to the occupancy */
 	struct list_head active; /* MBWU: on mpx_sim_ris.active_mbwu while EN */
 };
 
@@ -129,6 +131,8 @@ struct mpx_sim_ris {
 	u64 *occupancy;		/* [nr_pairs]: cache storage used */
 	struct list_head active_mbwu;	/* enabled MBWU monitors */
 	bool hidden;		/* not described: UNKNOWN power-on values */
+	bool sw_nrdy;		/* NRDY is a plain bit, software's to clear */
+	bool csu_wr;		/* CSU values are writable */
 	bool nrdy_stuck;	/* injected: monitors read NRDY */
 	bool garbage_id;	/* injected: ID registers read garbage */
 };
@@ -167,6 +171,8 @@ struct mpam_ext_sim_msc {
 	/* Set at creation, constant afterwards */
 	u32 id;			/* the MSC's, for messages */
 	bool access32;		/* a 64-bit access is an error */
+	bool sw_nrdy;		/* hardware never sets or clears NRDY */
+	bool csu_wr;		/* MSMON_CSU is writable */
 	bool idr32;		/* MPAMF_IDR.EXT clear: no RIS, no ESR */
 	u64 size;		/* register frame; beyond it RAZ/WI */
 	u32 nrdy_us;
@@ -935,11 +941,26 @@ static struct mpx_sim_mon *mpx_sim_mon_get(struct mpam_ext_sim_msc *sim,
 /* A monitor was (re)configured: NRDY for half the MSC's NRDY time */
 static void mpx_sim_mon_touch(const struct mpam_ext_sim_msc *sim, struct mpx_sim_mon *m)
 {
-	m->ready_at = ktime_add_us(ktime_get(), sim->nrdy_us / 2);
+	if (!sim->sw_nrdy)
+		m->ready_at = ktime_add_us(ktime_get(), sim->nrdy_us / 2);
+}
+
+/*
+ * A write of a monitor's value register: with software-managed NRDY the
+ * NRDY bit written is what NRDY reads from then on.
+ */
+static void mpx_sim_mon_value_written(const struct mpam_ext_sim_msc *sim,
+				      struct mpx_sim_mon *m, bool nrdy)
+{
+	if (sim->sw_nrdy)
+		m->nrdy_bit = nrdy;
+	mpx_sim_mon_touch(sim, m);
 }
 
 static bool mpx_sim_mon_nrdy(const struct mpx_sim_ris *r, const struct mpx_sim_mon *m)
 {
+	if (r->sw_nrdy)
+		return r->nrdy_stuck || m->nrdy_bit;
 	return r->nrdy_stuck || ktime_before(ktime_get(), m->ready_at);
 }
 
@@ -988,6 +1009,9 @@ static u64 mpx_sim_csu_value(const struct mpx_sim_ris *r, const struct mpx_sim_m
 static u32 mpx_sim_csu_read(const struct mpx_sim_ris *r, const struct mpx_sim_mon *m)
 {
 	u64 v = (m->ctl & MSMON_CFG_CTL_EN) ? mpx_sim_csu_value(r, m) : m->count;
+
+	if (r->csu_wr)
+		v = min_t(u64, v + m->csu_offset, MSMON_VALUE);
 
 	return (u32)v | (mpx_sim_mon_nrdy(r, m) ? MSMON_NRDY : 0);
 }
@@ -1143,7 +1167,10 @@ static void mpx_sim_write64_reg(struct mpam_ext_sim_msc *sim, u32 off, u64 val,
 			return;
 		m->count = ((m->count & ~mask) | (val & mask)) &
 			   mpx_sim_width_mask(r->mbwu_width);
-		mpx_sim_mon_touch(sim, m);
+		if (mask & MSMON_L_NRDY)
+			mpx_sim_mon_value_written(sim, m, val & MSMON_L_NRDY);
+		else
+			mpx_sim_mon_touch(sim, m);
 		return;
 	}
 	/* MPAMF_IDR is read-only; MSMON_MBWU_L_CAPTURE is not implemented */
@@ -1249,10 +1276,16 @@ static void mpx_sim_write32_reg(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
 			mpx_sim_ctl_write(sim, r, m, true, val);
 		return;
 	case MSMON_CSU:
-		/* Occupancy is not settable: a write only restarts NRDY */
+		/*
+		 * Occupancy is not settable: a write restarts NRDY and, with
+		 * writable CSU values, sets what is added to the occupancy.
+		 */
 		m = mpx_sim_mon_get(sim, MPX_MON_CSU, &r);
-		if (m)
-			mpx_sim_mon_touch(sim, m);
+		if (!m)
+			return;
+		if (r->csu_wr)
+			m->csu_offset = val & MSMON_VALUE;
+		mpx_sim_mon_value_written(sim, m, val & MSMON_NRDY);
 		return;
 	case MSMON_MBWU:
 		/* Sets the whole counter, long or not */
@@ -1260,7 +1293,7 @@ static void mpx_sim_write32_reg(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
 		if (!m)
 			return;
 		m->count = val & MSMON_VALUE;
-		mpx_sim_mon_touch(sim, m);
+		mpx_sim_mon_value_written(sim, m, val & MSMON_NRDY);
 		return;
 	}
 
@@ -1884,6 +1917,13 @@ static void mpx_sim_mon_power_on(const struct mpx_sim_ris *r, struct mpx_sim_mon
 		m->ctl |= MSMON_CFG_CTL_OFLOW_STATUS_L;
 	m->count = MPX_PO_COUNT;
 	m->ready_at = 0;
+	/* Software-managed NRDY and a writable CSU value start UNKNOWN */
+	m->nrdy_bit = true;
+	m->csu_offset = 0;
+	if (!mbwu && r->csu_wr) {
+		m->csu_offset = MPX_PO_COUNT;
+		m->count = 0;
+	}
 	INIT_LIST_HEAD(&m->active);
 }
 
@@ -1993,10 +2033,13 @@ static void mpx_sim_ris_power_on(struct mpx_sim_ris *r)
 	}
 }
 
-static int mpx_sim_ris_init(struct mpx_sim_ris *r, const struct mpam_ext_ris_desc *d)
+static int mpx_sim_ris_init(const struct mpam_ext_sim_msc *sim, struct mpx_sim_ris *r,
+			    const struct mpam_ext_ris_desc *d)
 {
 	int ret;
 
+	r->sw_nrdy = sim->sw_nrdy;
+	r->csu_wr = sim->csu_wr;
 	r->idx = d->idx;
 	r->hw = d->hw;
 	r->mbwu_width = mpx_sim_has(r, MPAM_EXT_HW_MBWU) ? d->hw.mbwu_width :
@@ -2066,6 +2109,8 @@ struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *des
 	sim->id = desc->id;
 	sim->access32 = test_bit(MPAM_EXT_MSC_ACCESS32, &desc->props);
 	sim->idr32 = test_bit(MPAM_EXT_MSC_IDR32, &desc->props);
+	sim->sw_nrdy = test_bit(MPAM_EXT_MSC_SW_NRDY, &desc->props);
+	sim->csu_wr = test_bit(MPAM_EXT_MSC_CSU_WR, &desc->props);
 	sim->size = desc->size;
 	sim->nrdy_us = desc->nrdy_us;
 	sim->iidr = desc->iidr;
@@ -2074,7 +2119,7 @@ struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *des
 	for (i = 0; i < desc->nr_ris; i++) {
 		struct mpx_sim_ris *r = &sim->ris[i];
 
-		ret = mpx_sim_ris_init(r, &desc->ris[i]);
+		ret = mpx_sim_ris_init(sim, r, &desc->ris[i]);
 		if (ret)
 			goto err;
 		sim->by_idx[r->idx] = r;
@@ -2103,7 +2148,7 @@ struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *des
 		struct mpam_ext_ris_desc d = desc->ris[0];
 
 		d.idx = i;
-		ret = mpx_sim_ris_init(r, &d);
+		ret = mpx_sim_ris_init(sim, r, &d);
 		if (ret)
 			goto err;
 		r->hidden = true;

@@ -131,6 +131,8 @@ struct mpam_ext_ris_desc {
 enum mpam_ext_msc_prop {
 	MPAM_EXT_MSC_ACCESS32,	/* only 32-bit accesses: a 64-bit one is an error */
 	MPAM_EXT_MSC_IDR32,	/* MPAMF_IDR.EXT 0: 32-bit IDR, no RIS, no ESR */
+	MPAM_EXT_MSC_SW_NRDY,	/* monitor NRDY is software's: never set or cleared by hardware */
+	MPAM_EXT_MSC_CSU_WR,	/* CSU monitor values are writable (an offset on the occupancy) */
 	MPAM_EXT_MSC_NR_PROPS
 };
 

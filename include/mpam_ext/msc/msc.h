@@ -193,6 +193,9 @@ struct mpam_ext_ris_idregs {
  * @shadow_stride:	u32 per PARTID in @shadow
  * @shadow:		last value written to every configuration register,
  *			per PARTID; under @msc->lock
+ * @sw_nrdy:		the monitors' NRDY bit is software's (the probe could
+ *			set and clear it): hardware never clears it, so the
+ *			driver clears it when it configures a monitor
  * @nr_mon:		monitors of each enum mpam_ext_mon_type
  * @mon_used:		allocated monitors, per type; under @msc->lock
  * @mon:		monitor state, per type; under @msc->lock
@@ -211,6 +214,7 @@ struct mpam_ext_ris {
 	unsigned int mbw_pbm_words;
 	unsigned int shadow_stride;
 	u32 *shadow;
+	bool sw_nrdy;
 	u16 nr_mon[MPAM_EXT_MON_NR_TYPES];
 	unsigned long *mon_used[MPAM_EXT_MON_NR_TYPES];
 	struct mpam_ext_mon *mon[MPAM_EXT_MON_NR_TYPES];
