@@ -351,6 +351,35 @@ static void mpx_test_acpi_bad(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, err, c->msg);
 }
 
+/* An edge-triggered error interrupt keeps its trigger */
+static void mpx_test_acpi_err_edge(struct kunit *test)
+{
+	char err[MPAM_EXT_ACPI_ERR_LEN];
+	struct mpam_ext_platform *p;
+	struct mpx_acpi_ctx *ctx;
+	unsigned int k;
+	u8 *mpam;
+
+	for (k = 0; k < ARRAY_SIZE(mpx_acpi_tables); k++)
+		if (!strcmp(mpx_acpi_tables[k].name, "tiny"))
+			break;
+	KUNIT_ASSERT_LT(test, k, ARRAY_SIZE(mpx_acpi_tables));
+	ctx = mpx_test_ctx(test, "tiny");
+	mpam = kunit_kmalloc(test, mpx_acpi_tables[k].mpam_len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, mpam);
+	memcpy(mpam, mpx_acpi_tables[k].mpam, mpx_acpi_tables[k].mpam_len);
+	mpx_put(mpam, 0x24 + 40, 4, 1);
+	mpx_fix_sum(mpam);
+	p = mpx_test_acpi(ctx, mpam, mpx_acpi_tables[k].mpam_len,
+			  mpx_acpi_tables[k].pptt, mpx_acpi_tables[k].pptt_len,
+			  err, sizeof(err));
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(p), "%s", err);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].err_irq, 96U);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].props, BIT(MPAM_EXT_MSC_ERR_EDGE));
+	KUNIT_EXPECT_EQ(test, p->mscs[1].props, 0UL);
+	mpam_ext_platform_free(p);
+}
+
 /* PCC and disabled MSCs are skipped with a note, not refused */
 static void mpx_test_acpi_skipped(struct kunit *test)
 {
@@ -460,6 +489,7 @@ static struct kunit_case mpx_acpi_cases[] = {
 	KUNIT_CASE(mpx_test_acpi_shipped),
 	KUNIT_CASE_PARAM(mpx_test_acpi_bad, mpx_bad_gen_params),
 	KUNIT_CASE(mpx_test_acpi_skipped),
+	KUNIT_CASE(mpx_test_acpi_err_edge),
 	KUNIT_CASE(mpx_test_acpi_other_locators),
 	{}
 };

@@ -883,6 +883,9 @@ static int mpx_msc_node(struct mpx_acpi *a, size_t nlen)
 			 id, msc->err_irq);
 		msc->err_irq = 0;
 	}
+	/* The trigger of the interrupt kept (a wired one: level or edge) */
+	if (msc->err_irq && (flags & MPX_IRQ_MODE_EDGE))
+		msc->props |= BIT(MPAM_EXT_MSC_ERR_EDGE);
 	msc->nrdy_us = mpx_le(t, o + MPX_MSC_NRDY, 4);
 	ret = mpx_affinity(a, msc);
 	if (!ret)
@@ -1007,7 +1010,7 @@ nomem:
 	if (err && err_len)
 		strscpy(err, "out of memory", err_len);
 fail:
-	kfree(p);
+	mpam_ext_platform_free(p);
 	p = ERR_PTR(ret);
 out:
 	if (a) {

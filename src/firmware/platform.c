@@ -145,6 +145,7 @@ static const char * const mpx_plat_prop_names[MPAM_EXT_MSC_NR_PROPS] = {
 	[MPAM_EXT_MSC_IDR32]	= "idr32",
 	[MPAM_EXT_MSC_SW_NRDY]	= "sw-nrdy",
 	[MPAM_EXT_MSC_CSU_WR]	= "csu-wr",
+	[MPAM_EXT_MSC_ERR_EDGE]	= "err-edge",
 };
 
 /* Keywords of an msc line every msc line has; the others are optional */
@@ -1189,7 +1190,8 @@ struct mpam_ext_platform *mpam_ext_platform_alloc(unsigned int nr_caches,
 	mscs = (size_t)nr_mscs * sizeof(struct mpam_ext_msc_desc);
 	caches = (size_t)nr_caches * sizeof(struct mpam_ext_cache_desc);
 	mems = (size_t)nr_mems * sizeof(struct mpam_ext_mem_desc);
-	p = kzalloc(sizeof(*p) + mscs + caches + mems, GFP_KERNEL);
+	/* Up to about 1 MB: not necessarily physically contiguous */
+	p = kvzalloc(sizeof(*p) + mscs + caches + mems, GFP_KERNEL);
 	if (!p)
 		return NULL;
 
@@ -1272,7 +1274,7 @@ nomem:
 		strscpy(err, "out of memory", err_len);
 fail:
 	kfree(ps);
-	kfree(p);
+	mpam_ext_platform_free(p);
 	return ERR_PTR(ret);
 }
 
@@ -1296,7 +1298,7 @@ int mpam_ext_platform_check(const struct mpam_ext_platform *p,
 
 void mpam_ext_platform_free(struct mpam_ext_platform *p)
 {
-	kfree(p);
+	kvfree(p);
 }
 
 /* Output of the printer: measures the text while @buf is NULL */

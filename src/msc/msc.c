@@ -1519,16 +1519,20 @@ static void mpx_msc_err_work(struct work_struct *work)
 
 /*
  * Linux interrupt for a hardware MSC's error interrupt. The description
- * holds the firmware's GSIV, which is mapped through the ACPI GSI layer
- * (level-triggered, active high: the MSC holds it while MPAMF_ESR reports
- * an error). Without ACPI there is no GSIV to map.
+ * holds the firmware's GSIV, which is mapped through the ACPI GSI layer,
+ * active high, with the trigger the firmware gives: level (the MSC holds it
+ * while MPAMF_ESR reports an error) unless the MSC's interrupt flags say
+ * edge. Without ACPI there is no GSIV to map.
  */
 static int mpx_msc_hw_err_irq_get(struct mpam_ext_msc *msc)
 {
 #if IS_ENABLED(CONFIG_ACPI)
+	int trigger = test_bit(MPAM_EXT_MSC_ERR_EDGE, &msc->desc.props) ?
+		      ACPI_EDGE_SENSITIVE : ACPI_LEVEL_SENSITIVE;
+
 	if (!acpi_disabled)
-		return acpi_register_gsi(NULL, msc->desc.err_irq,
-					 ACPI_LEVEL_SENSITIVE, ACPI_ACTIVE_HIGH);
+		return acpi_register_gsi(NULL, msc->desc.err_irq, trigger,
+					 ACPI_ACTIVE_HIGH);
 #endif
 	return -ENODEV;
 }
