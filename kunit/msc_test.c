@@ -12,6 +12,7 @@
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/ktime.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -43,9 +44,9 @@ static struct mpam_ext_msc_desc *t_desc(struct kunit *test, u32 id)
 }
 
 static struct mpam_ext_ris_hw *mpx_mt_ris(struct mpam_ext_msc_desc *d, u8 idx,
-				     enum mpam_ext_loc_type loc, u8 level,
-				     u32 id, u16 partid_max, u8 pmg_max,
-				     unsigned long features)
+					  enum mpam_ext_loc_type loc, u8 level,
+					  u32 id, u16 partid_max, u8 pmg_max,
+					  unsigned long features)
 {
 	struct mpam_ext_ris_desc *r = &d->ris[d->nr_ris++];
 
@@ -874,7 +875,7 @@ static struct mpam_ext_msc_desc *t_mon_desc(struct kunit *test, u32 id,
 
 /* Allocate and configure a monitor for (@partid, @pmg) */
 static u16 mpx_mt_mon(struct kunit *test, struct mpam_ext_ris *ris,
-		 enum mpam_ext_mon_type type, u16 partid, u8 pmg)
+		      enum mpam_ext_mon_type type, u16 partid, u8 pmg)
 {
 	struct mpam_ext_mon_cfg mc = {
 		.partid = partid, .pmg = pmg,
@@ -988,6 +989,55 @@ static void mpx_msc_test_sw_nrdy(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, t_get_ris(test, msc, 0)->sw_nrdy);
 	msc = t_probed(test, t_mon_desc(test, 138, 0));
 	KUNIT_EXPECT_FALSE(test, t_get_ris(test, msc, 0)->sw_nrdy);
+}
+
+/*
+ * An MSC reachable from some CPUs only: the test runs on a CPU that cannot
+ * reach it, and every register access is still made on one that can (the
+ * simulator counts, and fails the test on, any other). The error interrupt
+ * arrives on a CPU that can reach it.
+ */
+static void mpx_msc_test_reach(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_mon_desc(test, 139, T_NRDY_US);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_config *cfg;
+	struct mpam_ext_msc *msc;
+	struct mpam_ext_ris *ris;
+	unsigned int cpu;
+	u64 val;
+	u16 mon;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two online CPUs");
+	cpu = raw_smp_processor_id();
+	KUNIT_ASSERT_EQ(test, 0, set_cpus_allowed_ptr(current, cpumask_of(cpu)));
+	d->has_affinity = true;
+	cpumask_copy(&d->affinity, cpu_online_mask);
+	cpumask_clear_cpu(cpu, &d->affinity);
+
+	msc = t_probed(test, d);
+	ris = t_get_ris(test, msc, 0);
+	cfg = kunit_kzalloc(test, sizeof(*cfg), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	cfg->set = BIT(MPAM_EXT_CFG_CPBM);
+	bitmap_set(cfg->cpbm, 0, 2);
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_msc_apply(ris, 3, cfg));
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 3, 0);
+	mpam_ext_sim_set_occupancy(msc->sim, 0, 3, 0, 64);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_CSU, mon), 64ULL);
+	/* Not from here in atomic context: the caller retries elsewhere */
+	KUNIT_EXPECT_EQ(test, -EAGAIN,
+			mpam_ext_msc_mon_read_atomic(ris, MPAM_EXT_MON_CSU, mon, &val));
+	mpam_ext_msc_mon_free(ris, MPAM_EXT_MON_CSU, mon);
+	t_show(test, msc, MPAM_EXT_MSC_REC_REGS);
+	t_inject(test, msc, MPAM_EXT_SIM_ERROR_IRQ, 0, MPAM_EXT_ERR_RIS_NO_CONTROL);
+	t_err_sync(msc);
+	KUNIT_EXPECT_EQ(test, mpam_ext_msc_get_state(msc), MPAM_EXT_MSC_ERRORED);
+	KUNIT_EXPECT_EQ(test, msc->nr_errors, 1ULL);
+
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.bad_cpu, 0ULL);
 }
 
 static void mpx_msc_test_mon_alloc(struct kunit *test)
@@ -1420,7 +1470,6 @@ static void mpx_msc_test_regs_no_ris0(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_msc_get_state(msc), MPAM_EXT_MSC_OK);
 }
 
-
 static void mpx_msc_test_records(struct kunit *test)
 {
 	struct mpam_ext_msc_desc *d = t_desc(test, 140);
@@ -1493,13 +1542,13 @@ static struct mpam_ext_platform *t_tiny(struct kunit *test)
 
 	strscpy(p->name, "tiny", sizeof(p->name));
 	hw = mpx_mt_ris(t_plat_msc(p, 0, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 63, 1,
-		   T_F(CPOR) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
+			T_F(CPOR) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
 	hw->cpbm_wd = 16;
 	hw->num_csu_mon = 8;
 	hw->num_mbwu_mon = 8;
 	hw->mbwu_width = 44;
 	hw = mpx_mt_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 1,
-		   T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
+			T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
 	hw->bwa_wd = 8;
 	hw->num_mbwu_mon = 8;
 	hw->mbwu_width = 63;
@@ -1521,8 +1570,8 @@ static struct mpam_ext_platform *t_kunpeng(struct kunit *test)
 	strscpy(p->name, "kunpeng-mini", sizeof(p->name));
 	for (i = 0; i < 4; i++) {
 		hw = mpx_mt_ris(t_plat_msc(p, 64 + i, 20, 0x10), 0, MPAM_EXT_LOC_CACHE,
-			   2, l2_ids[i], 31, 3,
-			   (i == 3 ? 0 : T_F(CPOR)) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
+				2, l2_ids[i], 31, 3,
+				(i == 3 ? 0 : T_F(CPOR)) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
 		hw->cpbm_wd = i == 3 ? 0 : 8;
 		hw->num_csu_mon = 2;
 		hw->num_mbwu_mon = 2;
@@ -1530,14 +1579,14 @@ static struct mpam_ext_platform *t_kunpeng(struct kunit *test)
 	}
 	for (i = 0; i < 2; i++) {
 		hw = mpx_mt_ris(t_plat_msc(p, 128 + i, 50, 0x10), 0, MPAM_EXT_LOC_CACHE,
-			   3, l3_ids[i], 31, 3, T_F(CPOR) | T_F(CSU) | T_F(ESR));
+				3, l3_ids[i], 31, 3, T_F(CPOR) | T_F(CSU) | T_F(ESR));
 		hw->cpbm_wd = 17;
 		hw->num_csu_mon = 4;
 	}
 	for (i = 0; i < 2; i++) {
 		hw = mpx_mt_ris(t_plat_msc(p, 252 + 2 * i, 100, 0x10), 0,
-			   MPAM_EXT_LOC_MEMORY, 0, 0, 31, 3,
-			   T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
+				MPAM_EXT_LOC_MEMORY, 0, 0, 31, 3,
+				T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
 		hw->bwa_wd = 7;
 		hw->num_mbwu_mon = 4;
 		hw->mbwu_width = 44;
@@ -1554,14 +1603,14 @@ static struct mpam_ext_platform *t_grace(struct kunit *test)
 
 	strscpy(p->name, "grace-mini", sizeof(p->name));
 	hw = mpx_mt_ris(t_plat_msc(p, 0, 30, 0x11), 0, MPAM_EXT_LOC_CACHE, 3, 0, 255, 1,
-		   T_F(CPOR) | T_F(CMAX) | T_F(CSU) | T_F(ESR) | T_F(EXTD_ESR));
+			T_F(CPOR) | T_F(CMAX) | T_F(CSU) | T_F(ESR) | T_F(EXTD_ESR));
 	hw->cpbm_wd = 12;
 	hw->cmax_wd = 8;
 	hw->num_csu_mon = 16;
 	for (i = 0; i < 3; i++) {
 		hw = mpx_mt_ris(t_plat_msc(p, 1 + i, 30, 0x11), 0, MPAM_EXT_LOC_MEMORY,
-			   0, i, 255, 1, T_F(MBW_MIN) | T_F(MBW_MAX) | T_F(MBWU) |
-			   T_F(ESR) | T_F(EXTD_ESR));
+				0, i, 255, 1, T_F(MBW_MIN) | T_F(MBW_MAX) | T_F(MBWU) |
+				T_F(ESR) | T_F(EXTD_ESR));
 		hw->bwa_wd = 8;
 		hw->num_mbwu_mon = 8;
 		hw->mbwu_width = 63;
@@ -1659,14 +1708,14 @@ static void mpx_msc_test_platform_min(struct kunit *test)
 	struct mpam_ext_ris_hw *hw;
 
 	hw = mpx_mt_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 127, 7,
-		   T_F(CPOR) | T_F(PARTID_NRW));
+			T_F(CPOR) | T_F(PARTID_NRW));
 	hw->cpbm_wd = 8;
 	hw->intpartid_max = 47;
 	hw = mpx_mt_ris(t_plat_msc(p, 2, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 2,
-		   T_F(MBW_MAX));
+			T_F(MBW_MAX));
 	hw->bwa_wd = 4;
 	hw = mpx_mt_ris(t_plat_msc(p, 3, 10, 0x20), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 3, 0,
-		   T_F(MBW_MAX));
+			T_F(MBW_MAX));
 	hw->bwa_wd = 4;
 
 	t_need_empty_list(test);
@@ -1818,6 +1867,7 @@ static struct kunit_case mpx_msc_mon_cases[] = {
 	KUNIT_CASE(mpx_msc_test_access32),
 	KUNIT_CASE(mpx_msc_test_idr32),
 	KUNIT_CASE(mpx_msc_test_sw_nrdy),
+	KUNIT_CASE(mpx_msc_test_reach),
 	{}
 };
 

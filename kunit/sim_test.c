@@ -8,6 +8,8 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <kunit/test.h>
+#include <linux/cpumask.h>
+#include <linux/sched.h>
 #include <linux/atomic.h>
 #include <linux/bits.h>
 #include <linux/delay.h>
@@ -368,7 +370,7 @@ static void mpx_id_hidden(struct kunit *test)
 	a = mpx_t_create(test, d);
 	b = mpx_t_create(test, d);
 	KUNIT_EXPECT_EQ(test, 4ULL, FIELD_GET(MPAMF_IDR_RIS_MAX,
-					     mpam_ext_sim_read64(a, MPAMF_IDR)));
+					      mpam_ext_sim_read64(a, MPAMF_IDR)));
 	KUNIT_EXPECT_TRUE(test, mpam_ext_sim_read64(a, MPAMF_IDR) & MPAMF_IDR_HAS_RIS);
 	/* Selected without error; configured, not at the power-on pattern */
 	mpx_part_sel(a, 4, 3, false);
@@ -670,6 +672,28 @@ static void mpx_cfg_access32(struct kunit *test)
 		mpam_ext_sim_destroy(sim);
 }
 
+/* An access from a CPU outside the MSC's affinity is counted */
+static void mpx_cfg_affinity(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_sim_msc *sim;
+	unsigned int cpu;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two online CPUs");
+	cpu = raw_smp_processor_id();
+	KUNIT_ASSERT_EQ(test, 0, set_cpus_allowed_ptr(current, cpumask_of(cpu)));
+	d->has_affinity = true;
+	cpumask_copy(&d->affinity, cpu_online_mask);
+	cpumask_clear_cpu(cpu, &d->affinity);
+	sim = mpx_t_create(test, d);
+	mpam_ext_sim_set_lenient(sim, true);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAMF_AIDR));
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_EQ(test, 1ULL, st.bad_cpu);
+}
+
 static struct kunit_case mpx_cfg_cases[] = {
 	KUNIT_CASE(mpx_cfg_power_on),
 	KUNIT_CASE(mpx_cfg_isolation),
@@ -680,6 +704,7 @@ static struct kunit_case mpx_cfg_cases[] = {
 	KUNIT_CASE(mpx_cfg_ris_res0),
 	KUNIT_CASE(mpx_cfg_raz_wi),
 	KUNIT_CASE(mpx_cfg_access32),
+	KUNIT_CASE(mpx_cfg_affinity),
 	{}
 };
 

@@ -366,7 +366,7 @@ static int mpx_strtou64(const char *s, u64 *out)
 
 /* Convert the value of keyword @key and check that it is in [@min, @max] */
 static int mpx_plat_num(struct mpx_parser *ps, const char *key, const char *s,
-		   u64 min, u64 max, u64 *out)
+			u64 min, u64 max, u64 *out)
 {
 	int ret = mpx_strtou64(s, out);
 
@@ -413,7 +413,7 @@ static int mpx_cpu_number(struct mpx_parser *ps, const char *list,
 
 /* Parse a CPU list: "none", or items "N" and "N-M" separated by commas */
 static int mpx_plat_cpus(struct mpx_parser *ps, const char *list,
-		    struct cpumask *mask)
+			 struct cpumask *mask)
 {
 	const char *s = list;
 	u64 a, b, cpu;

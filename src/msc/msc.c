@@ -17,6 +17,8 @@
 #include <linux/acpi.h>
 #include <linux/bitfield.h>
 #include <linux/bitmap.h>
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/err.h>
@@ -32,6 +34,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include <mpam_ext/compat.h>
 
@@ -112,6 +115,41 @@ static u32 mpx_msc_partids;
 static u32 mpx_msc_pmgs;
 static struct dentry *mpx_msc_dbg_dir;
 
+/*
+ * Reachability. An MSC with an affinity in its description answers only
+ * accesses from those CPUs. Every entry point that touches registers runs
+ * its accesses through mpx_msc_reach(): on the calling CPU when it can reach
+ * the MSC, else in a work on an online CPU that can (process context then).
+ */
+static bool mpx_msc_here(const struct mpam_ext_msc *msc)
+{
+	return !msc->desc.has_affinity ||
+	       cpumask_test_cpu(raw_smp_processor_id(), &msc->desc.affinity);
+}
+
+static long mpx_msc_reach(struct mpam_ext_msc *msc, long (*fn)(void *), void *arg)
+{
+	unsigned int cpu;
+	long ret;
+
+	if (!msc->desc.has_affinity)
+		return fn(arg);
+	migrate_disable();
+	if (mpx_msc_here(msc)) {
+		ret = fn(arg);
+		migrate_enable();
+		return ret;
+	}
+	migrate_enable();
+
+	might_sleep();
+	cpu = cpumask_any_and(&msc->desc.affinity, cpu_online_mask);
+	if (cpu >= nr_cpu_ids)
+		return -ENXIO;
+	/* -ENODEV when that CPU went offline in the meantime */
+	return work_on_cpu_safe(cpu, fn, arg);
+}
+
 /* Accessors: the only code that touches registers */
 
 static u32 mpx_msc_read32(struct mpam_ext_msc *msc, u32 off)
@@ -122,7 +160,6 @@ static u32 mpx_msc_read32(struct mpam_ext_msc *msc, u32 off)
 		return mpam_ext_sim_read32(msc->sim, off);
 	return readl_relaxed(msc->base + off);
 }
-
 
 static void mpx_msc_write32(struct mpam_ext_msc *msc, u32 off, u32 val)
 {
@@ -289,7 +326,7 @@ static int mpx_msc_probe_msc_regs(struct mpam_ext_msc *msc)
 	lockdep_assert_held(&msc->lock);
 
 	mpx_msc_write32(msc, MPAMCFG_PART_SEL,
-		    FIELD_PREP(MPAMCFG_PART_SEL_RIS, msc->desc.ris[0].idx));
+			FIELD_PREP(MPAMCFG_PART_SEL_RIS, msc->desc.ris[0].idx));
 	msc->aidr = mpx_msc_read32(msc, MPAMF_AIDR);
 	major = FIELD_GET(MPAMF_AIDR_ARCH_MAJOR, msc->aidr);
 	if (major != 1) {
@@ -369,7 +406,7 @@ static int mpx_msc_probe_ris_regs(struct mpam_ext_ris *ris, char *why, size_t le
 
 /* A width field that must be 1..@max when its feature is present */
 static bool mpx_msc_bad_width(unsigned int wd, unsigned int max, const char *name,
-			  char *why, size_t len)
+			      char *why, size_t len)
 {
 	if (wd >= 1 && wd <= max)
 		return false;
@@ -703,7 +740,7 @@ static void mpx_msc_reset_partid(struct mpam_ext_ris *ris, u16 partid)
 }
 
 static void mpx_msc_disable_mon(struct mpam_ext_ris *ris,
-			    enum mpam_ext_mon_type type, u16 mon)
+				enum mpam_ext_mon_type type, u16 mon)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	struct mpam_ext_mon *m = &ris->mon[type][mon];
@@ -758,6 +795,13 @@ static void mpx_msc_reset_msc(struct mpam_ext_msc *msc)
 	for (i = 0; i < msc->nr_ris + msc->nr_hidden; i++)
 		if (msc->ris[i].probed)
 			mpx_msc_reset_ris(&msc->ris[i]);
+}
+
+/* mpx_msc_reset_msc() through mpx_msc_reach() */
+static long mpx_msc_reset_fn(void *arg)
+{
+	mpx_msc_reset_msc(arg);
+	return 0;
 }
 
 /* Configuration */
@@ -821,7 +865,7 @@ u32 mpam_ext_ris_nr_partids(const struct mpam_ext_ris *ris)
 
 /* Decode one PARTID's shadow into @cfg (every supported field). */
 static void mpx_msc_shadow_to_cfg(const struct mpam_ext_ris *ris, const u32 *sh,
-			      struct mpam_ext_config *cfg)
+				  struct mpam_ext_config *cfg)
 {
 	unsigned int w, pbm = MPX_S_NR + ris->cpbm_words;
 
@@ -870,8 +914,8 @@ void mpam_ext_ris_default_config(const struct mpam_ext_ris *ris,
 
 /* Validate @cfg for @ris and compute the fixed register values it asks for */
 static int mpx_msc_cfg_prepare(const struct mpam_ext_ris *ris, u16 partid,
-			   const struct mpam_ext_config *cfg, u32 *want,
-			   unsigned long *regs)
+			       const struct mpam_ext_config *cfg, u32 *want,
+			       unsigned long *regs)
 {
 	const struct mpam_ext_ris_hw *hw = &ris->hw;
 	unsigned long set = cfg->set;
@@ -948,7 +992,7 @@ static void mpx_msc_cfg_select(struct mpam_ext_ris *ris, u16 partid, bool *done)
 }
 
 static void mpx_msc_cfg_write(struct mpam_ext_ris *ris, u16 partid, bool *selected,
-			  u32 *slot, u32 off, u32 val)
+			      u32 *slot, u32 off, u32 val)
 {
 	lockdep_assert_held(&ris->msc->lock);
 
@@ -957,6 +1001,22 @@ static void mpx_msc_cfg_write(struct mpam_ext_ris *ris, u16 partid, bool *select
 	mpx_msc_cfg_select(ris, partid, selected);
 	mpx_msc_write32(ris->msc, off, val);
 	*slot = val;
+}
+
+struct mpx_msc_apply_args {
+	struct mpam_ext_ris *ris;
+	u16 partid;
+	const struct mpam_ext_config *cfg;
+};
+
+static int mpx_msc_apply_here(struct mpam_ext_ris *ris, u16 partid,
+			      const struct mpam_ext_config *cfg);
+
+static long mpx_msc_apply_fn(void *arg)
+{
+	struct mpx_msc_apply_args *a = arg;
+
+	return mpx_msc_apply_here(a->ris, a->partid, a->cfg);
 }
 
 /**
@@ -975,6 +1035,14 @@ static void mpx_msc_cfg_write(struct mpam_ext_ris *ris, u16 partid, bool *select
  */
 int mpam_ext_msc_apply(struct mpam_ext_ris *ris, u16 partid,
 		       const struct mpam_ext_config *cfg)
+{
+	struct mpx_msc_apply_args a = { ris, partid, cfg };
+
+	return mpx_msc_reach(ris->msc, mpx_msc_apply_fn, &a);
+}
+
+static int mpx_msc_apply_here(struct mpam_ext_ris *ris, u16 partid,
+			      const struct mpam_ext_config *cfg)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	unsigned int w, pbm = MPX_S_NR + ris->cpbm_words;
@@ -999,13 +1067,13 @@ int mpam_ext_msc_apply(struct mpam_ext_ris *ris, u16 partid,
 	if (cfg->set & BIT(MPAM_EXT_CFG_CPBM))
 		for (w = 0; w < ris->cpbm_words; w++)
 			mpx_msc_cfg_write(ris, partid, &selected, &sh[MPX_S_NR + w],
-				      MPAMCFG_CPBM + 4 * w,
-				      mpx_msc_bitmap_word(cfg->cpbm, w));
+					  MPAMCFG_CPBM + 4 * w,
+					  mpx_msc_bitmap_word(cfg->cpbm, w));
 	if (cfg->set & BIT(MPAM_EXT_CFG_MBW_PBM))
 		for (w = 0; w < ris->mbw_pbm_words; w++)
 			mpx_msc_cfg_write(ris, partid, &selected, &sh[pbm + w],
-				      MPAMCFG_MBW_PBM + 4 * w,
-				      mpx_msc_bitmap_word(cfg->mbw_pbm, w));
+					  MPAMCFG_MBW_PBM + 4 * w,
+					  mpx_msc_bitmap_word(cfg->mbw_pbm, w));
 
 	/* PRI holds two fields: start from the value in the hardware */
 	if (test_bit(MPX_S_PRI, &regs)) {
@@ -1023,7 +1091,7 @@ int mpam_ext_msc_apply(struct mpam_ext_ris *ris, u16 partid,
 	}
 	for_each_set_bit(r, &regs, MPX_S_NR)
 		mpx_msc_cfg_write(ris, partid, &selected, &sh[r], mpx_msc_sregs[r].off,
-			      want[r]);
+				  want[r]);
 	spin_unlock_irqrestore(&msc->lock, flags);
 	return 0;
 }
@@ -1106,6 +1174,17 @@ int mpam_ext_msc_mon_alloc(struct mpam_ext_ris *ris,
 	return ret;
 }
 
+/* Arguments of the monitor entry points run through mpx_msc_reach() */
+struct mpx_msc_mon_args {
+	struct mpam_ext_ris *ris;
+	enum mpam_ext_mon_type type;
+	u16 mon;
+	const struct mpam_ext_mon_cfg *cfg;
+	u64 *val;
+};
+
+static long mpx_msc_mon_free_fn(void *arg);
+
 /**
  * mpam_ext_msc_mon_free() - disable and free a monitor.
  * @ris:	the RIS
@@ -1117,21 +1196,33 @@ int mpam_ext_msc_mon_alloc(struct mpam_ext_ris *ris,
 void mpam_ext_msc_mon_free(struct mpam_ext_ris *ris,
 			   enum mpam_ext_mon_type type, u16 mon)
 {
-	struct mpam_ext_msc *msc = ris->msc;
-	unsigned long flags;
+	struct mpx_msc_mon_args a = { .ris = ris, .type = type, .mon = mon };
 
 	if (mpx_msc_mon_check(ris, type) || mon >= ris->nr_mon[type])
 		return;
+	mpx_msc_reach(ris->msc, mpx_msc_mon_free_fn, &a);
+}
+
+static long mpx_msc_mon_free_fn(void *arg)
+{
+	struct mpx_msc_mon_args *a = arg;
+	struct mpam_ext_ris *ris = a->ris;
+	struct mpam_ext_msc *msc = ris->msc;
+	enum mpam_ext_mon_type type = a->type;
+	u16 mon = a->mon;
+	unsigned long flags;
+
 	spin_lock_irqsave(&msc->lock, flags);
 	if (WARN_ON_ONCE(!test_bit(mon, ris->mon_used[type]))) {
 		spin_unlock_irqrestore(&msc->lock, flags);
-		return;
+		return 0;
 	}
 	if (ris->mon[type][mon].configured && msc->state == MPAM_EXT_MSC_OK)
 		mpx_msc_disable_mon(ris, type, mon);
 	memset(&ris->mon[type][mon], 0, sizeof(ris->mon[type][mon]));
 	__clear_bit(mon, ris->mon_used[type]);
 	spin_unlock_irqrestore(&msc->lock, flags);
+	return 0;
 }
 
 /**
@@ -1160,6 +1251,17 @@ void mpam_ext_msc_mon_set_owner(struct mpam_ext_ris *ris,
 	spin_unlock_irqrestore(&msc->lock, flags);
 }
 
+static int mpx_msc_mon_config_here(struct mpam_ext_ris *ris,
+				   enum mpam_ext_mon_type type, u16 mon,
+				   const struct mpam_ext_mon_cfg *cfg);
+
+static long mpx_msc_mon_config_fn(void *arg)
+{
+	struct mpx_msc_mon_args *a = arg;
+
+	return mpx_msc_mon_config_here(a->ris, a->type, a->mon, a->cfg);
+}
+
 /**
  * mpam_ext_msc_mon_config() - set what a monitor counts and start it.
  * @ris:	the RIS
@@ -1177,6 +1279,15 @@ void mpam_ext_msc_mon_set_owner(struct mpam_ext_ris *ris,
 int mpam_ext_msc_mon_config(struct mpam_ext_ris *ris,
 			    enum mpam_ext_mon_type type, u16 mon,
 			    const struct mpam_ext_mon_cfg *cfg)
+{
+	struct mpx_msc_mon_args a = { .ris = ris, .type = type, .mon = mon, .cfg = cfg };
+
+	return mpx_msc_reach(ris->msc, mpx_msc_mon_config_fn, &a);
+}
+
+static int mpx_msc_mon_config_here(struct mpam_ext_ris *ris,
+				   enum mpam_ext_mon_type type, u16 mon,
+				   const struct mpam_ext_mon_cfg *cfg)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	bool csu = type == MPAM_EXT_MON_CSU;
@@ -1291,7 +1402,7 @@ static int mpx_msc_mbwu_counter(struct mpam_ext_ris *ris, u64 *val)
  * going backwards. Both need one read per wrap period at least.
  */
 static int mpx_msc_mbwu_read(struct mpam_ext_ris *ris, struct mpam_ext_mon *m,
-			 u64 *val)
+			     u64 *val)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	unsigned int width = ris->hw.mbwu_width;
@@ -1321,7 +1432,7 @@ static int mpx_msc_mbwu_read(struct mpam_ext_ris *ris, struct mpam_ext_mon *m,
 }
 
 static int mpx_msc_mon_read_once(struct mpam_ext_ris *ris,
-			     enum mpam_ext_mon_type type, u16 mon, u64 *val)
+				 enum mpam_ext_mon_type type, u16 mon, u64 *val)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	struct mpam_ext_mon *m;
@@ -1345,7 +1456,7 @@ static int mpx_msc_mon_read_once(struct mpam_ext_ris *ris,
 }
 
 static int mpx_msc_mon_read(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type,
-			u16 mon, u64 *val, bool may_sleep)
+			    u16 mon, u64 *val, bool may_sleep)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	u32 wait_us = max_t(u32, msc->desc.nrdy_us, 1);
@@ -1375,6 +1486,13 @@ static int mpx_msc_mon_read(struct mpam_ext_ris *ris, enum mpam_ext_mon_type typ
 	}
 }
 
+static long mpx_msc_mon_read_fn(void *arg)
+{
+	struct mpx_msc_mon_args *a = arg;
+
+	return mpx_msc_mon_read(a->ris, a->type, a->mon, a->val, true);
+}
+
 /**
  * mpam_ext_msc_mon_read() - read a monitor, waiting out NRDY.
  * @ris:	the RIS
@@ -1398,8 +1516,10 @@ static int mpx_msc_mon_read(struct mpam_ext_ris *ris, enum mpam_ext_mon_type typ
 int mpam_ext_msc_mon_read(struct mpam_ext_ris *ris,
 			  enum mpam_ext_mon_type type, u16 mon, u64 *val)
 {
+	struct mpx_msc_mon_args a = { .ris = ris, .type = type, .mon = mon, .val = val };
+
 	might_sleep();
-	return mpx_msc_mon_read(ris, type, mon, val, true);
+	return mpx_msc_reach(ris->msc, mpx_msc_mon_read_fn, &a);
 }
 
 /**
@@ -1414,13 +1534,21 @@ int mpam_ext_msc_mon_read(struct mpam_ext_ris *ris,
  * at most.
  *
  * Return: as mpam_ext_msc_mon_read(), but -EBUSY when the monitor stayed
- * NRDY: the caller may retry from process context.
+ * NRDY, and -EAGAIN on a CPU outside the MSC's affinity: the caller may
+ * retry from process context (or from a CPU of the affinity).
  */
 int mpam_ext_msc_mon_read_atomic(struct mpam_ext_ris *ris,
 				 enum mpam_ext_mon_type type, u16 mon,
 				 u64 *val)
 {
-	return mpx_msc_mon_read(ris, type, mon, val, false);
+	int ret = -EAGAIN;
+
+	/* From a CPU that cannot reach the MSC: retry from process context */
+	preempt_disable();
+	if (mpx_msc_here(ris->msc))
+		ret = mpx_msc_mon_read(ris, type, mon, val, false);
+	preempt_enable();
+	return ret;
 }
 
 /* Error interrupt */
@@ -1497,10 +1625,19 @@ static irqreturn_t mpx_msc_err_irq(int irq, void *dev_id)
  * interrupt once, so that an error whose source outlives the reset is seen
  * (and masks the interrupt for good).
  */
+static long mpx_msc_err_reset_fn(void *arg);
+
 static void mpx_msc_err_work(struct work_struct *work)
 {
 	struct mpam_ext_msc *msc = container_of(work, struct mpam_ext_msc,
 						err_work);
+
+	mpx_msc_reach(msc, mpx_msc_err_reset_fn, msc);
+}
+
+static long mpx_msc_err_reset_fn(void *arg)
+{
+	struct mpam_ext_msc *msc = arg;
 	unsigned long flags;
 
 	mpx_msc_reset_msc(msc);
@@ -1515,6 +1652,7 @@ static void mpx_msc_err_work(struct work_struct *work)
 		mpx_msc_write32(msc, MPAMF_ECR, MPAMF_ECR_INTEN);
 	}
 	spin_unlock_irqrestore(&msc->lock, flags);
+	return 0;
 }
 
 /*
@@ -1570,8 +1708,14 @@ static void mpx_msc_err_connect(struct mpam_ext_msc *msc)
 		mpam_ext_sim_set_err_handler(msc->sim, mpx_msc_sim_err_cb, msc);
 		msc->sim_irq = true;
 	} else if (msc->desc.err_irq) {
+		/*
+		 * A private MSC (reachable from some CPUs only) is handled
+		 * where its interrupt arrives: a line shared with other
+		 * devices could be taken anywhere, so it is not shared.
+		 */
 		irq = mpx_msc_hw_err_irq_get(msc);
-		ret = irq > 0 ? request_irq(irq, mpx_msc_err_irq, IRQF_SHARED,
+		ret = irq > 0 ? request_irq(irq, mpx_msc_err_irq,
+					    msc->desc.has_affinity ? 0 : IRQF_SHARED,
 					    KBUILD_MODNAME, msc) : irq ? irq : -EINVAL;
 		if (ret) {
 			pr_warn("MSC %u: error interrupt %u not connected (%d): errors go unnoticed\n",
@@ -1590,6 +1734,18 @@ static void mpx_msc_err_connect(struct mpam_ext_msc *msc)
 	spin_unlock_irqrestore(&msc->lock, flags);
 }
 
+/* Mask the error interrupt (ECR.INTEN clear) */
+static long mpx_msc_ecr_off_fn(void *arg)
+{
+	struct mpam_ext_msc *msc = arg;
+	unsigned long flags;
+
+	spin_lock_irqsave(&msc->lock, flags);
+	mpx_msc_write32(msc, MPAMF_ECR, 0);
+	spin_unlock_irqrestore(&msc->lock, flags);
+	return 0;
+}
+
 /* Stop error handling: no new work, interrupt off and released, work done */
 static void mpx_msc_err_disconnect(struct mpam_ext_msc *msc)
 {
@@ -1597,9 +1753,9 @@ static void mpx_msc_err_disconnect(struct mpam_ext_msc *msc)
 
 	spin_lock_irqsave(&msc->lock, flags);
 	msc->dying = true;
-	if (msc->sim_irq || msc->irq)
-		mpx_msc_write32(msc, MPAMF_ECR, 0);
 	spin_unlock_irqrestore(&msc->lock, flags);
+	if (msc->sim_irq || msc->irq)
+		mpx_msc_reach(msc, mpx_msc_ecr_off_fn, msc);
 
 	if (msc->sim_irq) {
 		mpam_ext_sim_set_err_handler(msc->sim, NULL, NULL);
@@ -1840,6 +1996,8 @@ static int mpx_msc_probe_hidden(struct mpam_ext_msc *msc)
 	return 0;
 }
 
+static long mpx_msc_probe_fn(void *arg);
+
 /**
  * mpam_ext_msc_probe() - read the ID registers, reset, enable error reports.
  * @msc:	an MSC from mpam_ext_msc_create()
@@ -1857,14 +2015,30 @@ static int mpx_msc_probe_hidden(struct mpam_ext_msc *msc)
  */
 int mpam_ext_msc_probe(struct mpam_ext_msc *msc)
 {
-	unsigned int i, usable = 0;
-	unsigned long flags;
-	char why[96];
-	int ret;
+	long ret;
 
 	might_sleep();
 	if (msc->state != MPAM_EXT_MSC_NEW)
 		return -EBUSY;
+	ret = mpx_msc_reach(msc, mpx_msc_probe_fn, msc);
+	if (ret == -ENXIO || ret == -ENODEV) {
+		if (msc->state != MPAM_EXT_MSC_NEW)
+			return -ENODEV;
+		snprintf(msc->why, sizeof(msc->why),
+			 "no online CPU can reach it (affinity %*pbl)",
+			 cpumask_pr_args(&msc->desc.affinity));
+		return mpx_msc_refuse(msc);
+	}
+	return ret;
+}
+
+static long mpx_msc_probe_fn(void *arg)
+{
+	struct mpam_ext_msc *msc = arg;
+	unsigned int i, usable = 0;
+	unsigned long flags;
+	char why[96];
+	int ret;
 
 	if (msc->desc.size < MPAM_EXT_MSC_FRAME_MIN) {
 		snprintf(msc->why, sizeof(msc->why),
@@ -1933,7 +2107,7 @@ void mpam_ext_msc_destroy(struct mpam_ext_msc *msc)
 	might_sleep();
 	mpx_msc_err_disconnect(msc);
 	if (msc->state == MPAM_EXT_MSC_OK || msc->state == MPAM_EXT_MSC_ERRORED)
-		mpx_msc_reset_msc(msc);
+		mpx_msc_reach(msc, mpx_msc_reset_fn, msc);
 	if (msc->sim)
 		mpam_ext_sim_destroy(msc->sim);
 	if (msc->base)
@@ -2145,7 +2319,7 @@ static void mpx_msc_counts_update(void)
 /* debugfs */
 
 static void mpx_msc_show_reg32(struct seq_file *s, const char *where,
-			   const char *name, u32 val)
+			       const char *name, u32 val)
 {
 	seq_printf(s, "%s %s 0x%08x\n", where, name, val);
 }
@@ -2190,27 +2364,27 @@ static void mpx_msc_show_regs_ris(struct seq_file *s, struct mpam_ext_ris *ris)
 	for (i = 0; i < ARRAY_SIZE(idregs); i++)
 		if (present[i])
 			mpx_msc_show_reg32(s, where, idregs[i].name,
-				       mpx_msc_read32(msc, idregs[i].off));
+					   mpx_msc_read32(msc, idregs[i].off));
 	if (mpx_msc_nrw(ris))
 		mpx_msc_show_reg32(s, where, "MPAMCFG_INTPARTID",
-			       mpx_msc_read32(msc, MPAMCFG_INTPARTID));
+				   mpx_msc_read32(msc, MPAMCFG_INTPARTID));
 
 	/* PARTID 0 */
 	mpx_msc_part_sel(ris, 0, mpx_msc_nrw(ris));
 	for (i = 0; i < ris->cpbm_regs; i++) {
 		snprintf(name, sizeof(name), "MPAMCFG_CPBM[%u]", i);
 		mpx_msc_show_reg32(s, where, name,
-			       mpx_msc_read32(msc, MPAMCFG_CPBM + 4 * i));
+				   mpx_msc_read32(msc, MPAMCFG_CPBM + 4 * i));
 	}
 	for (i = 0; i < ris->mbw_pbm_regs; i++) {
 		snprintf(name, sizeof(name), "MPAMCFG_MBW_PBM[%u]", i);
 		mpx_msc_show_reg32(s, where, name,
-			       mpx_msc_read32(msc, MPAMCFG_MBW_PBM + 4 * i));
+				   mpx_msc_read32(msc, MPAMCFG_MBW_PBM + 4 * i));
 	}
 	for (r = 0; r < MPX_S_INTPARTID; r++)
 		if (mpx_msc_sreg_present(ris, r))
 			mpx_msc_show_reg32(s, where, mpx_msc_sregs[r].name,
-				       mpx_msc_read32(msc, mpx_msc_sregs[r].off));
+					   mpx_msc_read32(msc, mpx_msc_sregs[r].off));
 	spin_unlock_irqrestore(&msc->lock, flags);
 }
 
@@ -2352,6 +2526,19 @@ static void mpx_msc_show_monitors(struct seq_file *s, struct mpam_ext_msc *msc)
 	}
 }
 
+struct mpx_msc_show_args {
+	struct seq_file *s;
+	struct mpam_ext_msc *msc;
+};
+
+static long mpx_msc_show_regs_fn(void *arg)
+{
+	struct mpx_msc_show_args *a = arg;
+
+	mpx_msc_show_regs(a->s, a->msc);
+	return 0;
+}
+
 /**
  * mpam_ext_msc_seq_show() - print one of an MSC's debugfs records.
  * @s:		the seq_file
@@ -2364,11 +2551,12 @@ static void mpx_msc_show_monitors(struct seq_file *s, struct mpam_ext_msc *msc)
 void mpam_ext_msc_seq_show(struct seq_file *s, struct mpam_ext_msc *msc,
 			   enum mpam_ext_msc_record rec)
 {
+	struct mpx_msc_show_args a = { s, msc };
 	u64 reads, writes;
 
 	switch (rec) {
 	case MPAM_EXT_MSC_REC_REGS:
-		mpx_msc_show_regs(s, msc);
+		mpx_msc_reach(msc, mpx_msc_show_regs_fn, &a);
 		break;
 	case MPAM_EXT_MSC_REC_COUNTERS:
 		mpam_ext_msc_counts(msc, &reads, &writes);

@@ -10,6 +10,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/bitops.h>
+#include <linux/cpumask.h>
 #include <linux/bits.h>
 #include <linux/debugfs.h>
 #include <linux/err.h>
@@ -32,6 +33,7 @@
 #include <linux/string.h>
 #include <linux/types.h>
 #include <linux/uaccess.h>
+#include <linux/workqueue.h>
 
 #include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
@@ -174,6 +176,8 @@ struct mpam_ext_sim_msc {
 	bool sw_nrdy;		/* hardware never sets or clears NRDY */
 	bool csu_wr;		/* MSMON_CSU is writable */
 	bool idr32;		/* MPAMF_IDR.EXT clear: no RIS, no ESR */
+	bool private;		/* reachable only from @affinity */
+	struct cpumask affinity;
 	u64 size;		/* register frame; beyond it RAZ/WI */
 	u32 nrdy_us;
 	u32 iidr;
@@ -193,6 +197,7 @@ struct mpam_ext_sim_msc {
 	u64 esr;		/* MPAMF_ESR */
 
 	struct irq_work irq_work;	/* delivers the error interrupt */
+	struct work_struct irq_bounce;	/* ... on a CPU that can reach the MSC */
 	void (*err_fn)(void *arg);
 	void *err_arg;
 
@@ -352,10 +357,35 @@ static void mpx_sim_irq_count(struct mpam_ext_sim_msc *sim)
 	}
 }
 
+static void mpx_sim_deliver(struct mpam_ext_sim_msc *sim);
+
+/*
+ * A private MSC's interrupt is taken on a CPU that can reach it: an error
+ * raised elsewhere (fault injection from debugfs) is handed to a work on
+ * such a CPU, which calls the handler in process context.
+ */
 static void mpx_sim_err_irq_work(struct irq_work *work)
 {
 	struct mpam_ext_sim_msc *sim = container_of(work, struct mpam_ext_sim_msc,
 						    irq_work);
+	unsigned int cpu = raw_smp_processor_id();
+
+	if (sim->private && !cpumask_test_cpu(cpu, &sim->affinity)) {
+		cpu = cpumask_any_and(&sim->affinity, cpu_online_mask);
+		if (cpu < nr_cpu_ids)
+			queue_work_on(cpu, system_wq, &sim->irq_bounce);
+		return;
+	}
+	mpx_sim_deliver(sim);
+}
+
+static void mpx_sim_irq_bounce(struct work_struct *work)
+{
+	mpx_sim_deliver(container_of(work, struct mpam_ext_sim_msc, irq_bounce));
+}
+
+static void mpx_sim_deliver(struct mpam_ext_sim_msc *sim)
+{
 	void (*fn)(void *arg);
 	unsigned long flags;
 	bool asserted;
@@ -379,7 +409,7 @@ static void mpx_sim_err_irq_work(struct irq_work *work)
  * not cleared; an MSC without ESR records nothing.
  */
 static void mpx_sim_error(struct mpam_ext_sim_msc *sim, enum mpam_ext_errcode code,
-		      u16 partid_mon, u8 pmg, u8 ris)
+			  u16 partid_mon, u8 pmg, u8 ris)
 {
 	u64 esr;
 
@@ -766,7 +796,7 @@ static u32 *mpx_sim_cfg_locate(struct mpx_sim_ris *r, u16 idx, u32 off, u32 *mas
  * written.
  */
 static void mpx_sim_intpartid_access(struct mpam_ext_sim_msc *sim, struct mpx_sim_ris *r,
-				 u16 partid, u32 *val, bool write)
+				     u16 partid, u32 *val, bool write)
 {
 	u32 *slot = &r->intpartid[partid];
 	u32 v;
@@ -780,7 +810,7 @@ static void mpx_sim_intpartid_access(struct mpam_ext_sim_msc *sim, struct mpx_si
 	if (!(v & MPAMCFG_INTPARTID_INTERNAL) ||
 	    FIELD_GET(MPAMCFG_INTPARTID_INTPARTID, v) > r->hw.intpartid_max) {
 		mpx_sim_error(sim, MPAM_EXT_ERR_INTPARTID_RANGE,
-			  FIELD_GET(MPAMCFG_INTPARTID_INTPARTID, v), 0, r->idx);
+			      FIELD_GET(MPAMCFG_INTPARTID_INTPARTID, v), 0, r->idx);
 		*slot = (*slot & ~MPAMCFG_INTPARTID_INTERNAL) |
 			(v & MPAMCFG_INTPARTID_INTERNAL);
 		return;
@@ -797,7 +827,7 @@ static void mpx_sim_intpartid_access(struct mpam_ext_sim_msc *sim, struct mpx_si
  * by Arm. A register the RIS does not implement is RAZ/WI without error.
  */
 static void mpx_sim_cfg_access(struct mpam_ext_sim_msc *sim, u32 off, u32 *val,
-			   bool write)
+			       bool write)
 {
 	u32 sel = sim->part_sel;
 	u16 partid = FIELD_GET(MPAMCFG_PART_SEL_PARTID_SEL, sel);
@@ -822,7 +852,7 @@ static void mpx_sim_cfg_access(struct mpam_ext_sim_msc *sim, u32 off, u32 *val,
 		if (off == MPAMCFG_INTPARTID) {
 			if (internal)
 				mpx_sim_error(sim, MPAM_EXT_ERR_UNEXPECTED_INTERNAL,
-					  partid, 0, ris);
+					      partid, 0, ris);
 			else
 				mpx_sim_intpartid_access(sim, r, partid, val, write);
 			return;
@@ -907,7 +937,7 @@ static void mpx_sim_mon_sel_write(struct mpam_ext_sim_msc *sim, u32 val)
  * not exist on the selected RIS).
  */
 static struct mpx_sim_mon *mpx_sim_mon_get(struct mpam_ext_sim_msc *sim,
-				   enum mpx_sim_mon_kind kind, struct mpx_sim_ris **rp)
+					   enum mpx_sim_mon_kind kind, struct mpx_sim_ris **rp)
 {
 	u16 mon = FIELD_GET(MSMON_CFG_MON_SEL_MON_SEL, sim->mon_sel);
 	u8 ris = FIELD_GET(MSMON_CFG_MON_SEL_RIS, sim->mon_sel);
@@ -1045,7 +1075,7 @@ static void mpx_sim_mbwu_add(const struct mpx_sim_ris *r, struct mpx_sim_mon *m,
  * does not filter: the traffic model does not tell reads from writes.
  */
 static void mpx_sim_flt_write(struct mpam_ext_sim_msc *sim, struct mpx_sim_ris *r,
-			  struct mpx_sim_mon *m, bool mbwu, u32 val)
+			      struct mpx_sim_mon *m, bool mbwu, u32 val)
 {
 	u32 mask = MSMON_CFG_FLT_PARTID | MSMON_CFG_FLT_PMG;
 	u16 partid;
@@ -1078,7 +1108,7 @@ static u32 mpx_sim_ctl_read(const struct mpx_sim_mon *m, bool mbwu)
  * stored but no overflow interrupt is modelled.
  */
 static void mpx_sim_ctl_write(struct mpam_ext_sim_msc *sim, struct mpx_sim_ris *r,
-			  struct mpx_sim_mon *m, bool mbwu, u32 val)
+			      struct mpx_sim_mon *m, bool mbwu, u32 val)
 {
 	u32 mask = MSMON_CFG_CTL_MATCH_PARTID | MSMON_CFG_CTL_MATCH_PMG |
 		   MSMON_CFG_CTL_OFLOW_FRZ | MSMON_CFG_CTL_OFLOW_INTR |
@@ -1150,7 +1180,7 @@ static u64 mpx_sim_read64_reg(struct mpam_ext_sim_msc *sim, u32 off)
 
 /* Write the bits @mask of a 64-bit register (all, or one 32-bit half) */
 static void mpx_sim_write64_reg(struct mpam_ext_sim_msc *sim, u32 off, u64 val,
-			    u64 mask)
+				u64 mask)
 {
 	struct mpx_sim_ris *r;
 	struct mpx_sim_mon *m;
@@ -1310,10 +1340,19 @@ static void mpx_sim_write32_reg(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
 static bool mpx_sim_in_frame(struct mpam_ext_sim_msc *sim, u32 off,
 			     unsigned int len)
 {
+	unsigned int cpu = raw_smp_processor_id();
 	const char *what;
 
 	lockdep_assert_held(&sim->lock);
 
+	if (sim->private && !cpumask_test_cpu(cpu, &sim->affinity)) {
+		sim->stats.bad_cpu++;
+		if (sim->lenient)
+			return false;
+		kunit_fail_current_test("MSC %u: access at 0x%x from CPU %u, outside its affinity",
+					sim->id, off, cpu);
+		return false;
+	}
 	if (off & (len - 1)) {
 		sim->stats.bad_align++;
 		what = "unaligned";
@@ -1442,6 +1481,7 @@ void mpam_ext_sim_set_err_handler(struct mpam_ext_sim_msc *sim,
 void mpam_ext_sim_irq_sync(struct mpam_ext_sim_msc *sim)
 {
 	irq_work_sync(&sim->irq_work);
+	flush_work(&sim->irq_bounce);
 }
 
 /* ----- traffic ----- */
@@ -1451,7 +1491,7 @@ void mpam_ext_sim_irq_sync(struct mpam_ext_sim_msc *sim)
  * Req_PARTID_Range, a PMG beyond PMG_MAX Req_PMG_Range; they are dropped.
  */
 static bool mpx_sim_request_ok(struct mpam_ext_sim_msc *sim, struct mpx_sim_ris *r,
-			   u16 partid, u8 pmg)
+			       u16 partid, u8 pmg)
 {
 	lockdep_assert_held(&sim->lock);
 
@@ -1516,7 +1556,7 @@ static unsigned int mpx_sim_cfg_slot(const struct mpx_sim_ris *r, u16 partid)
 
 /* Set bits of a stored bitmap of @wd bits, as a fraction of MPX_FRAC_ONE */
 static u32 mpx_sim_bitmap_frac(const u32 *words, unsigned int nr_words,
-			   unsigned int wd)
+			       unsigned int wd)
 {
 	unsigned int n, set = 0;
 
@@ -1542,7 +1582,7 @@ static u32 mpx_sim_max_frac(u32 reg, unsigned int wd)
 }
 
 static u32 mpx_sim_bw_fraction(struct mpam_ext_sim_msc *sim,
-			   const struct mpx_sim_ris *r, u16 partid)
+			       const struct mpx_sim_ris *r, u16 partid)
 {
 	unsigned int slot = mpx_sim_cfg_slot(r, partid);
 	u32 frac = MPX_FRAC_ONE;
@@ -1553,12 +1593,12 @@ static u32 mpx_sim_bw_fraction(struct mpam_ext_sim_msc *sim,
 		frac = min(frac, mpx_sim_max_frac(r->cfg[slot].mbw_max, r->hw.bwa_wd));
 	if (mpx_sim_has(r, MPAM_EXT_HW_MBW_PBM))
 		frac = min(frac, mpx_sim_bitmap_frac(&r->mbw_pbm[(size_t)slot * r->pbm_words],
-						 r->pbm_words, r->hw.mbw_pbm_bits));
+						     r->pbm_words, r->hw.mbw_pbm_bits));
 	return frac;
 }
 
 static u32 mpx_sim_portion(struct mpam_ext_sim_msc *sim, const struct mpx_sim_ris *r,
-		       u16 partid)
+			   u16 partid)
 {
 	unsigned int slot = mpx_sim_cfg_slot(r, partid);
 	u32 frac = MPX_FRAC_ONE;
@@ -1567,7 +1607,7 @@ static u32 mpx_sim_portion(struct mpam_ext_sim_msc *sim, const struct mpx_sim_ri
 
 	if (mpx_sim_has(r, MPAM_EXT_HW_CPOR))
 		frac = min(frac, mpx_sim_bitmap_frac(&r->cpbm[(size_t)slot * r->cpbm_words],
-						 r->cpbm_words, r->hw.cpbm_wd));
+						     r->cpbm_words, r->hw.cpbm_wd));
 	if (mpx_sim_has(r, MPAM_EXT_HW_CMAX))
 		frac = min(frac, mpx_sim_max_frac(r->cfg[slot].cmax, r->hw.cmax_wd));
 	return frac;
@@ -1575,8 +1615,8 @@ static u32 mpx_sim_portion(struct mpam_ext_sim_msc *sim, const struct mpx_sim_ri
 
 /* One PARTID's fraction as @fn reads it, under the lock; 1 out of range */
 static u32 mpx_sim_query_frac(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
-			  u32 (*fn)(struct mpam_ext_sim_msc *sim,
-				    const struct mpx_sim_ris *r, u16 partid))
+			      u32 (*fn)(struct mpam_ext_sim_msc *sim,
+					const struct mpx_sim_ris *r, u16 partid))
 {
 	u32 frac = MPX_FRAC_ONE;
 	struct mpx_sim_ris *r;
@@ -1625,7 +1665,7 @@ out:
 /* ----- fault injection ----- */
 
 static int mpx_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault fault,
-		      u8 ris, u64 arg)
+			  u8 ris, u64 arg)
 {
 	struct mpx_sim_ris *r = mpx_sim_ris(sim, ris);
 	struct mpx_sim_mon *m;
@@ -1724,7 +1764,7 @@ int mpam_ext_sim_inject_parse(struct mpam_ext_sim_msc *sim,
 }
 
 static ssize_t mpx_sim_dbg_write(struct file *file, const char __user *ubuf,
-			     size_t len, loff_t *ppos)
+				 size_t len, loff_t *ppos)
 {
 	struct mpx_sim_dbg_file *f = file->private_data;
 	char buf[MPX_INJECT_TEXT_MAX];
@@ -1776,6 +1816,7 @@ static int mpx_sim_stats_show(struct seq_file *s, void *unused)
 	seq_printf(s, "bad_frame %llu\n", st.bad_frame);
 	seq_printf(s, "bad_align %llu\n", st.bad_align);
 	seq_printf(s, "bad_width %llu\n", st.bad_width);
+	seq_printf(s, "bad_cpu %llu\n", st.bad_cpu);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mpx_sim_stats);
@@ -1908,7 +1949,7 @@ static int mpx_sim_ris_alloc(struct mpx_sim_ris *r)
 }
 
 static void mpx_sim_mon_power_on(const struct mpx_sim_ris *r, struct mpx_sim_mon *m,
-			     bool mbwu)
+				 bool mbwu)
 {
 	m->flt = FIELD_PREP(MSMON_CFG_FLT_PARTID, r->hw.partid_max) |
 		 FIELD_PREP(MSMON_CFG_FLT_PMG, r->hw.pmg_max);
@@ -2106,7 +2147,11 @@ struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *des
 
 	spin_lock_init(&sim->lock);
 	sim->irq_work = IRQ_WORK_INIT(mpx_sim_err_irq_work);
+	INIT_WORK(&sim->irq_bounce, mpx_sim_irq_bounce);
 	sim->id = desc->id;
+	sim->private = desc->has_affinity;
+	if (sim->private)
+		cpumask_copy(&sim->affinity, &desc->affinity);
 	sim->access32 = test_bit(MPAM_EXT_MSC_ACCESS32, &desc->props);
 	sim->idr32 = test_bit(MPAM_EXT_MSC_IDR32, &desc->props);
 	sim->sw_nrdy = test_bit(MPAM_EXT_MSC_SW_NRDY, &desc->props);
@@ -2180,6 +2225,7 @@ void mpam_ext_sim_destroy(struct mpam_ext_sim_msc *sim)
 	sim->ecr = 0;
 	spin_unlock_irqrestore(&sim->lock, flags);
 	irq_work_sync(&sim->irq_work);
+	cancel_work_sync(&sim->irq_bounce);
 
 	for (i = 0; i < sim->nr_ris; i++)
 		mpx_sim_ris_free(&sim->ris[i]);

@@ -14,6 +14,12 @@
  *      the error state;
  *   3. the simulator's internal lock, taken inside the sim accessors.
  * No path takes two MSC locks at once.
+ *
+ * An MSC whose description has an affinity is accessed only from those
+ * CPUs: the entry points that touch its registers run their accesses on
+ * the calling CPU when it is one of them, else in a work on one of them
+ * (work_on_cpu), so for such an MSC they need process context; without an
+ * online CPU of the affinity the probe refuses the MSC.
  */
 #ifndef MPAM_EXT_MSC_H
 #define MPAM_EXT_MSC_H

@@ -45,6 +45,7 @@ enum mpam_ext_sim_fault {
  * @bad_frame:	accesses at or beyond the end of the register frame
  * @bad_align:	accesses not aligned to their size
  * @bad_width:	64-bit accesses to an MSC that takes only 32-bit ones
+ * @bad_cpu:	accesses from a CPU outside the MSC's affinity
  *
  * Every bad access is also reported to the KUnit test running, if any,
  * as a failure (see mpam_ext_sim_set_lenient()).
@@ -57,6 +58,7 @@ struct mpam_ext_sim_stats {
 	u64 bad_frame;
 	u64 bad_align;
 	u64 bad_width;
+	u64 bad_cpu;
 };
 
 /**
