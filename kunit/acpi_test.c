@@ -54,7 +54,7 @@ static void mpx_test_note(void *arg, const char *msg)
 	strscpy(ctx->note, msg, sizeof(ctx->note));
 }
 
-static void mpx_test_free_platform(void *p)
+static void mpx_acpi_test_free_platform(void *p)
 {
 	mpam_ext_platform_free(p);
 }
@@ -77,7 +77,7 @@ static struct mpam_ext_platform *mpx_test_desc(struct kunit *test,
 				    err, sizeof(err));
 	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(p), "%s: %s", name, err);
 	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, mpx_test_free_platform, p));
+			kunit_add_action_or_reset(test, mpx_acpi_test_free_platform, p));
 	return p;
 }
 
@@ -139,7 +139,7 @@ static void mpx_test_acpi_shipped(struct kunit *test)
 }
 
 /**
- * struct mpx_bad_case - one malformed table.
+ * struct mpx_acpi_bad_case - one malformed table.
  * @name:	what is wrong
  * @pptt:	the change is to the PPTT, not the MPAM table
  * @off:	offset of the bytes changed
@@ -150,7 +150,7 @@ static void mpx_test_acpi_shipped(struct kunit *test)
  * @no_pptt:	parse without a PPTT
  * @msg:	the exact message expected
  */
-struct mpx_bad_case {
+struct mpx_acpi_bad_case {
 	const char *name;
 	bool pptt;
 	size_t off;
@@ -167,7 +167,7 @@ struct mpx_bad_case {
  * (a cache RIS, resource node at 0x6c) and MSC node 1 at 0x84 (a memory
  * RIS, resource node at 0xcc); 0xe4 bytes in all.
  */
-static const struct mpx_bad_case mpx_bad_cases[] = {
+static const struct mpx_acpi_bad_case mpx_acpi_bad_cases[] = {
 	{ "short buffer", .len = 20,
 	  .msg = "MPAM table: 20 bytes, shorter than the 36-byte ACPI header" },
 	{ "signature", .off = 3, .width = 1, .val = 'X',
@@ -304,17 +304,17 @@ static void mpx_fix_sum(u8 *t)
 	t[9] = -sum;
 }
 
-static void mpx_bad_desc(const struct mpx_bad_case *c, char *desc)
+static void mpx_acpi_bad_desc(const struct mpx_acpi_bad_case *c, char *desc)
 {
 	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
 }
 
-KUNIT_ARRAY_PARAM(mpx_bad, mpx_bad_cases, mpx_bad_desc);
+KUNIT_ARRAY_PARAM(mpx_bad, mpx_acpi_bad_cases, mpx_acpi_bad_desc);
 
 /* A malformed table: exactly the expected message, nothing allocated */
 static void mpx_test_acpi_bad(struct kunit *test)
 {
-	const struct mpx_bad_case *c = test->param_value;
+	const struct mpx_acpi_bad_case *c = test->param_value;
 	char err[MPAM_EXT_ACPI_ERR_LEN];
 	struct mpam_ext_platform *p;
 	struct mpx_acpi_ctx *ctx;
@@ -349,6 +349,35 @@ static void mpx_test_acpi_bad(struct kunit *test)
 	KUNIT_ASSERT_TRUE_MSG(test, IS_ERR(p), "%s: accepted", c->name);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(p), -EINVAL);
 	KUNIT_EXPECT_STREQ(test, err, c->msg);
+}
+
+/* An edge-triggered error interrupt keeps its trigger */
+static void mpx_test_acpi_err_edge(struct kunit *test)
+{
+	char err[MPAM_EXT_ACPI_ERR_LEN];
+	struct mpam_ext_platform *p;
+	struct mpx_acpi_ctx *ctx;
+	unsigned int k;
+	u8 *mpam;
+
+	for (k = 0; k < ARRAY_SIZE(mpx_acpi_tables); k++)
+		if (!strcmp(mpx_acpi_tables[k].name, "tiny"))
+			break;
+	KUNIT_ASSERT_LT(test, k, ARRAY_SIZE(mpx_acpi_tables));
+	ctx = mpx_test_ctx(test, "tiny");
+	mpam = kunit_kmalloc(test, mpx_acpi_tables[k].mpam_len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, mpam);
+	memcpy(mpam, mpx_acpi_tables[k].mpam, mpx_acpi_tables[k].mpam_len);
+	mpx_put(mpam, 0x24 + 40, 4, 1);
+	mpx_fix_sum(mpam);
+	p = mpx_test_acpi(ctx, mpam, mpx_acpi_tables[k].mpam_len,
+			  mpx_acpi_tables[k].pptt, mpx_acpi_tables[k].pptt_len,
+			  err, sizeof(err));
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(p), "%s", err);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].err_irq, 96U);
+	KUNIT_EXPECT_EQ(test, p->mscs[0].props, BIT(MPAM_EXT_MSC_ERR_EDGE));
+	KUNIT_EXPECT_EQ(test, p->mscs[1].props, 0UL);
+	mpam_ext_platform_free(p);
 }
 
 /* PCC and disabled MSCs are skipped with a note, not refused */
@@ -460,6 +489,7 @@ static struct kunit_case mpx_acpi_cases[] = {
 	KUNIT_CASE(mpx_test_acpi_shipped),
 	KUNIT_CASE_PARAM(mpx_test_acpi_bad, mpx_bad_gen_params),
 	KUNIT_CASE(mpx_test_acpi_skipped),
+	KUNIT_CASE(mpx_test_acpi_err_edge),
 	KUNIT_CASE(mpx_test_acpi_other_locators),
 	{}
 };

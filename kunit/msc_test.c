@@ -12,6 +12,7 @@
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/ktime.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -42,10 +43,10 @@ static struct mpam_ext_msc_desc *t_desc(struct kunit *test, u32 id)
 	return d;
 }
 
-static struct mpam_ext_ris_hw *t_ris(struct mpam_ext_msc_desc *d, u8 idx,
-				     enum mpam_ext_loc_type loc, u8 level,
-				     u32 id, u16 partid_max, u8 pmg_max,
-				     unsigned long features)
+static struct mpam_ext_ris_hw *mpx_mt_ris(struct mpam_ext_msc_desc *d, u8 idx,
+					  enum mpam_ext_loc_type loc, u8 level,
+					  u32 id, u16 partid_max, u8 pmg_max,
+					  unsigned long features)
 {
 	struct mpam_ext_ris_desc *r = &d->ris[d->nr_ris++];
 
@@ -63,7 +64,7 @@ static struct mpam_ext_ris_hw *t_cache(struct mpam_ext_msc_desc *d, u8 idx,
 				       u8 level, u16 partid_max, u8 pmg_max,
 				       unsigned long features)
 {
-	return t_ris(d, idx, MPAM_EXT_LOC_CACHE, level, 0, partid_max, pmg_max,
+	return mpx_mt_ris(d, idx, MPAM_EXT_LOC_CACHE, level, 0, partid_max, pmg_max,
 		     features);
 }
 
@@ -71,13 +72,13 @@ static struct mpam_ext_ris_hw *t_mem(struct mpam_ext_msc_desc *d, u8 idx,
 				     u16 partid_max, u8 pmg_max,
 				     unsigned long features)
 {
-	return t_ris(d, idx, MPAM_EXT_LOC_MEMORY, 0, 0, partid_max, pmg_max,
+	return mpx_mt_ris(d, idx, MPAM_EXT_LOC_MEMORY, 0, 0, partid_max, pmg_max,
 		     features);
 }
 
 /* MSCs, destroyed when the test ends */
 
-static void t_destroy(void *msc)
+static void mpx_mt_destroy(void *msc)
 {
 	mpam_ext_msc_destroy(msc);
 }
@@ -88,7 +89,7 @@ static struct mpam_ext_msc *t_new(struct kunit *test,
 	struct mpam_ext_msc *msc = mpam_ext_msc_create(d, true, NULL);
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, msc);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_destroy, msc));
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, mpx_mt_destroy, msc));
 	return msc;
 }
 
@@ -112,7 +113,7 @@ static struct mpam_ext_ris *t_get_ris(struct kunit *test,
 	return ris;
 }
 
-static u64 t_writes(struct mpam_ext_msc *msc)
+static u64 mpx_mt_writes(struct mpam_ext_msc *msc)
 {
 	u64 w;
 
@@ -159,6 +160,13 @@ static void t_inject(struct kunit *test, struct mpam_ext_msc *msc,
 static u64 t_esr(struct mpam_ext_msc *msc)
 {
 	return mpam_ext_sim_read64(msc->sim, MPAMF_ESR);
+}
+
+/* Wait for the error interrupt and the reset it queues */
+static void t_err_sync(struct mpam_ext_msc *msc)
+{
+	mpam_ext_sim_irq_sync(msc->sim);
+	mpam_ext_msc_error_sync(msc);
 }
 
 static void t_expect_hw_eq(struct kunit *test, const struct mpam_ext_ris_hw *got,
@@ -387,12 +395,12 @@ static void mpx_msc_test_aidr(struct kunit *test)
 		KUNIT_EXPECT_FALSE(test, msc->ris[0].probed);
 		KUNIT_EXPECT_NULL(test, mpam_ext_ris_next(msc, NULL));
 		/* Nothing written beyond the selection for the ID reads */
-		writes = t_writes(msc);
+		writes = mpx_mt_writes(msc);
 		KUNIT_EXPECT_EQ(test, writes, 1ULL);
 		cfg.set = BIT(MPAM_EXT_CFG_CPBM);
 		KUNIT_EXPECT_EQ(test, mpam_ext_msc_apply(&msc->ris[0], 0, &cfg),
 				-ENODEV);
-		KUNIT_EXPECT_EQ(test, t_writes(msc), writes);
+		KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc), writes);
 		KUNIT_EXPECT_NOT_NULL(test, strstr(t_show(test, msc,
 							  MPAM_EXT_MSC_REC_STATE),
 						   "state refused\n"));
@@ -627,6 +635,50 @@ static void mpx_msc_test_reset(struct kunit *test)
 
 /* ---- configuration ---- */
 
+/*
+ * RIS indices up to RIS_MAX that firmware does not describe come up with an
+ * UNKNOWN configuration: the probe finds them and resets them too, and
+ * nothing else sees them.
+ */
+static void mpx_msc_test_hidden_ris(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_desc(test, 133), *all;
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_ris_hw *hw;
+	struct mpam_ext_msc *msc;
+	unsigned int i;
+	u16 mon;
+
+	hw = t_cache(d, 0, 3, 15, 1, T_F(CPOR) | T_F(CMAX) | T_F(CSU) | T_F(ESR));
+	hw->cpbm_wd = 12;
+	hw->cmax_wd = 6;
+	hw->num_csu_mon = 2;
+	d->ris_max = 3;
+	msc = t_probed(test, d);
+	KUNIT_EXPECT_EQ(test, msc->ris_max, 3);
+	KUNIT_EXPECT_EQ(test, msc->nr_hidden, 3U);
+
+	all = kunit_kzalloc(test, sizeof(*all), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, all);
+	*all = *d;
+	for (i = 1; i <= 3; i++) {
+		all->ris[all->nr_ris] = d->ris[0];
+		all->ris[all->nr_ris++].idx = i;
+		for (mon = 0; mon < 2; mon++)
+			KUNIT_EXPECT_EQ(test, t_mon_reg(msc, i, mon, MSMON_CFG_CSU_CTL) &
+					MSMON_CFG_CTL_EN, 0U);
+	}
+	t_expect_reset(test, msc, all);
+
+	/* Only the described RIS is offered */
+	KUNIT_EXPECT_PTR_EQ(test, mpam_ext_ris_next(msc, NULL), &msc->ris[0]);
+	KUNIT_EXPECT_NULL(test, mpam_ext_ris_next(msc, &msc->ris[0]));
+	KUNIT_EXPECT_NULL(test, mpam_ext_ris_find(msc, 2));
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.errors, 0ULL);
+	KUNIT_EXPECT_EQ(test, msc->probe_esr, 0ULL);
+}
+
 static void mpx_msc_test_apply_counts(struct kunit *test)
 {
 	struct mpam_ext_msc_desc *d = t_reset_desc(test, 50);
@@ -643,11 +695,11 @@ static void mpx_msc_test_apply_counts(struct kunit *test)
 	cfg->set = BIT(MPAM_EXT_CFG_CPBM) | BIT(MPAM_EXT_CFG_CMAX);
 	bitmap_set(cfg->cpbm, 0, 8);
 	cfg->cmax = 0x8000;
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	r = t_reads(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
 	/* PART_SEL, CPBM0, CPBM1 (was all ones, now 0) and CMAX */
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 4ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 4ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 0ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CPBM), 0xffU);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CPBM + 4), 0U);
@@ -657,43 +709,43 @@ static void mpx_msc_test_apply_counts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 6, false, MPAMCFG_CMAX), 0xff00U);
 
 	/* The same again: nothing at all */
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	r = t_reads(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 0ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 0ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 0ULL);
 
 	/* Bits below CMAX_WD are dropped: still the same value */
 	cfg->cmax = 0x80ff;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 0ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 0ULL);
 
 	/* One field changes: PART_SEL and that register */
 	cfg->cmax = 0x4000;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CMAX), 0x4000U);
 
 	/* One bit of the second CPBM word: PART_SEL and CPBM1 */
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	__set_bit(35, cfg->cpbm);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CPBM + 4), 0x8U);
 
 	/* Soft limit is part of CMAX */
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	cfg->cmax_softlim = true;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CMAX),
 			0x4000U | MPAMCFG_CMAX_SOFTLIM);
 
 	/* No field set: nothing */
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	cfg->set = 0;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 5, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 0ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 0ULL);
 
 	/* Memory RIS: every field at once, then the defaults back */
 	ris = t_get_ris(test, msc, 1);
@@ -706,19 +758,19 @@ static void mpx_msc_test_apply_counts(struct kunit *test)
 	bitmap_set(cfg->mbw_pbm, 0, 70);	/* unchanged: all ones */
 	cfg->mbw_prop_en = true;
 	cfg->mbw_prop_stridem1 = 0x7f;
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 31, cfg));
 	/* PART_SEL, MBW_MIN, MBW_MAX, MBW_PROP */
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 4ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 4ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 1, 31, false, MPAMCFG_MBW_MAX),
 			0x8000U | MPAMCFG_MBW_MAX_HARDLIM);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 1, 31, false, MPAMCFG_MBW_MIN), 0x1000U);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 1, 31, false, MPAMCFG_MBW_PROP),
 			0x7fU | MPAMCFG_MBW_PROP_EN);
 	mpam_ext_ris_default_config(ris, cfg);
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 31, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 4ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 4ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 1, 31, false, MPAMCFG_MBW_MAX), 0xfe00U);
 
 	/* Narrowing RIS: selected as intPARTID; INTPRI and DSPRI share PRI */
@@ -726,16 +778,16 @@ static void mpx_msc_test_apply_counts(struct kunit *test)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->set = BIT(MPAM_EXT_CFG_INTPRI);
 	cfg->intpri = 5;
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 11, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 2, 11, true, MPAMCFG_PRI),
 			5U | 15U << 16);
 	cfg->set = BIT(MPAM_EXT_CFG_DSPRI);
 	cfg->dspri = 2;
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 11, cfg));
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 2ULL);
 	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 2, 11, true, MPAMCFG_PRI),
 			5U | 2U << 16);
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_get_config(ris, 11, cfg));
@@ -760,7 +812,7 @@ static void mpx_msc_test_apply_refused(struct kunit *test)
 	struct mpam_ext_ris *mem = t_get_ris(test, msc, 1);
 	struct mpam_ext_ris *nrw = t_get_ris(test, msc, 2);
 	struct mpam_ext_config *cfg;
-	u64 w = t_writes(msc);
+	u64 w = mpx_mt_writes(msc);
 
 	cfg = kunit_kzalloc(test, sizeof(*cfg), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, cfg);
@@ -792,7 +844,7 @@ static void mpx_msc_test_apply_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpam_ext_msc_apply(nrw, 0, cfg), -EINVAL);
 
 	/* A failed apply writes nothing, even for the valid fields */
-	KUNIT_EXPECT_EQ(test, t_writes(msc), w);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc), w);
 	KUNIT_EXPECT_EQ(test, t_esr(msc), 0ULL);
 }
 
@@ -822,8 +874,8 @@ static struct mpam_ext_msc_desc *t_mon_desc(struct kunit *test, u32 id,
 }
 
 /* Allocate and configure a monitor for (@partid, @pmg) */
-static u16 t_mon(struct kunit *test, struct mpam_ext_ris *ris,
-		 enum mpam_ext_mon_type type, u16 partid, u8 pmg)
+static u16 mpx_mt_mon(struct kunit *test, struct mpam_ext_ris *ris,
+		      enum mpam_ext_mon_type type, u16 partid, u8 pmg)
 {
 	struct mpam_ext_mon_cfg mc = {
 		.partid = partid, .pmg = pmg,
@@ -843,6 +895,149 @@ static u64 t_mon_read(struct kunit *test, struct mpam_ext_ris *ris,
 
 	KUNIT_EXPECT_EQ(test, 0, mpam_ext_msc_mon_read(ris, type, mon, &val));
 	return val;
+}
+
+/*
+ * An MSC that takes only 32-bit accesses: probe, reset, configuration,
+ * a long counter and the 64-bit ESR all work without a 64-bit access (the
+ * simulator counts one, and fails the test, if the driver makes it).
+ */
+static void mpx_msc_test_access32(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_mon_desc(test, 134, 0);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_msc *msc;
+	struct mpam_ext_ris *ris;
+	u16 mon;
+
+	d->props = BIT(MPAM_EXT_MSC_ACCESS32);
+	msc = t_probed(test, d);
+	KUNIT_EXPECT_TRUE(test, msc->extd_esr);
+	ris = t_get_ris(test, msc, 0);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 1, 0);
+	mpam_ext_sim_account(msc->sim, 0, 1, 0, 4096);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 4096ULL);
+	t_inject(test, msc, MPAM_EXT_SIM_ERROR_IRQ, 1, MPAM_EXT_ERR_RIS_NO_CONTROL);
+	t_err_sync(msc);
+	KUNIT_EXPECT_EQ(test, (unsigned int)FIELD_GET(MPAMF_ESR_RIS,
+						      mpam_ext_msc_last_esr(msc)), 1U);
+	t_show(test, msc, MPAM_EXT_MSC_REC_REGS);
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.bad_width, 0ULL);
+	KUNIT_EXPECT_EQ(test, st.bad_frame, 0ULL);
+	KUNIT_EXPECT_EQ(test, st.bad_align, 0ULL);
+}
+
+/* MPAMF_IDR.EXT clear: a 32-bit IDR, no RIS and no ESR to look for */
+static void mpx_msc_test_idr32(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_desc(test, 135);
+	struct mpam_ext_config *cfg;
+	struct mpam_ext_ris_hw *hw;
+	struct mpam_ext_msc *msc;
+	struct mpam_ext_ris *ris;
+
+	hw = t_cache(d, 0, 3, 15, 0, T_F(CPOR) | T_F(CSU));
+	hw->cpbm_wd = 8;
+	hw->num_csu_mon = 1;
+	d->props = BIT(MPAM_EXT_MSC_IDR32) | BIT(MPAM_EXT_MSC_ACCESS32);
+	msc = t_probed(test, d);
+	KUNIT_EXPECT_FALSE(test, msc->ext);
+	KUNIT_EXPECT_FALSE(test, msc->has_ris);
+	KUNIT_EXPECT_FALSE(test, msc->has_esr);
+	KUNIT_EXPECT_FALSE(test, msc->sim_irq);
+	ris = t_get_ris(test, msc, 0);
+	t_expect_hw(test, ris, &d->ris[0].hw);
+	t_expect_reset(test, msc, d);
+	cfg = kunit_kzalloc(test, sizeof(*cfg), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	cfg->set = BIT(MPAM_EXT_CFG_CPBM);
+	bitmap_set(cfg->cpbm, 0, 3);
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_msc_apply(ris, 2, cfg));
+	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 2, false, MPAMCFG_CPBM), 0x7U);
+	KUNIT_EXPECT_EQ(test, mpam_ext_sim_read32(msc->sim, MPAMF_IDR) &
+			MPAMF_IDR_EXT, 0U);
+}
+
+/*
+ * Software-managed NRDY (set from power-on until software clears it) and
+ * writable CSU values (UNKNOWN from power-on): the probe finds who owns
+ * NRDY, configuring a monitor clears NRDY and zeroes the CSU value.
+ */
+static void mpx_msc_test_sw_nrdy(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_mon_desc(test, 136, T_NRDY_US);
+	struct mpam_ext_msc *msc;
+	struct mpam_ext_ris *ris;
+	u16 csu, mbwu;
+
+	d->props = BIT(MPAM_EXT_MSC_SW_NRDY) | BIT(MPAM_EXT_MSC_CSU_WR);
+	msc = t_probed(test, d);
+	ris = t_get_ris(test, msc, 0);
+	KUNIT_EXPECT_TRUE(test, ris->sw_nrdy);
+	KUNIT_EXPECT_TRUE(test, t_get_ris(test, msc, 1)->sw_nrdy);
+
+	csu = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 2, 1);
+	mbwu = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 2, 1);
+	mpam_ext_sim_set_occupancy(msc->sim, 0, 2, 1, 12345);
+	mpam_ext_sim_account(msc->sim, 0, 2, 1, 777);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_CSU, csu), 12345ULL);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mbwu), 777ULL);
+
+	/* Hardware-managed NRDY is not taken for software's */
+	msc = t_probed(test, t_mon_desc(test, 137, T_NRDY_US));
+	KUNIT_EXPECT_FALSE(test, t_get_ris(test, msc, 0)->sw_nrdy);
+	msc = t_probed(test, t_mon_desc(test, 138, 0));
+	KUNIT_EXPECT_FALSE(test, t_get_ris(test, msc, 0)->sw_nrdy);
+}
+
+/*
+ * An MSC reachable from some CPUs only: the test runs on a CPU that cannot
+ * reach it, and every register access is still made on one that can (the
+ * simulator counts, and fails the test on, any other). The error interrupt
+ * arrives on a CPU that can reach it.
+ */
+static void mpx_msc_test_reach(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_mon_desc(test, 139, T_NRDY_US);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_config *cfg;
+	struct mpam_ext_msc *msc;
+	struct mpam_ext_ris *ris;
+	unsigned int cpu;
+	u64 val;
+	u16 mon;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two online CPUs");
+	cpu = raw_smp_processor_id();
+	KUNIT_ASSERT_EQ(test, 0, set_cpus_allowed_ptr(current, cpumask_of(cpu)));
+	d->has_affinity = true;
+	cpumask_copy(&d->affinity, cpu_online_mask);
+	cpumask_clear_cpu(cpu, &d->affinity);
+
+	msc = t_probed(test, d);
+	ris = t_get_ris(test, msc, 0);
+	cfg = kunit_kzalloc(test, sizeof(*cfg), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	cfg->set = BIT(MPAM_EXT_CFG_CPBM);
+	bitmap_set(cfg->cpbm, 0, 2);
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_msc_apply(ris, 3, cfg));
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 3, 0);
+	mpam_ext_sim_set_occupancy(msc->sim, 0, 3, 0, 64);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_CSU, mon), 64ULL);
+	/* Not from here in atomic context: the caller retries elsewhere */
+	KUNIT_EXPECT_EQ(test, -EAGAIN,
+			mpam_ext_msc_mon_read_atomic(ris, MPAM_EXT_MON_CSU, mon, &val));
+	mpam_ext_msc_mon_free(ris, MPAM_EXT_MON_CSU, mon);
+	t_show(test, msc, MPAM_EXT_MSC_REC_REGS);
+	t_inject(test, msc, MPAM_EXT_SIM_ERROR_IRQ, 0, MPAM_EXT_ERR_RIS_NO_CONTROL);
+	t_err_sync(msc);
+	KUNIT_EXPECT_EQ(test, mpam_ext_msc_get_state(msc), MPAM_EXT_MSC_ERRORED);
+	KUNIT_EXPECT_EQ(test, msc->nr_errors, 1ULL);
+
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.bad_cpu, 0ULL);
 }
 
 static void mpx_msc_test_mon_alloc(struct kunit *test)
@@ -896,7 +1091,7 @@ static void mpx_msc_test_mon_csu(struct kunit *test)
 	mpam_ext_sim_set_occupancy(msc->sim, 0, 3, 1, 12345);
 	mpam_ext_sim_set_occupancy(msc->sim, 0, 3, 2, 1000);
 	mpam_ext_sim_set_occupancy(msc->sim, 0, 4, 1, 7);
-	mon = t_mon(test, ris, MPAM_EXT_MON_CSU, 3, 1);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 3, 1);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_CSU, mon), 12345ULL);
 
 	/* Matching the PARTID only sums its PMGs */
@@ -927,7 +1122,7 @@ static void t_mbwu_exact(struct kunit *test, struct mpam_ext_msc *msc, u8 r,
 	u16 mon;
 
 	KUNIT_ASSERT_EQ(test, ris->hw.mbwu_width, width);
-	mon = t_mon(test, ris, MPAM_EXT_MON_MBWU, 2, 1);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 2, 1);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 0ULL);
 
 	/* Traffic of other PARTIDs/PMGs is not counted */
@@ -980,25 +1175,25 @@ static void mpx_msc_test_mbwu_access_cost(struct kunit *test)
 {
 	struct mpam_ext_msc *msc = t_probed(test, t_mon_desc(test, 63, 0));
 	struct mpam_ext_ris *ris = t_get_ris(test, msc, 0);
-	u16 mon = t_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
+	u16 mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
 	u64 r, w;
 
 	mpam_ext_sim_account(msc->sim, 0, 0, 0, 5);
 	t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon);
 	r = t_reads(msc);
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 5ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 4ULL);
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 1ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 1ULL);
 
 	/* The 31-bit counter: MON_SEL, MBWU, CTL */
 	ris = t_get_ris(test, msc, 1);
-	mon = t_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
 	r = t_reads(msc);
-	w = t_writes(msc);
+	w = mpx_mt_writes(msc);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 0ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 2ULL);
-	KUNIT_EXPECT_EQ(test, t_writes(msc) - w, 1ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 1ULL);
 }
 
 static void mpx_msc_test_near_wrap(struct kunit *test)
@@ -1016,7 +1211,7 @@ static void mpx_msc_test_near_wrap(struct kunit *test)
 		u64 v1, v2;
 		u16 mon;
 
-		mon = t_mon(test, ris, MPAM_EXT_MON_MBWU, 1, 2);
+		mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 1, 2);
 		mpam_ext_sim_account(msc->sim, cases[i].ris, 1, 2, 1000);
 		KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon),
 				1000ULL);
@@ -1044,8 +1239,8 @@ static void mpx_msc_test_nrdy(struct kunit *test)
 		struct mpam_ext_msc *msc = t_probed(test, t_mon_desc(test, 65 + i,
 								     nrdy[i]));
 		struct mpam_ext_ris *ris = t_get_ris(test, msc, 0);
-		u16 csu = t_mon(test, ris, MPAM_EXT_MON_CSU, 0, 0);
-		u16 mbwu = t_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
+		u16 csu = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 0, 0);
+		u16 mbwu = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
 		ktime_t start;
 		s64 us;
 		u64 val;
@@ -1103,13 +1298,6 @@ static void mpx_msc_test_errcode_names(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, mpam_ext_errcode_name(100), "reserved");
 }
 
-/* Wait for the error interrupt and the reset it queues */
-static void t_err_sync(struct mpam_ext_msc *msc)
-{
-	mpam_ext_sim_irq_sync(msc->sim);
-	mpam_ext_msc_error_sync(msc);
-}
-
 static void t_err_one(struct kunit *test, unsigned int code, bool extd)
 {
 	struct mpam_ext_msc_desc *d = t_reset_desc(test, 100 + code * 2 + extd);
@@ -1138,7 +1326,7 @@ static void t_err_one(struct kunit *test, unsigned int code, bool extd)
 	bitmap_set(cfg->cpbm, 4, 4);
 	cfg->cmin = 0x8000;
 	KUNIT_ASSERT_EQ(test, 0, mpam_ext_msc_apply(ris, 1, cfg));
-	mon = t_mon(test, ris, MPAM_EXT_MON_CSU, 1, 0);
+	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 1, 0);
 	KUNIT_EXPECT_TRUE(test, t_mon_reg(msc, 0, mon, MSMON_CFG_CSU_CTL) &
 			  MSMON_CFG_CTL_EN);
 
@@ -1215,7 +1403,72 @@ static void mpx_msc_test_err_none(struct kunit *test)
 						  0, 1), -EINVAL);
 }
 
+/*
+ * A persistent error (a device that keeps using an out-of-range PARTID) is
+ * raised again every time ESR is cleared. The handler masks the interrupt
+ * on the first one; the reset after it unmasks once, sees the error again
+ * and masks for good: two interrupts in all, not a storm.
+ */
+static void mpx_msc_test_err_storm(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_reset_desc(test, 131);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_msc *msc;
+	char *state;
+
+	msc = t_probed(test, d);
+	t_inject(test, msc, MPAM_EXT_SIM_ERROR_PERSIST, 1,
+		 MPAM_EXT_ERR_REQ_PARTID_RANGE);
+	t_err_sync(msc);
+	mpam_ext_sim_irq_sync(msc->sim);
+
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_FALSE(test, st.storm);
+	KUNIT_EXPECT_EQ(test, st.irqs, 2ULL);
+	KUNIT_EXPECT_EQ(test, msc->nr_errors, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpam_ext_msc_get_state(msc), MPAM_EXT_MSC_ERRORED);
+	/* Masked, while the error is still there */
+	KUNIT_EXPECT_EQ(test, mpam_ext_sim_read32(msc->sim, MPAMF_ECR), 0U);
+	KUNIT_EXPECT_EQ(test, (unsigned int)FIELD_GET(MPAMF_ESR_ERRCODE, t_esr(msc)),
+			(unsigned int)MPAM_EXT_ERR_REQ_PARTID_RANGE);
+	state = t_show(test, msc, MPAM_EXT_MSC_REC_STATE);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(state, "irq_masked 1\n"));
+
+	/* Nothing more arrives */
+	t_inject(test, msc, MPAM_EXT_SIM_ERROR_IRQ, 0, MPAM_EXT_ERR_RIS_NO_CONTROL);
+	t_err_sync(msc);
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.irqs, 2ULL);
+	t_inject(test, msc, MPAM_EXT_SIM_CLEAR, 1, 0);
+}
+
 /* ---- debugfs records ---- */
+
+/* Reading regs of an MSC without RIS 0 selects a RIS it has: no error */
+static void mpx_msc_test_regs_no_ris0(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_desc(test, 132);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_ris_hw *hw;
+	struct mpam_ext_msc *msc;
+	char *regs;
+	u64 errors;
+
+	hw = t_cache(d, 1, 3, 15, 0, T_F(CPOR) | T_F(ESR));
+	hw->cpbm_wd = 8;
+	hw = t_mem(d, 3, 15, 0, T_F(MBW_MAX) | T_F(ESR));
+	hw->bwa_wd = 6;
+	msc = t_probed(test, d);
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	errors = st.errors;
+	regs = t_show(test, msc, MPAM_EXT_MSC_REC_REGS);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(regs, "ris3 MPAMCFG_MBW_MAX"));
+	t_err_sync(msc);
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.errors, errors);
+	KUNIT_EXPECT_EQ(test, t_esr(msc), 0ULL);
+	KUNIT_EXPECT_EQ(test, mpam_ext_msc_get_state(msc), MPAM_EXT_MSC_OK);
+}
 
 static void mpx_msc_test_records(struct kunit *test)
 {
@@ -1288,14 +1541,14 @@ static struct mpam_ext_platform *t_tiny(struct kunit *test)
 	struct mpam_ext_ris_hw *hw;
 
 	strscpy(p->name, "tiny", sizeof(p->name));
-	hw = t_ris(t_plat_msc(p, 0, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 63, 1,
-		   T_F(CPOR) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
+	hw = mpx_mt_ris(t_plat_msc(p, 0, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 63, 1,
+			T_F(CPOR) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
 	hw->cpbm_wd = 16;
 	hw->num_csu_mon = 8;
 	hw->num_mbwu_mon = 8;
 	hw->mbwu_width = 44;
-	hw = t_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 1,
-		   T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
+	hw = mpx_mt_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 1,
+			T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
 	hw->bwa_wd = 8;
 	hw->num_mbwu_mon = 8;
 	hw->mbwu_width = 63;
@@ -1316,24 +1569,24 @@ static struct mpam_ext_platform *t_kunpeng(struct kunit *test)
 
 	strscpy(p->name, "kunpeng-mini", sizeof(p->name));
 	for (i = 0; i < 4; i++) {
-		hw = t_ris(t_plat_msc(p, 64 + i, 20, 0x10), 0, MPAM_EXT_LOC_CACHE,
-			   2, l2_ids[i], 31, 3,
-			   (i == 3 ? 0 : T_F(CPOR)) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
+		hw = mpx_mt_ris(t_plat_msc(p, 64 + i, 20, 0x10), 0, MPAM_EXT_LOC_CACHE,
+				2, l2_ids[i], 31, 3,
+				(i == 3 ? 0 : T_F(CPOR)) | T_F(CSU) | T_F(MBWU) | T_F(ESR));
 		hw->cpbm_wd = i == 3 ? 0 : 8;
 		hw->num_csu_mon = 2;
 		hw->num_mbwu_mon = 2;
 		hw->mbwu_width = 31;
 	}
 	for (i = 0; i < 2; i++) {
-		hw = t_ris(t_plat_msc(p, 128 + i, 50, 0x10), 0, MPAM_EXT_LOC_CACHE,
-			   3, l3_ids[i], 31, 3, T_F(CPOR) | T_F(CSU) | T_F(ESR));
+		hw = mpx_mt_ris(t_plat_msc(p, 128 + i, 50, 0x10), 0, MPAM_EXT_LOC_CACHE,
+				3, l3_ids[i], 31, 3, T_F(CPOR) | T_F(CSU) | T_F(ESR));
 		hw->cpbm_wd = 17;
 		hw->num_csu_mon = 4;
 	}
 	for (i = 0; i < 2; i++) {
-		hw = t_ris(t_plat_msc(p, 252 + 2 * i, 100, 0x10), 0,
-			   MPAM_EXT_LOC_MEMORY, 0, 0, 31, 3,
-			   T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
+		hw = mpx_mt_ris(t_plat_msc(p, 252 + 2 * i, 100, 0x10), 0,
+				MPAM_EXT_LOC_MEMORY, 0, 0, 31, 3,
+				T_F(MBW_MAX) | T_F(MBWU) | T_F(ESR));
 		hw->bwa_wd = 7;
 		hw->num_mbwu_mon = 4;
 		hw->mbwu_width = 44;
@@ -1349,15 +1602,15 @@ static struct mpam_ext_platform *t_grace(struct kunit *test)
 	unsigned int i;
 
 	strscpy(p->name, "grace-mini", sizeof(p->name));
-	hw = t_ris(t_plat_msc(p, 0, 30, 0x11), 0, MPAM_EXT_LOC_CACHE, 3, 0, 255, 1,
-		   T_F(CPOR) | T_F(CMAX) | T_F(CSU) | T_F(ESR) | T_F(EXTD_ESR));
+	hw = mpx_mt_ris(t_plat_msc(p, 0, 30, 0x11), 0, MPAM_EXT_LOC_CACHE, 3, 0, 255, 1,
+			T_F(CPOR) | T_F(CMAX) | T_F(CSU) | T_F(ESR) | T_F(EXTD_ESR));
 	hw->cpbm_wd = 12;
 	hw->cmax_wd = 8;
 	hw->num_csu_mon = 16;
 	for (i = 0; i < 3; i++) {
-		hw = t_ris(t_plat_msc(p, 1 + i, 30, 0x11), 0, MPAM_EXT_LOC_MEMORY,
-			   0, i, 255, 1, T_F(MBW_MIN) | T_F(MBW_MAX) | T_F(MBWU) |
-			   T_F(ESR) | T_F(EXTD_ESR));
+		hw = mpx_mt_ris(t_plat_msc(p, 1 + i, 30, 0x11), 0, MPAM_EXT_LOC_MEMORY,
+				0, i, 255, 1, T_F(MBW_MIN) | T_F(MBW_MAX) | T_F(MBWU) |
+				T_F(ESR) | T_F(EXTD_ESR));
 		hw->bwa_wd = 8;
 		hw->num_mbwu_mon = 8;
 		hw->mbwu_width = 63;
@@ -1454,15 +1707,15 @@ static void mpx_msc_test_platform_min(struct kunit *test)
 	struct mpam_ext_platform *p = t_platform(test, 3);
 	struct mpam_ext_ris_hw *hw;
 
-	hw = t_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 127, 7,
-		   T_F(CPOR) | T_F(PARTID_NRW));
+	hw = mpx_mt_ris(t_plat_msc(p, 1, 10, 0x10), 0, MPAM_EXT_LOC_CACHE, 3, 0, 127, 7,
+			T_F(CPOR) | T_F(PARTID_NRW));
 	hw->cpbm_wd = 8;
 	hw->intpartid_max = 47;
-	hw = t_ris(t_plat_msc(p, 2, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 2,
-		   T_F(MBW_MAX));
+	hw = mpx_mt_ris(t_plat_msc(p, 2, 10, 0x10), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 63, 2,
+			T_F(MBW_MAX));
 	hw->bwa_wd = 4;
-	hw = t_ris(t_plat_msc(p, 3, 10, 0x20), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 3, 0,
-		   T_F(MBW_MAX));
+	hw = mpx_mt_ris(t_plat_msc(p, 3, 10, 0x20), 0, MPAM_EXT_LOC_MEMORY, 0, 0, 3, 0,
+			T_F(MBW_MAX));
 	hw->bwa_wd = 4;
 
 	t_need_empty_list(test);
@@ -1497,7 +1750,7 @@ static void mpx_msc_test_platform_fail(struct kunit *test)
 	mpam_ext_msc_teardown_all();
 }
 
-static void t_free_platform(void *p)
+static void mpx_mt_free_platform(void *p)
 {
 	mpam_ext_platform_free(p);
 }
@@ -1540,7 +1793,7 @@ static void mpx_msc_test_shipped(struct kunit *test)
 		KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, p, "%s: %s",
 						 mpx_platform_texts[i].name, err);
 		KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-								   t_free_platform, p));
+								   mpx_mt_free_platform, p));
 		for (j = 0; j < ARRAY_SIZE(known); j++) {
 			if (strcmp(known[j].name, mpx_platform_texts[i].name))
 				continue;
@@ -1592,11 +1845,13 @@ static struct kunit_case mpx_msc_probe_cases[] = {
 	KUNIT_CASE(mpx_msc_test_garbage),
 	KUNIT_CASE(mpx_msc_test_bad_width),
 	KUNIT_CASE(mpx_msc_test_records),
+	KUNIT_CASE(mpx_msc_test_regs_no_ris0),
 	{}
 };
 
 static struct kunit_case mpx_msc_config_cases[] = {
 	KUNIT_CASE(mpx_msc_test_reset),
+	KUNIT_CASE(mpx_msc_test_hidden_ris),
 	KUNIT_CASE(mpx_msc_test_apply_counts),
 	KUNIT_CASE(mpx_msc_test_apply_refused),
 	{}
@@ -1609,6 +1864,10 @@ static struct kunit_case mpx_msc_mon_cases[] = {
 	KUNIT_CASE(mpx_msc_test_mbwu_access_cost),
 	KUNIT_CASE(mpx_msc_test_near_wrap),
 	KUNIT_CASE(mpx_msc_test_nrdy),
+	KUNIT_CASE(mpx_msc_test_access32),
+	KUNIT_CASE(mpx_msc_test_idr32),
+	KUNIT_CASE(mpx_msc_test_sw_nrdy),
+	KUNIT_CASE(mpx_msc_test_reach),
 	{}
 };
 
@@ -1616,6 +1875,7 @@ static struct kunit_case mpx_msc_err_cases[] = {
 	KUNIT_CASE(mpx_msc_test_errcode_names),
 	KUNIT_CASE(mpx_msc_test_err_irq),
 	KUNIT_CASE(mpx_msc_test_err_none),
+	KUNIT_CASE(mpx_msc_test_err_storm),
 	{}
 };
 

@@ -67,7 +67,7 @@ static struct mpam_ext_platform *mpx_test_parse(struct kunit *test, const char *
 }
 
 /* Print @p; the text is freed with the test */
-static char *mpx_test_print(struct kunit *test, const struct mpam_ext_platform *p)
+static char *mpx_plat_test_print(struct kunit *test, const struct mpam_ext_platform *p)
 {
 	char *text = mpam_ext_platform_print(p);
 
@@ -141,12 +141,12 @@ static void mpx_test_shipped_round_trip(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0, strncmp(t->text, "# SPDX-", 7));
 	p = mpx_test_parse(test, t->text, valid);
 	KUNIT_EXPECT_STREQ(test, p->name, t->name);
-	text = mpx_test_print(test, p);
+	text = mpx_plat_test_print(test, p);
 	KUNIT_EXPECT_STREQ(test, text, mpx_test_body(test, t->text));
 
 	q = mpx_test_parse(test, text, valid);
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
-	KUNIT_EXPECT_STREQ(test, mpx_test_print(test, q), text);
+	KUNIT_EXPECT_STREQ(test, mpx_plat_test_print(test, q), text);
 
 	cpus = mpx_test_mask(test, 1, 0);
 	for (i = 0; i < p->nr_caches; i++)
@@ -289,7 +289,7 @@ static void mpx_test_canonical(struct kunit *test)
 		"  ris index 0 loc unknown features none partid-max 0 pmg-max 0\n";
 	const struct cpumask *valid = mpx_test_cpus_0_7(test);
 	struct mpam_ext_platform *p = mpx_test_parse(test, loose, valid);
-	char *text = mpx_test_print(test, p);
+	char *text = mpx_plat_test_print(test, p);
 
 	KUNIT_EXPECT_STREQ(test, text, canonical);
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, mpx_test_parse(test, text, valid)));
@@ -319,7 +319,7 @@ static void mpx_test_firmware_locators(struct kunit *test)
 	const struct cpumask *valid = mpx_test_cpus_0_7(test);
 	struct mpam_ext_platform *p = mpx_test_parse(test, loose, valid);
 	struct mpam_ext_platform *q;
-	char *text = mpx_test_print(test, p);
+	char *text = mpx_plat_test_print(test, p);
 
 	KUNIT_EXPECT_STREQ(test, text, canonical);
 	KUNIT_EXPECT_EQ(test, p->mscs[0].ris[0].loc, MPAM_EXT_LOC_MEMCACHE);
@@ -334,6 +334,34 @@ static void mpx_test_firmware_locators(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
 	/* affinity takes part in the comparison */
 	q->mscs[0].has_affinity = false;
+	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
+}
+
+/* ris-max: parsed, printed after affinity, compared */
+static void mpx_test_ris_max(struct kunit *test)
+{
+	static const char text[] =
+		"platform name hid\n"
+		"memory id 0 cpus 0-7\n"
+		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity 0-3 ris-max 5 props access32\n"
+		"  ris index 0 loc memory:0 features none partid-max 0 pmg-max 0\n"
+		"  ris index 2 loc memory:0 features none partid-max 0 pmg-max 0\n"
+		"msc id 2 base 0x20000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 props access32,idr32,sw-nrdy,csu-wr\n"
+		"  ris index 0 loc memory:0 features none partid-max 0 pmg-max 0\n";
+	const struct cpumask *valid = mpx_test_cpus_0_7(test);
+	struct mpam_ext_platform *p = mpx_test_parse(test, text, valid);
+	struct mpam_ext_platform *q = mpx_test_parse(test, text, valid);
+
+	KUNIT_EXPECT_EQ(test, p->mscs[0].ris_max, 5);
+	KUNIT_EXPECT_STREQ(test, mpx_plat_test_print(test, p), text);
+	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
+	q->mscs[0].ris_max = 4;
+	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
+	KUNIT_EXPECT_EQ(test, p->mscs[1].props,
+			BIT(MPAM_EXT_MSC_ACCESS32) | BIT(MPAM_EXT_MSC_IDR32) |
+			BIT(MPAM_EXT_MSC_SW_NRDY) | BIT(MPAM_EXT_MSC_CSU_WR));
+	q = mpx_test_parse(test, text, valid);
+	q->mscs[1].props = BIT(MPAM_EXT_MSC_IDR32);
 	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
 }
 
@@ -391,7 +419,7 @@ static void mpx_test_all_features(struct kunit *test)
 	hw->num_mbwu_mon = 65535;
 	hw->mbwu_width = 63;
 
-	text = mpx_test_print(test, p);
+	text = mpx_plat_test_print(test, p);
 	q = mpx_test_parse(test, text, mpx_test_mask(test, 0, 0));
 	KUNIT_EXPECT_TRUE(test, mpam_ext_platform_equal(p, q));
 	KUNIT_EXPECT_STREQ(test, text, expect);
@@ -634,6 +662,7 @@ static struct kunit_case mpx_platform_cases[] = {
 	KUNIT_CASE(mpx_test_grace),
 	KUNIT_CASE(mpx_test_canonical),
 	KUNIT_CASE(mpx_test_firmware_locators),
+	KUNIT_CASE(mpx_test_ris_max),
 	KUNIT_CASE(mpx_test_all_features),
 	KUNIT_CASE(mpx_test_equal),
 	KUNIT_CASE_PARAM(mpx_test_equal_diff, mpx_diff_gen_params),
@@ -693,6 +722,36 @@ static const struct mpx_bad mpx_bad_cases[] = {
 	{ "memcache level",
 	  BAD_PCMS "  ris index 0 loc memcache:256:1 " BAD_NONE,
 	  "line 5: loc memcache level 256 out of range 0..255" },
+	{ "ris-max not above the ris",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b ris-max 2\n"
+	  "  ris index 2 loc memory:0 " BAD_NONE,
+	  "line 4: msc 0: ris-max 2 is not above ris index 2" },
+	{ "ris-max range",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b ris-max 16\n"
+	  BAD_R,
+	  "line 4: ris-max 16 out of range 1..15" },
+	{ "unknown prop",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr64\n"
+	  BAD_R,
+	  "line 4: props: unknown property 'idr64'" },
+	{ "prop twice",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr32,idr32\n"
+	  BAD_R,
+	  "line 4: props: 'idr32' listed twice" },
+	{ "idr32 with a RIS index",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr32\n"
+	  "  ris index 1 loc memory:0 " BAD_NONE,
+	  "line 4: msc 0: idr32 allows only ris index 0" },
+	{ "idr32 with ESR",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr32\n"
+	  "  ris index 0 loc memory:0 features esr partid-max 0 pmg-max 0\n",
+	  "line 4: msc 0: idr32 allows no esr" },
 	{ "affinity CPU",
 	  BAD_P BAD_C BAD_M
 	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b affinity 9\n"
@@ -1000,7 +1059,7 @@ static void mpx_test_too_big(struct kunit *test)
 }
 
 /* Small or missing message buffers are never overrun */
-static void mpx_test_err_buffer(struct kunit *test)
+static void mpx_plat_test_err_buffer(struct kunit *test)
 {
 	static const char bad[] = "platform name t\ncache level 9 id 0 cpus 0\n";
 	const struct cpumask *valid = mpx_test_mask(test, 0, 0);
@@ -1058,7 +1117,7 @@ static struct kunit_case mpx_platform_reject_cases[] = {
 	KUNIT_CASE(mpx_test_max_mscs),
 	KUNIT_CASE(mpx_test_long_line),
 	KUNIT_CASE(mpx_test_too_big),
-	KUNIT_CASE(mpx_test_err_buffer),
+	KUNIT_CASE(mpx_plat_test_err_buffer),
 	KUNIT_CASE(mpx_test_firmware_names),
 	{}
 };

@@ -8,6 +8,8 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <kunit/test.h>
+#include <linux/cpumask.h>
+#include <linux/sched.h>
 #include <linux/atomic.h>
 #include <linux/bits.h>
 #include <linux/delay.h>
@@ -357,6 +359,34 @@ static void mpx_id_garbage(struct kunit *test)
 			mpam_ext_sim_inject(sim, MPAM_EXT_SIM_GARBAGE_ID, 4, 0));
 }
 
+/* RIS above the described ones up to the description's RIS_MAX */
+static void mpx_id_hidden(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_msc *a, *b;
+	u32 cpbm;
+
+	d->ris_max = 4;
+	a = mpx_t_create(test, d);
+	b = mpx_t_create(test, d);
+	KUNIT_EXPECT_EQ(test, 4ULL, FIELD_GET(MPAMF_IDR_RIS_MAX,
+					      mpam_ext_sim_read64(a, MPAMF_IDR)));
+	KUNIT_EXPECT_TRUE(test, mpam_ext_sim_read64(a, MPAMF_IDR) & MPAMF_IDR_HAS_RIS);
+	/* Selected without error; configured, not at the power-on pattern */
+	mpx_part_sel(a, 4, 3, false);
+	mpx_part_sel(b, 4, 3, false);
+	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(a));
+	cpbm = mpx_rd(a, MPAMCFG_CPBM);
+	/* The same seed gives the same UNKNOWN values */
+	KUNIT_EXPECT_EQ(test, cpbm, mpx_rd(b, MPAMCFG_CPBM));
+	mpx_part_sel(a, 4, 4, false);
+	KUNIT_EXPECT_NE(test, cpbm, mpx_rd(a, MPAMCFG_CPBM));
+	/* Same properties as the first described RIS */
+	cpbm = mpx_rd(a, MPAMF_CPOR_IDR);
+	mpx_part_sel(a, 0, 0, false);
+	KUNIT_EXPECT_EQ(test, cpbm, mpx_rd(a, MPAMF_CPOR_IDR));
+}
+
 static struct kunit_case mpx_id_cases[] = {
 	KUNIT_CASE(mpx_id_l3),
 	KUNIT_CASE(mpx_id_sparse),
@@ -365,6 +395,7 @@ static struct kunit_case mpx_id_cases[] = {
 	KUNIT_CASE(mpx_id_undefined_ris),
 	KUNIT_CASE(mpx_id_halves),
 	KUNIT_CASE(mpx_id_garbage),
+	KUNIT_CASE(mpx_id_hidden),
 	{}
 };
 
@@ -575,7 +606,10 @@ static void mpx_cfg_ris_res0(struct kunit *test)
 static void mpx_cfg_raz_wi(struct kunit *test)
 {
 	struct mpam_ext_sim_msc *sim = mpx_t_create(test, mpx_t_l3(test));
+	struct mpam_ext_sim_stats st;
 
+	/* The bad accesses below are on purpose */
+	mpam_ext_sim_set_lenient(sim, true);
 	mpx_part_sel(sim, 0, 4, false);
 	mpx_wr(sim, MPAMCFG_CPBM, 0x3);
 	/* No register here */
@@ -597,6 +631,67 @@ static void mpx_cfg_raz_wi(struct kunit *test)
 	mpam_ext_sim_write64(sim, MPAMCFG_CPBM, 0xffffffff00000021ULL);
 	KUNIT_EXPECT_EQ(test, 0x21U, mpx_rd(sim, MPAMCFG_CPBM));
 	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
+	/* Each bad access was counted */
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_EQ(test, 3ULL, st.bad_align);
+	KUNIT_EXPECT_EQ(test, 3ULL, st.bad_frame);
+	KUNIT_EXPECT_EQ(test, 0ULL, st.bad_width);
+}
+
+/* An MSC that takes only 32-bit accesses, and one with a 32-bit IDR */
+static void mpx_cfg_access32(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_msc *sim;
+	struct mpam_ext_sim_stats st;
+
+	d->props = BIT(MPAM_EXT_MSC_ACCESS32);
+	sim = mpx_t_create(test, d);
+	mpam_ext_sim_set_lenient(sim, true);
+	KUNIT_EXPECT_EQ(test, 0ULL, mpam_ext_sim_read64(sim, MPAMF_IDR));
+	mpx_part_sel(sim, 0, 1, false);
+	mpam_ext_sim_write64(sim, MPAMCFG_CPBM, 0x5);
+	KUNIT_EXPECT_NE(test, 0x5U, mpx_rd(sim, MPAMCFG_CPBM));
+	KUNIT_EXPECT_TRUE(test, mpx_rd(sim, MPAMF_IDR) & MPAMF_IDR_EXT);
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_EQ(test, 2ULL, st.bad_width);
+
+	d->props = BIT(MPAM_EXT_MSC_IDR32);
+	d->ris[0].hw.features &= ~MPX_F(ESR);
+	sim = mpx_t_create(test, d);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAMF_IDR) & MPAMF_IDR_EXT);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAMF_IDR + 4));
+	KUNIT_EXPECT_EQ(test, (u64)(0x3f | MPAMF_IDR_HAS_CPOR_PART),
+			(u64)(mpx_rd(sim, MPAMF_IDR) & (MPAMF_IDR_PARTID_MAX |
+							MPAMF_IDR_HAS_CPOR_PART)));
+	/* It cannot have an ESR, RIS or RIS_MAX */
+	d->ris[0].hw.features |= MPX_F(ESR);
+	sim = mpam_ext_sim_create(d);
+	KUNIT_EXPECT_PTR_EQ(test, sim, ERR_PTR(-EINVAL));
+	if (!IS_ERR(sim))
+		mpam_ext_sim_destroy(sim);
+}
+
+/* An access from a CPU outside the MSC's affinity is counted */
+static void mpx_cfg_affinity(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_sim_msc *sim;
+	unsigned int cpu;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two online CPUs");
+	cpu = raw_smp_processor_id();
+	KUNIT_ASSERT_EQ(test, 0, set_cpus_allowed_ptr(current, cpumask_of(cpu)));
+	d->has_affinity = true;
+	cpumask_copy(&d->affinity, cpu_online_mask);
+	cpumask_clear_cpu(cpu, &d->affinity);
+	sim = mpx_t_create(test, d);
+	mpam_ext_sim_set_lenient(sim, true);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAMF_AIDR));
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_EQ(test, 1ULL, st.bad_cpu);
 }
 
 static struct kunit_case mpx_cfg_cases[] = {
@@ -608,6 +703,8 @@ static struct kunit_case mpx_cfg_cases[] = {
 	KUNIT_CASE(mpx_cfg_narrowing),
 	KUNIT_CASE(mpx_cfg_ris_res0),
 	KUNIT_CASE(mpx_cfg_raz_wi),
+	KUNIT_CASE(mpx_cfg_access32),
+	KUNIT_CASE(mpx_cfg_affinity),
 	{}
 };
 
@@ -875,6 +972,51 @@ static void mpx_err_inject(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0x0000000281000000ULL, mpx_esr(sim));
 }
 
+/*
+ * A persistent error is recorded again each time ESR is cleared; a handler
+ * that clears ESR without masking the interrupt is called until the storm
+ * guard stops the error, which the statistics show.
+ */
+static void mpx_err_persist(struct kunit *test)
+{
+	struct mpam_ext_sim_msc *sim = mpx_t_create(test, mpx_t_mem(test));
+	struct mpx_t_irq *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	struct mpam_ext_sim_stats st;
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			mpam_ext_sim_inject(sim, MPAM_EXT_SIM_ERROR_PERSIST, 5, 0));
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_sim_inject(sim, MPAM_EXT_SIM_ERROR_PERSIST,
+						     5, 2));
+	KUNIT_EXPECT_EQ(test, 0x0000000502000000ULL, mpx_esr(sim));
+	mpx_esr_clear(sim);
+	KUNIT_EXPECT_EQ(test, 0x0000000502000000ULL, mpx_esr(sim));
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_EQ(test, 2ULL, st.errors);
+	KUNIT_EXPECT_EQ(test, 0ULL, st.irqs);
+
+	/* An unmasked line storms until the guard stops the source */
+	t->sim = sim;
+	mpam_ext_sim_set_err_handler(sim, mpx_t_handler, t);
+	mpx_wr(sim, MPAMF_ECR, 1);
+	mpam_ext_sim_irq_sync(sim);
+	KUNIT_EXPECT_EQ(test, MPAM_EXT_SIM_STORM_MAX, atomic_read(&t->calls));
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_TRUE(test, st.storm);
+	KUNIT_EXPECT_EQ(test, (u64)MPAM_EXT_SIM_STORM_MAX, st.irqs);
+	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
+
+	/* Stopped by inject_clear: a clear then sticks */
+	mpx_wr(sim, MPAMF_ECR, 0);
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_sim_inject_parse(sim, MPAM_EXT_SIM_ERROR_PERSIST,
+							   "5 0x4\n"));
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_sim_inject(sim, MPAM_EXT_SIM_CLEAR, 5, 0));
+	mpx_esr_clear(sim);
+	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
+	mpam_ext_sim_set_err_handler(sim, NULL, NULL);
+	mpam_ext_sim_irq_sync(sim);
+}
+
 static struct kunit_case mpx_err_cases[] = {
 	KUNIT_CASE(mpx_err_partid_sel),
 	KUNIT_CASE(mpx_err_undefined_ris),
@@ -886,6 +1028,7 @@ static struct kunit_case mpx_err_cases[] = {
 	KUNIT_CASE(mpx_err_no_esr),
 	KUNIT_CASE(mpx_err_irq),
 	KUNIT_CASE(mpx_err_inject),
+	KUNIT_CASE(mpx_err_persist),
 	{}
 };
 
@@ -1145,6 +1288,32 @@ static void mpx_mon_csu(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
 }
 
+/* Software-managed NRDY and writable CSU values */
+static void mpx_mon_sw_nrdy(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_msc *sim;
+
+	d->props = BIT(MPAM_EXT_MSC_SW_NRDY) | BIT(MPAM_EXT_MSC_CSU_WR);
+	sim = mpx_t_create(test, d);
+	mpx_mon_sel(sim, 0, 1);
+	/* Set from power-on, UNKNOWN value */
+	KUNIT_EXPECT_EQ(test, MPX_NRDY | 0x2a5a5a5aU, mpx_rd(sim, MSMON_CSU));
+	/* Configuring does not clear it; only a write of the value does */
+	mpx_wr(sim, MSMON_CFG_CSU_FLT, 0);
+	mpx_wr(sim, MSMON_CFG_CSU_CTL, MPX_EN | MPX_MATCH_PARTID);
+	KUNIT_EXPECT_TRUE(test, mpx_rd(sim, MSMON_CSU) & MPX_NRDY);
+	mpam_ext_sim_set_occupancy(sim, 0, 0, 0, 100);
+	mpx_wr(sim, MSMON_CSU, 0);
+	KUNIT_EXPECT_EQ(test, 100U, mpx_rd(sim, MSMON_CSU));
+	/* Software may set it, and it stays */
+	mpx_wr(sim, MSMON_CSU, MPX_NRDY | 5);
+	KUNIT_EXPECT_EQ(test, MPX_NRDY | 105U, mpx_rd(sim, MSMON_CSU));
+	KUNIT_EXPECT_EQ(test, MPX_NRDY | 0x2a5a5a5aU, mpx_rd(sim, MSMON_MBWU));
+	mpx_wr(sim, MSMON_MBWU, 0);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MSMON_MBWU));
+}
+
 static void mpx_mon_nrdy(struct kunit *test)
 {
 	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
@@ -1206,6 +1375,7 @@ static struct kunit_case mpx_mon_cases[] = {
 	KUNIT_CASE(mpx_mon_near_wrap),
 	KUNIT_CASE(mpx_mon_csu),
 	KUNIT_CASE(mpx_mon_nrdy),
+	KUNIT_CASE(mpx_mon_sw_nrdy),
 	KUNIT_CASE(mpx_mon_nrdy_stuck),
 	{}
 };

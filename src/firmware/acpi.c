@@ -588,7 +588,7 @@ static int mpx_loc_memory(struct mpx_acpi *a, unsigned int r,
 	return 0;
 }
 
-static bool mpx_hid_char(u8 c)
+static bool mpx_acpi_hid_char(u8 c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 	       (c >= '0' && c <= '9') || c == '_';
@@ -604,7 +604,7 @@ static bool mpx_hid_ok(u64 hid)
 		c = hid >> (8 * i);
 		if (!c)
 			break;
-		if (!mpx_hid_char(c))
+		if (!mpx_acpi_hid_char(c))
 			return false;
 	}
 	return i && (i == 8 || !(hid >> (8 * i)));
@@ -883,6 +883,9 @@ static int mpx_msc_node(struct mpx_acpi *a, size_t nlen)
 			 id, msc->err_irq);
 		msc->err_irq = 0;
 	}
+	/* The trigger of the interrupt kept (a wired one: level or edge) */
+	if (msc->err_irq && (flags & MPX_IRQ_MODE_EDGE))
+		msc->props |= BIT(MPAM_EXT_MSC_ERR_EDGE);
 	msc->nrdy_us = mpx_le(t, o + MPX_MSC_NRDY, 4);
 	ret = mpx_affinity(a, msc);
 	if (!ret)
@@ -1007,7 +1010,7 @@ nomem:
 	if (err && err_len)
 		strscpy(err, "out of memory", err_len);
 fail:
-	kfree(p);
+	mpam_ext_platform_free(p);
 	p = ERR_PTR(ret);
 out:
 	if (a) {

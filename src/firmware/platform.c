@@ -136,6 +136,16 @@ static const char * const mpx_cache_keys[] = { "level", "id", "cpus" };
 static const char * const mpx_mem_keys[] = { "id", "cpus" };
 static const char * const mpx_msc_keys[] = {
 	"id", "base", "size", "nrdy-us", "err-irq", "aidr", "iidr", "affinity",
+	"ris-max", "props",
+};
+
+/* Names of enum mpam_ext_msc_prop, in the order the printer writes them */
+static const char * const mpx_plat_prop_names[MPAM_EXT_MSC_NR_PROPS] = {
+	[MPAM_EXT_MSC_ACCESS32]	= "access32",
+	[MPAM_EXT_MSC_IDR32]	= "idr32",
+	[MPAM_EXT_MSC_SW_NRDY]	= "sw-nrdy",
+	[MPAM_EXT_MSC_CSU_WR]	= "csu-wr",
+	[MPAM_EXT_MSC_ERR_EDGE]	= "err-edge",
 };
 
 /* Keywords of an msc line every msc line has; the others are optional */
@@ -355,8 +365,8 @@ static int mpx_strtou64(const char *s, u64 *out)
 }
 
 /* Convert the value of keyword @key and check that it is in [@min, @max] */
-static int mpx_num(struct mpx_parser *ps, const char *key, const char *s,
-		   u64 min, u64 max, u64 *out)
+static int mpx_plat_num(struct mpx_parser *ps, const char *key, const char *s,
+			u64 min, u64 max, u64 *out)
 {
 	int ret = mpx_strtou64(s, out);
 
@@ -377,7 +387,7 @@ static int mpx_num32(struct mpx_parser *ps, const char *key, const char *s,
 		     u32 min, u32 max, u32 *out)
 {
 	u64 v;
-	int ret = mpx_num(ps, key, s, min, max, &v);
+	int ret = mpx_plat_num(ps, key, s, min, max, &v);
 
 	if (!ret)
 		*out = v;
@@ -402,8 +412,8 @@ static int mpx_cpu_number(struct mpx_parser *ps, const char *list,
 }
 
 /* Parse a CPU list: "none", or items "N" and "N-M" separated by commas */
-static int mpx_cpus(struct mpx_parser *ps, const char *list,
-		    struct cpumask *mask)
+static int mpx_plat_cpus(struct mpx_parser *ps, const char *list,
+			 struct cpumask *mask)
 {
 	const char *s = list;
 	u64 a, b, cpu;
@@ -538,7 +548,7 @@ static int mpx_cache_line(struct mpx_parser *ps)
 			return mpx_err(ps, "duplicate cache level %u id %u", level, id);
 
 	c = &p->caches[p->nr_caches];
-	ret = mpx_cpus(ps, vals[2], &c->cpus);
+	ret = mpx_plat_cpus(ps, vals[2], &c->cpus);
 	if (ret)
 		return ret;
 	if (cpumask_empty(&c->cpus))
@@ -589,7 +599,7 @@ static int mpx_mem_line(struct mpx_parser *ps)
 			return mpx_err(ps, "duplicate memory id %u", id);
 
 	m = &p->mems[p->nr_mems];
-	ret = mpx_cpus(ps, vals[1], &m->cpus);
+	ret = mpx_plat_cpus(ps, vals[1], &m->cpus);
 	if (ret)
 		return ret;
 	if (cpumask_intersects(&m->cpus, &ps->mem_cpus)) {
@@ -608,15 +618,63 @@ static int mpx_mem_line(struct mpx_parser *ps)
 	return 0;
 }
 
-/* The msc line before the current one must have had ris lines */
+/*
+ * The msc line before the current one must have had ris lines, and its
+ * ris-max, when given, must be above every index they use.
+ */
 static int mpx_msc_done(struct mpx_parser *ps)
 {
 	const struct mpam_ext_platform *p = ps->p;
+	const struct mpam_ext_msc_desc *msc;
+	unsigned int r;
 
-	if (ps->stage != MPX_STAGE_MSC || p->mscs[p->nr_mscs - 1].nr_ris)
+	if (ps->stage != MPX_STAGE_MSC)
 		return 0;
+	msc = &p->mscs[p->nr_mscs - 1];
+	for (r = 0; msc->ris_max && r < msc->nr_ris; r++) {
+		if (msc->ris[r].idx < msc->ris_max)
+			continue;
+		ps->line = ps->msc_line;
+		return mpx_err(ps, "msc %u: ris-max %u is not above ris index %u",
+			       msc->id, msc->ris_max, msc->ris[r].idx);
+	}
+	if (!msc->nr_ris) {
+		ps->line = ps->msc_line;
+		return mpx_err(ps, "msc %u has no ris lines", msc->id);
+	}
+	if (!(msc->props & BIT(MPAM_EXT_MSC_IDR32)))
+		return 0;
+	/* A 32-bit IDR has no HAS_RIS, HAS_ESR or RIS_MAX */
 	ps->line = ps->msc_line;
-	return mpx_err(ps, "msc %u has no ris lines", p->mscs[p->nr_mscs - 1].id);
+	if (msc->nr_ris > 1 || msc->ris[0].idx || msc->ris_max)
+		return mpx_err(ps, "msc %u: idr32 allows only ris index 0", msc->id);
+	if (msc->ris[0].hw.features & (BIT(MPAM_EXT_HW_ESR) | BIT(MPAM_EXT_HW_EXTD_ESR)))
+		return mpx_err(ps, "msc %u: idr32 allows no esr", msc->id);
+	return 0;
+}
+
+/* Parse a "props" value: names separated by commas */
+static int mpx_plat_props(struct mpx_parser *ps, struct mpam_ext_msc_desc *msc,
+			  char *s)
+{
+	unsigned int i;
+	char *word;
+
+	while (s) {
+		word = s;
+		s = strchr(s, ',');
+		if (s)
+			*s++ = '\0';
+		for (i = 0; i < MPAM_EXT_MSC_NR_PROPS; i++)
+			if (!strcmp(word, mpx_plat_prop_names[i]))
+				break;
+		if (i == MPAM_EXT_MSC_NR_PROPS)
+			return mpx_err(ps, "props: unknown property '%.32s'", word);
+		if (msc->props & BIT(i))
+			return mpx_err(ps, "props: '%s' listed twice", word);
+		msc->props |= BIT(i);
+	}
+	return 0;
 }
 
 static int mpx_msc_line(struct mpx_parser *ps)
@@ -625,7 +683,7 @@ static int mpx_msc_line(struct mpx_parser *ps)
 	char *vals[ARRAY_SIZE(mpx_msc_keys)];
 	struct mpam_ext_msc_desc *msc;
 	u64 base, size, last;
-	u32 id, v;
+	u32 id, v, v2 = 0;
 	unsigned int i;
 	int ret;
 
@@ -649,9 +707,9 @@ static int mpx_msc_line(struct mpx_parser *ps)
 
 	msc = &p->mscs[p->nr_mscs];
 	msc->id = id;
-	ret = mpx_num(ps, "base", vals[1], 0, U64_MAX, &base);
+	ret = mpx_plat_num(ps, "base", vals[1], 0, U64_MAX, &base);
 	if (!ret)
-		ret = mpx_num(ps, "size", vals[2], 0, U64_MAX, &size);
+		ret = mpx_plat_num(ps, "size", vals[2], 0, U64_MAX, &size);
 	if (ret)
 		return ret;
 	if (size < MPAM_EXT_MSC_FRAME_MIN)
@@ -679,8 +737,14 @@ static int mpx_msc_line(struct mpx_parser *ps)
 		ret = mpx_num32(ps, "iidr", vals[6], 0, U32_MAX, &msc->iidr);
 	if (!ret && vals[7]) {
 		msc->has_affinity = true;
-		ret = mpx_cpus(ps, vals[7], &msc->affinity);
+		ret = mpx_plat_cpus(ps, vals[7], &msc->affinity);
 	}
+	if (!ret && vals[8]) {
+		ret = mpx_num32(ps, "ris-max", vals[8], 1, MPAM_EXT_MAX_RIS - 1, &v2);
+		msc->ris_max = v2;
+	}
+	if (!ret && vals[9])
+		ret = mpx_plat_props(ps, msc, vals[9]);
 	if (ret)
 		return ret;
 	msc->aidr = v;
@@ -690,7 +754,7 @@ static int mpx_msc_line(struct mpx_parser *ps)
 }
 
 /* A character of an ACPI hardware ID as a locator writes it */
-static bool mpx_hid_char(char c)
+static bool mpx_plat_hid_char(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 	       (c >= '0' && c <= '9') || c == '_';
@@ -713,7 +777,7 @@ static int mpx_loc_acpi(struct mpx_parser *ps, struct mpam_ext_ris_desc *ris,
 			       "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
 			       s);
 	for (i = 0; i < n; i++) {
-		if (!mpx_hid_char(s[i]))
+		if (!mpx_plat_hid_char(s[i]))
 			return mpx_err(ps,
 				       "loc: bad ACPI device '%.32s' (acpi:<HID>:<UID>, HID of 1 to 8 of A-Z a-z 0-9 _)",
 				       s);
@@ -744,11 +808,11 @@ static int mpx_loc(struct mpx_parser *ps, const struct mpam_ext_msc_desc *msc,
 	}
 	if (!strncmp(s, "smmu:", 5)) {
 		ris->loc = MPAM_EXT_LOC_SMMU;
-		return mpx_num(ps, "loc smmu", s + 5, 0, U64_MAX, &ris->ref);
+		return mpx_plat_num(ps, "loc smmu", s + 5, 0, U64_MAX, &ris->ref);
 	}
 	if (!strncmp(s, "interconnect:", 13)) {
 		ris->loc = MPAM_EXT_LOC_INTERCONNECT;
-		return mpx_num(ps, "loc interconnect", s + 13, 0, U64_MAX,
+		return mpx_plat_num(ps, "loc interconnect", s + 13, 0, U64_MAX,
 			       &ris->ref);
 	}
 	if (!strncmp(s, "acpi:", 5))
@@ -1126,7 +1190,8 @@ struct mpam_ext_platform *mpam_ext_platform_alloc(unsigned int nr_caches,
 	mscs = (size_t)nr_mscs * sizeof(struct mpam_ext_msc_desc);
 	caches = (size_t)nr_caches * sizeof(struct mpam_ext_cache_desc);
 	mems = (size_t)nr_mems * sizeof(struct mpam_ext_mem_desc);
-	p = kzalloc(sizeof(*p) + mscs + caches + mems, GFP_KERNEL);
+	/* Up to about 1 MB: not necessarily physically contiguous */
+	p = kvzalloc(sizeof(*p) + mscs + caches + mems, GFP_KERNEL);
 	if (!p)
 		return NULL;
 
@@ -1209,7 +1274,7 @@ nomem:
 		strscpy(err, "out of memory", err_len);
 fail:
 	kfree(ps);
-	kfree(p);
+	mpam_ext_platform_free(p);
 	return ERR_PTR(ret);
 }
 
@@ -1233,7 +1298,7 @@ int mpam_ext_platform_check(const struct mpam_ext_platform *p,
 
 void mpam_ext_platform_free(struct mpam_ext_platform *p)
 {
-	kfree(p);
+	kvfree(p);
 }
 
 /* Output of the printer: measures the text while @buf is NULL */
@@ -1330,6 +1395,7 @@ static void mpx_emit_ris(struct mpx_out *o, const struct mpam_ext_ris_desc *ris)
 static void mpx_emit_platform(struct mpx_out *o, const struct mpam_ext_platform *p)
 {
 	unsigned int i, r;
+	const char *sep;
 
 	mpx_emit(o, "platform name %s\n", p->name);
 	for (i = 0; i < p->nr_caches; i++) {
@@ -1355,6 +1421,14 @@ static void mpx_emit_platform(struct mpx_out *o, const struct mpam_ext_platform 
 		if (msc->has_affinity) {
 			mpx_emit(o, " affinity ");
 			mpx_emit_cpus(o, &msc->affinity);
+		}
+		if (msc->ris_max)
+			mpx_emit(o, " ris-max %u", msc->ris_max);
+		for (r = 0, sep = " props "; r < MPAM_EXT_MSC_NR_PROPS; r++) {
+			if (!(msc->props & BIT(r)))
+				continue;
+			mpx_emit(o, "%s%s", sep, mpx_plat_prop_names[r]);
+			sep = ",";
 		}
 		mpx_emit(o, "\n");
 		for (r = 0; r < msc->nr_ris && r < MPAM_EXT_MAX_RIS; r++)
@@ -1403,7 +1477,8 @@ static bool mpx_msc_equal(const struct mpam_ext_msc_desc *a,
 	if (a->id != b->id || a->base != b->base || a->size != b->size ||
 	    a->nrdy_us != b->nrdy_us || a->err_irq != b->err_irq ||
 	    a->aidr != b->aidr || a->iidr != b->iidr || a->nr_ris != b->nr_ris ||
-	    a->has_affinity != b->has_affinity ||
+	    a->has_affinity != b->has_affinity || a->ris_max != b->ris_max ||
+	    a->props != b->props ||
 	    (a->has_affinity && !cpumask_equal(&a->affinity, &b->affinity)))
 		return false;
 	for (r = 0; r < a->nr_ris && r < MPAM_EXT_MAX_RIS; r++) {

@@ -199,7 +199,7 @@ static void mpx_set(struct mpam_ext_ris_hw *hw, const struct mpx_prop *d,
 		*(u16 *)p = v;
 }
 
-static bool mpx_has(const struct mpam_ext_ris_hw *hw, int feat)
+static bool mpx_model_has(const struct mpam_ext_ris_hw *hw, int feat)
 {
 	return feat >= 0 && (hw->features & BIT(feat));
 }
@@ -261,13 +261,13 @@ static void mpx_normalise(struct mpam_ext_ris_hw *hw)
 
 		if (d->feat < 0)
 			continue;
-		if (d->pol >= 0 && !mpx_has(hw, d->feat))
+		if (d->pol >= 0 && !mpx_model_has(hw, d->feat))
 			hw->features &= ~BIT(d->pol);
 		if (!d->size)
 			continue;
 		for (j = 0; j < MPAM_EXT_PROP_NR; j++)
 			if (mpx_props[j].off == d->off && mpx_props[j].size &&
-			    mpx_has(hw, mpx_props[j].feat))
+			    mpx_model_has(hw, mpx_props[j].feat))
 				used = true;
 		if (!used)
 			mpx_set(hw, d, 0);
@@ -330,9 +330,9 @@ unsigned int mpam_ext_merge(struct mpam_ext_ris_hw *parent,
 			}
 			continue;
 		}
-		if (!mpx_has(parent, d->feat) || (added & BIT(d->feat)))
+		if (!mpx_model_has(parent, d->feat) || (added & BIT(d->feat)))
 			continue;
-		if (!mpx_has(child, d->feat)) {
+		if (!mpx_model_has(child, d->feat)) {
 			if (alias || d->value_only)
 				continue;
 			parent->features &= ~BIT(d->feat);
@@ -351,11 +351,11 @@ unsigned int mpam_ext_merge(struct mpam_ext_ris_hw *parent,
 			mpx_rec(rec, &n, i, MPAM_EXT_RULE_TAKE_MIN, false,
 				pv, cv, cv);
 		}
-		if (d->pol >= 0 && mpx_has(parent, d->pol) != mpx_has(child, d->pol)) {
+		if (d->pol >= 0 && mpx_model_has(parent, d->pol) != mpx_model_has(child, d->pol)) {
 			parent->features &= ~BIT(d->feat);
 			mpx_rec(rec, &n, i, MPAM_EXT_RULE_POLARITY_MUST_MATCH,
-				true, mpx_has(parent, d->pol),
-				mpx_has(child, d->pol), 0);
+				true, mpx_model_has(parent, d->pol),
+				mpx_model_has(child, d->pol), 0);
 		}
 	}
 	mpx_normalise(parent);

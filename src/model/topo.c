@@ -71,7 +71,7 @@ static bool mpx_empty(const char *s)
 }
 
 /* A decimal number of at most 10 digits that fits @max */
-static bool mpx_num(const char *s, size_t len, u32 max, u32 *out)
+static bool mpx_topo_num(const char *s, size_t len, u32 max, u32 *out)
 {
 	u64 v = 0;
 	size_t i;
@@ -116,12 +116,12 @@ static int mpx_parse_exclude(struct mpam_ext_topo_params *p, const char *val,
 					"more than 32 items");
 		e = &p->exclude[p->nr_exclude];
 		dot = memchr(s, '.', end - s);
-		if (!mpx_num(s, (dot ? dot : end) - s, U32_MAX, &msc))
+		if (!mpx_topo_num(s, (dot ? dot : end) - s, U32_MAX, &msc))
 			return mpx_perr(err, err_len, "exclude", val, MPX_EXCLUDE_EXP);
 		e->msc_id = msc;
 		e->all = !dot;
 		if (dot) {
-			if (!mpx_num(dot + 1, end - dot - 1, MPAM_EXT_MAX_RIS - 1, &ris))
+			if (!mpx_topo_num(dot + 1, end - dot - 1, MPAM_EXT_MAX_RIS - 1, &ris))
 				return mpx_perr(err, err_len, "exclude", val,
 						MPX_EXCLUDE_EXP);
 			e->ris = ris;
@@ -153,7 +153,7 @@ static int mpx_parse_map(struct mpam_ext_topo_params *p, const char *val,
 					"more than 64 components");
 		e = &p->map[p->nr_map];
 		colon = memchr(s, ':', end - s);
-		if (!colon || !mpx_num(s, colon - s, U32_MAX, &e->comp))
+		if (!colon || !mpx_topo_num(s, colon - s, U32_MAX, &e->comp))
 			return mpx_perr(err, err_len, "mb_map", val, MPX_MAP_EXP);
 		t = colon + 1;
 		for (;;) {
@@ -163,7 +163,7 @@ static int mpx_parse_map(struct mpam_ext_topo_params *p, const char *val,
 			if (e->nr_l3 == MPAM_EXT_MAX_MAP_L3)
 				return mpx_perr(err, err_len, "mb_map", val,
 						"more than 64 L3 domains in one entry");
-			if (!mpx_num(t, stop - t, U32_MAX, &v))
+			if (!mpx_topo_num(t, stop - t, U32_MAX, &v))
 				return mpx_perr(err, err_len, "mb_map", val,
 						MPX_MAP_EXP);
 			e->l3[e->nr_l3++] = v;
@@ -249,9 +249,9 @@ int mpam_ext_topo_parse_params(struct mpam_ext_topo_params *p,
 		p->mb_class = MPAM_EXT_MB_CLASS_NONE;
 	else if (!strcmp(mb_class, "memory") || !strcmp(mb_class, "MEM"))
 		p->mb_class = MPAM_EXT_CLASS_MEMORY;
-	else if ((mb_class[0] == 'L' && mpx_num(mb_class + 1, strlen(mb_class) - 1, 7, &v) &&
+	else if ((mb_class[0] == 'L' && mpx_topo_num(mb_class + 1, strlen(mb_class) - 1, 7, &v) &&
 		  v >= 3) ||
-		 (mpx_num(mb_class, strlen(mb_class), 255, &v) &&
+		 (mpx_topo_num(mb_class, strlen(mb_class), 255, &v) &&
 		  ((v >= 3 && v <= 7) || v == MPAM_EXT_CLASS_MEMORY)))
 		p->mb_class = v;
 	else
@@ -308,7 +308,7 @@ int mpx_decide(struct mpam_ext_topo *t, const char *what, int class_id,
 }
 
 /* "<cpu list>" or "none" into @buf */
-static const char *mpx_cpus(const struct cpumask *m, char *buf, size_t len)
+static const char *mpx_topo_cpus(const struct cpumask *m, char *buf, size_t len)
 {
 	if (cpumask_empty(m))
 		strscpy(buf, "none", len);
@@ -330,8 +330,8 @@ static bool mpx_covers(const struct mpam_ext_model *m,
 	cpumask_or(&all, &c->cpus, &c->excluded_cpus);
 	if (cpumask_subset(&m->all_cpus, &all))
 		return true;
-	snprintf(why, len, "covers CPUs %s of %s", mpx_cpus(&all, a, sizeof(a)),
-		 mpx_cpus(&m->all_cpus, b, sizeof(b)));
+	snprintf(why, len, "covers CPUs %s of %s", mpx_topo_cpus(&all, a, sizeof(a)),
+		 mpx_topo_cpus(&m->all_cpus, b, sizeof(b)));
 	return false;
 }
 
@@ -372,7 +372,7 @@ static void mpx_excluded_note(const struct mpam_ext_class *c, char *buf,
 	if (!cpumask_empty(&c->excluded_cpus))
 		snprintf(buf, len,
 			 "; CPUs %s have no %s control or monitor (excluded by parameter)",
-			 mpx_cpus(&c->excluded_cpus, a, sizeof(a)), c->name);
+			 mpx_topo_cpus(&c->excluded_cpus, a, sizeof(a)), c->name);
 }
 
 /* L2 and L3 cache allocation */
@@ -481,8 +481,8 @@ static int mpx_match_l3(struct mpam_ext_topo *t, struct mpam_ext_model *m,
 				if (!cpumask_subset(&l->cpus, &comp->cpus)) {
 					snprintf(why, len,
 						 "component %u (CPUs %s) splits L3 %u (CPUs %s)",
-						 comp->id, mpx_cpus(&comp->cpus, a, sizeof(a)),
-						 l->id, mpx_cpus(&l->cpus, b, sizeof(b)));
+						 comp->id, mpx_topo_cpus(&comp->cpus, a, sizeof(a)),
+						 l->id, mpx_topo_cpus(&l->cpus, b, sizeof(b)));
 					return 0;
 				}
 			}
@@ -502,13 +502,13 @@ static int mpx_match_l3(struct mpam_ext_topo *t, struct mpam_ext_model *m,
 		if (!mata && found != 1) {
 			snprintf(why, len,
 				 "component %u (CPUs %s) is not the CPU set of one L3",
-				 comp->id, mpx_cpus(&comp->cpus, a, sizeof(a)));
+				 comp->id, mpx_topo_cpus(&comp->cpus, a, sizeof(a)));
 			return 0;
 		}
 		if (mata && !cpumask_empty(&rest)) {
 			snprintf(why, len,
 				 "component %u has CPUs %s in no L3",
-				 comp->id, mpx_cpus(&rest, a, sizeof(a)));
+				 comp->id, mpx_topo_cpus(&rest, a, sizeof(a)));
 			return 0;
 		}
 	}

@@ -17,6 +17,8 @@
 #include <linux/acpi.h>
 #include <linux/bitfield.h>
 #include <linux/bitmap.h>
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/err.h>
@@ -32,6 +34,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include <mpam_ext/compat.h>
 
@@ -60,7 +63,7 @@
 #define MPX_MBWU_L_TRIES	4
 
 /* Configuration registers with one value per PARTID: slots of the shadow */
-enum mpx_sreg {
+enum mpx_msc_sreg {
 	MPX_S_CMAX,
 	MPX_S_CMIN,
 	MPX_S_CASSOC,
@@ -75,7 +78,7 @@ enum mpx_sreg {
 static const struct {
 	u32 off;
 	const char *name;
-} mpx_sregs[MPX_S_NR] = {
+} mpx_msc_sregs[MPX_S_NR] = {
 	[MPX_S_CMAX]		= { MPAMCFG_CMAX, "MPAMCFG_CMAX" },
 	[MPX_S_CMIN]		= { MPAMCFG_CMIN, "MPAMCFG_CMIN" },
 	[MPX_S_CASSOC]		= { MPAMCFG_CASSOC, "MPAMCFG_CASSOC" },
@@ -86,7 +89,7 @@ static const struct {
 	[MPX_S_INTPARTID]	= { MPAMCFG_INTPARTID, "MPAMCFG_INTPARTID" },
 };
 
-static const char * const mpx_errcode_names[] = {
+static const char * const mpx_msc_errcode_names[] = {
 	[MPAM_EXT_ERR_NONE]			= "none",
 	[MPAM_EXT_ERR_PARTID_SEL_RANGE]		= "PARTID_SEL out of range",
 	[MPAM_EXT_ERR_REQ_PARTID_RANGE]		= "request PARTID out of range",
@@ -107,14 +110,49 @@ static const char * const mpx_errcode_names[] = {
  * MSC's lock. The list only changes in setup and teardown.
  */
 static DEFINE_MUTEX(mpx_msc_list_mutex);
-static LIST_HEAD(mpx_mscs);
-static u32 mpx_partids;
-static u32 mpx_pmgs;
-static struct dentry *mpx_dbg_dir;
+static LIST_HEAD(mpx_msc_mscs);
+static u32 mpx_msc_partids;
+static u32 mpx_msc_pmgs;
+static struct dentry *mpx_msc_dbg_dir;
+
+/*
+ * Reachability. An MSC with an affinity in its description answers only
+ * accesses from those CPUs. Every entry point that touches registers runs
+ * its accesses through mpx_msc_reach(): on the calling CPU when it can reach
+ * the MSC, else in a work on an online CPU that can (process context then).
+ */
+static bool mpx_msc_here(const struct mpam_ext_msc *msc)
+{
+	return !msc->desc.has_affinity ||
+	       cpumask_test_cpu(raw_smp_processor_id(), &msc->desc.affinity);
+}
+
+static long mpx_msc_reach(struct mpam_ext_msc *msc, long (*fn)(void *), void *arg)
+{
+	unsigned int cpu;
+	long ret;
+
+	if (!msc->desc.has_affinity)
+		return fn(arg);
+	migrate_disable();
+	if (mpx_msc_here(msc)) {
+		ret = fn(arg);
+		migrate_enable();
+		return ret;
+	}
+	migrate_enable();
+
+	might_sleep();
+	cpu = cpumask_any_and(&msc->desc.affinity, cpu_online_mask);
+	if (cpu >= nr_cpu_ids)
+		return -ENXIO;
+	/* -ENODEV when that CPU went offline in the meantime */
+	return work_on_cpu_safe(cpu, fn, arg);
+}
 
 /* Accessors: the only code that touches registers */
 
-static u32 mpx_read32(struct mpam_ext_msc *msc, u32 off)
+static u32 mpx_msc_read32(struct mpam_ext_msc *msc, u32 off)
 {
 	lockdep_assert_held(&msc->lock);
 	atomic64_inc(&msc->reads);
@@ -123,16 +161,7 @@ static u32 mpx_read32(struct mpam_ext_msc *msc, u32 off)
 	return readl_relaxed(msc->base + off);
 }
 
-static u64 mpx_read64(struct mpam_ext_msc *msc, u32 off)
-{
-	lockdep_assert_held(&msc->lock);
-	atomic64_inc(&msc->reads);
-	if (msc->sim)
-		return mpam_ext_sim_read64(msc->sim, off);
-	return readq_relaxed(msc->base + off);
-}
-
-static void mpx_write32(struct mpam_ext_msc *msc, u32 off, u32 val)
+static void mpx_msc_write32(struct mpam_ext_msc *msc, u32 off, u32 val)
 {
 	lockdep_assert_held(&msc->lock);
 	atomic64_inc(&msc->writes);
@@ -142,43 +171,48 @@ static void mpx_write32(struct mpam_ext_msc *msc, u32 off, u32 val)
 		writel_relaxed(val, msc->base + off);
 }
 
-static void mpx_write64(struct mpam_ext_msc *msc, u32 off, u64 val)
+/*
+ * The 64-bit registers (MPAMF_IDR with EXT, MPAMF_ESR with EXTD_ESR,
+ * MSMON_MBWU_L) are accessed as two 32-bit halves, low first: every MSC
+ * takes 32-bit accesses, some take no 64-bit ones. A half-read may see a
+ * register change between the halves; the callers that care (the long
+ * MBWU counter) read high, low, high.
+ */
+static void mpx_msc_write64(struct mpam_ext_msc *msc, u32 off, u64 val)
 {
-	lockdep_assert_held(&msc->lock);
-	atomic64_inc(&msc->writes);
-	if (msc->sim)
-		mpam_ext_sim_write64(msc->sim, off, val);
-	else
-		writeq_relaxed(val, msc->base + off);
+	mpx_msc_write32(msc, off, lower_32_bits(val));
+	mpx_msc_write32(msc, off + 4, upper_32_bits(val));
 }
 
 /* Register helpers built on the accessors */
 
-static u64 mpx_read_idr(struct mpam_ext_msc *msc)
+static u64 mpx_msc_read_idr(struct mpam_ext_msc *msc)
 {
-	u32 lo = mpx_read32(msc, MPAMF_IDR);
+	u32 lo = mpx_msc_read32(msc, MPAMF_IDR);
 
 	if (lo & MPAMF_IDR_EXT)
-		return mpx_read64(msc, MPAMF_IDR);
+		return lo | (u64)mpx_msc_read32(msc, MPAMF_IDR + 4) << 32;
 	return lo;
 }
 
-static u64 mpx_read_esr(struct mpam_ext_msc *msc)
+static u64 mpx_msc_read_esr(struct mpam_ext_msc *msc)
 {
+	u32 lo = mpx_msc_read32(msc, MPAMF_ESR);
+
 	if (msc->extd_esr)
-		return mpx_read64(msc, MPAMF_ESR);
-	return mpx_read32(msc, MPAMF_ESR);
+		return lo | (u64)mpx_msc_read32(msc, MPAMF_ESR + 4) << 32;
+	return lo;
 }
 
-static void mpx_clear_esr(struct mpam_ext_msc *msc)
+/* The RIS half first: clearing ERRCODE is what lets a new error in */
+static void mpx_msc_clear_esr(struct mpam_ext_msc *msc)
 {
 	if (msc->extd_esr)
-		mpx_write64(msc, MPAMF_ESR, 0);
-	else
-		mpx_write32(msc, MPAMF_ESR, 0);
+		mpx_msc_write32(msc, MPAMF_ESR + 4, 0);
+	mpx_msc_write32(msc, MPAMF_ESR, 0);
 }
 
-static void mpx_part_sel(struct mpam_ext_ris *ris, u16 partid, bool internal)
+static void mpx_msc_part_sel(struct mpam_ext_ris *ris, u16 partid, bool internal)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	u32 val = FIELD_PREP(MPAMCFG_PART_SEL_PARTID_SEL, partid);
@@ -187,49 +221,49 @@ static void mpx_part_sel(struct mpam_ext_ris *ris, u16 partid, bool internal)
 		val |= FIELD_PREP(MPAMCFG_PART_SEL_RIS, ris->idx);
 	if (internal)
 		val |= MPAMCFG_PART_SEL_INTERNAL;
-	mpx_write32(msc, MPAMCFG_PART_SEL, val);
+	mpx_msc_write32(msc, MPAMCFG_PART_SEL, val);
 }
 
-static void mpx_mon_sel(struct mpam_ext_ris *ris, u16 mon)
+static void mpx_msc_mon_sel(struct mpam_ext_ris *ris, u16 mon)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	u32 val = FIELD_PREP(MSMON_CFG_MON_SEL_MON_SEL, mon);
 
 	if (msc->has_ris)
 		val |= FIELD_PREP(MSMON_CFG_MON_SEL_RIS, ris->idx);
-	mpx_write32(msc, MSMON_CFG_MON_SEL, val);
+	mpx_msc_write32(msc, MSMON_CFG_MON_SEL, val);
 }
 
 /* Value helpers */
 
 /* The bits of a 16-bit fraction that a width of @wd implements */
-static u32 mpx_frac_mask(unsigned int wd)
+static u32 mpx_msc_frac_mask(unsigned int wd)
 {
 	return wd ? GENMASK(15, 16 - wd) : 0;
 }
 
 /* Largest integer of @wd bits */
-static u32 mpx_int_max(unsigned int wd)
+static u32 mpx_msc_int_max(unsigned int wd)
 {
 	return wd ? GENMASK(wd - 1, 0) : 0;
 }
 
 /* Word @w of a portion bitmap of @wd bits with every portion set */
-static u32 mpx_pbm_full_word(unsigned int wd, unsigned int w)
+static u32 mpx_msc_pbm_full_word(unsigned int wd, unsigned int w)
 {
 	unsigned int left = wd - w * 32;
 
 	return left >= 32 ? U32_MAX : GENMASK(left - 1, 0);
 }
 
-static u32 mpx_bitmap_word(const unsigned long *map, unsigned int w)
+static u32 mpx_msc_bitmap_word(const unsigned long *map, unsigned int w)
 {
 	unsigned int bit = w * 32;
 
 	return (u32)(map[BIT_WORD(bit)] >> (bit % BITS_PER_LONG));
 }
 
-static void mpx_bitmap_set_word(unsigned long *map, unsigned int w, u32 val)
+static void mpx_msc_bitmap_set_word(unsigned long *map, unsigned int w, u32 val)
 {
 	unsigned int bit = w * 32;
 	unsigned long *word = &map[BIT_WORD(bit)];
@@ -238,7 +272,7 @@ static void mpx_bitmap_set_word(unsigned long *map, unsigned int w, u32 val)
 	*word |= (unsigned long)val << (bit % BITS_PER_LONG);
 }
 
-static bool mpx_has(const struct mpam_ext_ris *ris, enum mpam_ext_hw_feature f)
+static bool mpx_msc_has(const struct mpam_ext_ris *ris, enum mpam_ext_hw_feature f)
 {
 	return test_bit(f, &ris->hw.features);
 }
@@ -252,8 +286,8 @@ static bool mpx_has(const struct mpam_ext_ris *ris, enum mpam_ext_hw_feature f)
  */
 const char *mpam_ext_errcode_name(unsigned int code)
 {
-	if (code < ARRAY_SIZE(mpx_errcode_names))
-		return mpx_errcode_names[code];
+	if (code < ARRAY_SIZE(mpx_msc_errcode_names))
+		return mpx_msc_errcode_names[code];
 	return "reserved";
 }
 
@@ -284,16 +318,16 @@ const char *mpam_ext_msc_state_name(enum mpam_ext_msc_state state)
  * MSC-wide ID registers, read with the first described RIS selected (the
  * RIS field is RES0 without HAS_RIS, where that RIS must be 0 anyway).
  */
-static int mpx_probe_msc_regs(struct mpam_ext_msc *msc)
+static int mpx_msc_probe_msc_regs(struct mpam_ext_msc *msc)
 {
 	unsigned int major;
 	u64 idr;
 
 	lockdep_assert_held(&msc->lock);
 
-	mpx_write32(msc, MPAMCFG_PART_SEL,
-		    FIELD_PREP(MPAMCFG_PART_SEL_RIS, msc->desc.ris[0].idx));
-	msc->aidr = mpx_read32(msc, MPAMF_AIDR);
+	mpx_msc_write32(msc, MPAMCFG_PART_SEL,
+			FIELD_PREP(MPAMCFG_PART_SEL_RIS, msc->desc.ris[0].idx));
+	msc->aidr = mpx_msc_read32(msc, MPAMF_AIDR);
 	major = FIELD_GET(MPAMF_AIDR_ARCH_MAJOR, msc->aidr);
 	if (major != 1) {
 		snprintf(msc->why, sizeof(msc->why),
@@ -302,9 +336,9 @@ static int mpx_probe_msc_regs(struct mpam_ext_msc *msc)
 			 msc->aidr);
 		return -ENODEV;
 	}
-	msc->iidr = mpx_read32(msc, MPAMF_IIDR);
+	msc->iidr = mpx_msc_read32(msc, MPAMF_IIDR);
 
-	idr = mpx_read_idr(msc);
+	idr = mpx_msc_read_idr(msc);
 	msc->ext = idr & MPAMF_IDR_EXT;
 	if (msc->ext) {
 		msc->has_ris = !!(idr & MPAMF_IDR_HAS_RIS);
@@ -316,7 +350,7 @@ static int mpx_probe_msc_regs(struct mpam_ext_msc *msc)
 }
 
 /* Every ID register of one RIS that its IDR says exists. */
-static int mpx_probe_ris_regs(struct mpam_ext_ris *ris, char *why, size_t len)
+static int mpx_msc_probe_ris_regs(struct mpam_ext_ris *ris, char *why, size_t len)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	struct mpam_ext_ris_idregs *id = &ris->id;
@@ -331,8 +365,8 @@ static int mpx_probe_ris_regs(struct mpam_ext_ris *ris, char *why, size_t len)
 		return -EINVAL;
 	}
 
-	mpx_part_sel(ris, 0, false);
-	id->idr = mpx_read_idr(msc);
+	mpx_msc_part_sel(ris, 0, false);
+	id->idr = mpx_msc_read_idr(msc);
 
 	/* Fields that describe the whole MSC must read as they did at first */
 	ext = id->idr & MPAMF_IDR_EXT;
@@ -349,30 +383,30 @@ static int mpx_probe_ris_regs(struct mpam_ext_ris *ris, char *why, size_t len)
 	}
 
 	if (id->idr & MPAMF_IDR_HAS_IMPL_IDR)
-		id->impl_idr = mpx_read32(msc, MPAMF_IMPL_IDR);
+		id->impl_idr = mpx_msc_read32(msc, MPAMF_IMPL_IDR);
 	if (id->idr & MPAMF_IDR_HAS_CPOR_PART)
-		id->cpor = mpx_read32(msc, MPAMF_CPOR_IDR);
+		id->cpor = mpx_msc_read32(msc, MPAMF_CPOR_IDR);
 	if (id->idr & MPAMF_IDR_HAS_CCAP_PART)
-		id->ccap = mpx_read32(msc, MPAMF_CCAP_IDR);
+		id->ccap = mpx_msc_read32(msc, MPAMF_CCAP_IDR);
 	if (id->idr & MPAMF_IDR_HAS_MBW_PART)
-		id->mbw = mpx_read32(msc, MPAMF_MBW_IDR);
+		id->mbw = mpx_msc_read32(msc, MPAMF_MBW_IDR);
 	if (id->idr & MPAMF_IDR_HAS_PRI_PART)
-		id->pri = mpx_read32(msc, MPAMF_PRI_IDR);
+		id->pri = mpx_msc_read32(msc, MPAMF_PRI_IDR);
 	if (id->idr & MPAMF_IDR_HAS_PARTID_NRW)
-		id->partid_nrw = mpx_read32(msc, MPAMF_PARTID_NRW_IDR);
+		id->partid_nrw = mpx_msc_read32(msc, MPAMF_PARTID_NRW_IDR);
 	if (id->idr & MPAMF_IDR_HAS_MSMON) {
-		id->msmon = mpx_read32(msc, MPAMF_MSMON_IDR);
+		id->msmon = mpx_msc_read32(msc, MPAMF_MSMON_IDR);
 		if (id->msmon & MPAMF_MSMON_IDR_MSMON_CSU)
-			id->csumon = mpx_read32(msc, MPAMF_CSUMON_IDR);
+			id->csumon = mpx_msc_read32(msc, MPAMF_CSUMON_IDR);
 		if (id->msmon & MPAMF_MSMON_IDR_MSMON_MBWU)
-			id->mbwumon = mpx_read32(msc, MPAMF_MBWUMON_IDR);
+			id->mbwumon = mpx_msc_read32(msc, MPAMF_MBWUMON_IDR);
 	}
 	return 0;
 }
 
 /* A width field that must be 1..@max when its feature is present */
-static bool mpx_bad_width(unsigned int wd, unsigned int max, const char *name,
-			  char *why, size_t len)
+static bool mpx_msc_bad_width(unsigned int wd, unsigned int max, const char *name,
+			      char *why, size_t len)
 {
 	if (wd >= 1 && wd <= max)
 		return false;
@@ -381,7 +415,7 @@ static bool mpx_bad_width(unsigned int wd, unsigned int max, const char *name,
 }
 
 /* Turn the raw ID registers into struct mpam_ext_ris_hw, refusing garbage. */
-static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
+static int mpx_msc_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 {
 	const struct mpam_ext_ris_idregs *id = &ris->id;
 	struct mpam_ext_ris_hw *hw = &ris->hw;
@@ -394,7 +428,7 @@ static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 
 	if (id->idr & MPAMF_IDR_HAS_CPOR_PART) {
 		wd = FIELD_GET(MPAMF_CPOR_IDR_CPBM_WD, id->cpor);
-		if (mpx_bad_width(wd, MPX_CPBM_WD_MAX, "CPBM_WD", why, len))
+		if (mpx_msc_bad_width(wd, MPX_CPBM_WD_MAX, "CPBM_WD", why, len))
 			return -EINVAL;
 		hw->cpbm_wd = wd;
 		__set_bit(MPAM_EXT_HW_CPOR, f);
@@ -406,7 +440,7 @@ static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 
 		if (cmax || cmin) {
 			wd = FIELD_GET(MPAMF_CCAP_IDR_CMAX_WD, id->ccap);
-			if (mpx_bad_width(wd, MPX_FRAC_WD_MAX, "CMAX_WD", why, len))
+			if (mpx_msc_bad_width(wd, MPX_FRAC_WD_MAX, "CMAX_WD", why, len))
 				return -EINVAL;
 			hw->cmax_wd = wd;
 		}
@@ -419,7 +453,7 @@ static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 			__set_bit(MPAM_EXT_HW_CMIN, f);
 		if (id->ccap & MPAMF_CCAP_IDR_HAS_CASSOC) {
 			wd = FIELD_GET(MPAMF_CCAP_IDR_CASSOC_WD, id->ccap);
-			if (mpx_bad_width(wd, MPX_FRAC_WD_MAX, "CASSOC_WD", why, len))
+			if (mpx_msc_bad_width(wd, MPX_FRAC_WD_MAX, "CASSOC_WD", why, len))
 				return -EINVAL;
 			hw->cassoc_wd = wd;
 			__set_bit(MPAM_EXT_HW_CASSOC, f);
@@ -430,7 +464,7 @@ static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 		if (id->mbw & (MPAMF_MBW_IDR_HAS_MIN | MPAMF_MBW_IDR_HAS_MAX |
 			       MPAMF_MBW_IDR_HAS_PROP)) {
 			wd = FIELD_GET(MPAMF_MBW_IDR_BWA_WD, id->mbw);
-			if (mpx_bad_width(wd, MPX_FRAC_WD_MAX, "BWA_WD", why, len))
+			if (mpx_msc_bad_width(wd, MPX_FRAC_WD_MAX, "BWA_WD", why, len))
 				return -EINVAL;
 			hw->bwa_wd = wd;
 		}
@@ -444,7 +478,7 @@ static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 			__set_bit(MPAM_EXT_HW_MBW_WINWD, f);
 		if (id->mbw & MPAMF_MBW_IDR_HAS_PBM) {
 			wd = FIELD_GET(MPAMF_MBW_IDR_BWPBM_WD, id->mbw);
-			if (mpx_bad_width(wd, MPX_MBW_PBM_MAX, "BWPBM_WD", why, len))
+			if (mpx_msc_bad_width(wd, MPX_MBW_PBM_MAX, "BWPBM_WD", why, len))
 				return -EINVAL;
 			hw->mbw_pbm_bits = wd;
 			__set_bit(MPAM_EXT_HW_MBW_PBM, f);
@@ -454,7 +488,7 @@ static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 	if (id->idr & MPAMF_IDR_HAS_PRI_PART) {
 		if (id->pri & MPAMF_PRI_IDR_HAS_INTPRI) {
 			wd = FIELD_GET(MPAMF_PRI_IDR_INTPRI_WD, id->pri);
-			if (mpx_bad_width(wd, MPX_PRI_WD_MAX, "INTPRI_WD", why, len))
+			if (mpx_msc_bad_width(wd, MPX_PRI_WD_MAX, "INTPRI_WD", why, len))
 				return -EINVAL;
 			hw->intpri_wd = wd;
 			__set_bit(MPAM_EXT_HW_INTPRI, f);
@@ -463,7 +497,7 @@ static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 		}
 		if (id->pri & MPAMF_PRI_IDR_HAS_DSPRI) {
 			wd = FIELD_GET(MPAMF_PRI_IDR_DSPRI_WD, id->pri);
-			if (mpx_bad_width(wd, MPX_PRI_WD_MAX, "DSPRI_WD", why, len))
+			if (mpx_msc_bad_width(wd, MPX_PRI_WD_MAX, "DSPRI_WD", why, len))
 				return -EINVAL;
 			hw->dspri_wd = wd;
 			__set_bit(MPAM_EXT_HW_DSPRI, f);
@@ -512,7 +546,7 @@ static int mpx_decode_ris(struct mpam_ext_ris *ris, char *why, size_t len)
 	return 0;
 }
 
-static void mpx_ris_free(struct mpam_ext_ris *ris)
+static void mpx_msc_ris_free(struct mpam_ext_ris *ris)
 {
 	int t;
 
@@ -528,7 +562,7 @@ static void mpx_ris_free(struct mpam_ext_ris *ris)
 }
 
 /* Register counts, driver limits and per-RIS memory, after decoding. */
-static int mpx_ris_setup(struct mpam_ext_ris *ris)
+static int mpx_msc_ris_setup(struct mpam_ext_ris *ris)
 {
 	struct mpam_ext_ris_hw *hw = &ris->hw;
 	u32 msc_id = ris->msc->desc.id;
@@ -536,22 +570,22 @@ static int mpx_ris_setup(struct mpam_ext_ris *ris)
 
 	ris->cpbm_regs = (ris->id.idr & MPAMF_IDR_HAS_CPOR_PART) ?
 			 DIV_ROUND_UP(hw->cpbm_wd, 32) : 0;
-	ris->mbw_pbm_regs = mpx_has(ris, MPAM_EXT_HW_MBW_PBM) ?
+	ris->mbw_pbm_regs = mpx_msc_has(ris, MPAM_EXT_HW_MBW_PBM) ?
 			    DIV_ROUND_UP(hw->mbw_pbm_bits, 32) : 0;
 
-	if (mpx_has(ris, MPAM_EXT_HW_CPOR) && hw->cpbm_wd > MPAM_EXT_PBM_MAX_BITS) {
+	if (mpx_msc_has(ris, MPAM_EXT_HW_CPOR) && hw->cpbm_wd > MPAM_EXT_PBM_MAX_BITS) {
 		pr_warn("MSC %u RIS %u: CPBM_WD %u beyond the %u bits supported: cache portions left at reset\n",
 			msc_id, ris->idx, hw->cpbm_wd, MPAM_EXT_PBM_MAX_BITS);
 		__clear_bit(MPAM_EXT_HW_CPOR, &hw->features);
 	}
-	if (mpx_has(ris, MPAM_EXT_HW_MBW_PBM) &&
+	if (mpx_msc_has(ris, MPAM_EXT_HW_MBW_PBM) &&
 	    hw->mbw_pbm_bits > MPAM_EXT_PBM_MAX_BITS) {
 		pr_warn("MSC %u RIS %u: BWPBM_WD %u beyond the %u bits supported: bandwidth portions left at reset\n",
 			msc_id, ris->idx, hw->mbw_pbm_bits, MPAM_EXT_PBM_MAX_BITS);
 		__clear_bit(MPAM_EXT_HW_MBW_PBM, &hw->features);
 	}
-	ris->cpbm_words = mpx_has(ris, MPAM_EXT_HW_CPOR) ? ris->cpbm_regs : 0;
-	ris->mbw_pbm_words = mpx_has(ris, MPAM_EXT_HW_MBW_PBM) ?
+	ris->cpbm_words = mpx_msc_has(ris, MPAM_EXT_HW_CPOR) ? ris->cpbm_regs : 0;
+	ris->mbw_pbm_words = mpx_msc_has(ris, MPAM_EXT_HW_MBW_PBM) ?
 			     ris->mbw_pbm_regs : 0;
 
 	ris->shadow_stride = MPX_S_NR + ris->cpbm_words + ris->mbw_pbm_words;
@@ -576,31 +610,31 @@ static int mpx_ris_setup(struct mpam_ext_ris *ris)
 
 /* Reset values and the shadow */
 
-static u32 *mpx_shadow(struct mpam_ext_ris *ris, u16 partid)
+static u32 *mpx_msc_shadow(struct mpam_ext_ris *ris, u16 partid)
 {
 	return ris->shadow + (size_t)partid * ris->shadow_stride;
 }
 
-static bool mpx_sreg_present(const struct mpam_ext_ris *ris, enum mpx_sreg r)
+static bool mpx_msc_sreg_present(const struct mpam_ext_ris *ris, enum mpx_msc_sreg r)
 {
 	switch (r) {
 	case MPX_S_CMAX:
-		return mpx_has(ris, MPAM_EXT_HW_CMAX);
+		return mpx_msc_has(ris, MPAM_EXT_HW_CMAX);
 	case MPX_S_CMIN:
-		return mpx_has(ris, MPAM_EXT_HW_CMIN);
+		return mpx_msc_has(ris, MPAM_EXT_HW_CMIN);
 	case MPX_S_CASSOC:
-		return mpx_has(ris, MPAM_EXT_HW_CASSOC);
+		return mpx_msc_has(ris, MPAM_EXT_HW_CASSOC);
 	case MPX_S_MBW_MIN:
-		return mpx_has(ris, MPAM_EXT_HW_MBW_MIN);
+		return mpx_msc_has(ris, MPAM_EXT_HW_MBW_MIN);
 	case MPX_S_MBW_MAX:
-		return mpx_has(ris, MPAM_EXT_HW_MBW_MAX);
+		return mpx_msc_has(ris, MPAM_EXT_HW_MBW_MAX);
 	case MPX_S_MBW_PROP:
-		return mpx_has(ris, MPAM_EXT_HW_MBW_PROP);
+		return mpx_msc_has(ris, MPAM_EXT_HW_MBW_PROP);
 	case MPX_S_PRI:
-		return mpx_has(ris, MPAM_EXT_HW_INTPRI) ||
-		       mpx_has(ris, MPAM_EXT_HW_DSPRI);
+		return mpx_msc_has(ris, MPAM_EXT_HW_INTPRI) ||
+		       mpx_msc_has(ris, MPAM_EXT_HW_DSPRI);
 	case MPX_S_INTPARTID:
-		return mpx_has(ris, MPAM_EXT_HW_PARTID_NRW);
+		return mpx_msc_has(ris, MPAM_EXT_HW_PARTID_NRW);
 	case MPX_S_NR:
 		break;
 	}
@@ -608,28 +642,28 @@ static bool mpx_sreg_present(const struct mpam_ext_ris *ris, enum mpx_sreg r)
 }
 
 /* Lowest priority: 0 when "0 is low", else the largest value */
-static u32 mpx_lowest_pri(const struct mpam_ext_ris *ris, bool dspri)
+static u32 mpx_msc_lowest_pri(const struct mpam_ext_ris *ris, bool dspri)
 {
 	if (dspri)
-		return mpx_has(ris, MPAM_EXT_HW_DSPRI_0_IS_LOW) ? 0 :
-		       mpx_int_max(ris->hw.dspri_wd);
-	return mpx_has(ris, MPAM_EXT_HW_INTPRI_0_IS_LOW) ? 0 :
-	       mpx_int_max(ris->hw.intpri_wd);
+		return mpx_msc_has(ris, MPAM_EXT_HW_DSPRI_0_IS_LOW) ? 0 :
+		       mpx_msc_int_max(ris->hw.dspri_wd);
+	return mpx_msc_has(ris, MPAM_EXT_HW_INTPRI_0_IS_LOW) ? 0 :
+	       mpx_msc_int_max(ris->hw.intpri_wd);
 }
 
 /* Reset value of a fixed configuration register (not INTPARTID) */
-static u32 mpx_sreg_default(const struct mpam_ext_ris *ris, enum mpx_sreg r)
+static u32 mpx_msc_sreg_default(const struct mpam_ext_ris *ris, enum mpx_msc_sreg r)
 {
 	switch (r) {
 	case MPX_S_CMAX:
-		return mpx_frac_mask(ris->hw.cmax_wd);
+		return mpx_msc_frac_mask(ris->hw.cmax_wd);
 	case MPX_S_CASSOC:
-		return mpx_frac_mask(ris->hw.cassoc_wd);
+		return mpx_msc_frac_mask(ris->hw.cassoc_wd);
 	case MPX_S_MBW_MAX:
-		return mpx_frac_mask(ris->hw.bwa_wd);
+		return mpx_msc_frac_mask(ris->hw.bwa_wd);
 	case MPX_S_PRI:
-		return FIELD_PREP(MPAMCFG_PRI_INTPRI, mpx_lowest_pri(ris, false)) |
-		       FIELD_PREP(MPAMCFG_PRI_DSPRI, mpx_lowest_pri(ris, true));
+		return FIELD_PREP(MPAMCFG_PRI_INTPRI, mpx_msc_lowest_pri(ris, false)) |
+		       FIELD_PREP(MPAMCFG_PRI_DSPRI, mpx_msc_lowest_pri(ris, true));
 	case MPX_S_CMIN:
 	case MPX_S_MBW_MIN:
 	case MPX_S_MBW_PROP:
@@ -640,86 +674,86 @@ static u32 mpx_sreg_default(const struct mpam_ext_ris *ris, enum mpx_sreg r)
 	return 0;
 }
 
-static bool mpx_nrw(const struct mpam_ext_ris *ris)
+static bool mpx_msc_nrw(const struct mpam_ext_ris *ris)
 {
-	return mpx_has(ris, MPAM_EXT_HW_PARTID_NRW);
+	return mpx_msc_has(ris, MPAM_EXT_HW_PARTID_NRW);
 }
 
 /* Does the RIS have any per-PARTID configuration register? */
-static bool mpx_ris_has_cfg(const struct mpam_ext_ris *ris)
+static bool mpx_msc_ris_has_cfg(const struct mpam_ext_ris *ris)
 {
-	enum mpx_sreg r;
+	enum mpx_msc_sreg r;
 
 	if (ris->cpbm_regs || ris->mbw_pbm_regs)
 		return true;
 	for (r = 0; r < MPX_S_NR; r++)
-		if (mpx_sreg_present(ris, r))
+		if (mpx_msc_sreg_present(ris, r))
 			return true;
 	return false;
 }
 
 /* Write every configuration register of one PARTID with its reset value. */
-static void mpx_reset_partid(struct mpam_ext_ris *ris, u16 partid)
+static void mpx_msc_reset_partid(struct mpam_ext_ris *ris, u16 partid)
 {
 	struct mpam_ext_msc *msc = ris->msc;
-	u32 *sh = mpx_shadow(ris, partid);
+	u32 *sh = mpx_msc_shadow(ris, partid);
 	unsigned int w, pbm = MPX_S_NR + ris->cpbm_words;
-	enum mpx_sreg r;
+	enum mpx_msc_sreg r;
 	u32 val;
 
 	lockdep_assert_held(&msc->lock);
 
-	if (mpx_nrw(ris)) {
+	if (mpx_msc_nrw(ris)) {
 		/* identity for every PARTID narrowing can keep apart */
 		u16 intpartid = partid <= ris->hw.intpartid_max ? partid : 0;
 
-		mpx_part_sel(ris, partid, false);
+		mpx_msc_part_sel(ris, partid, false);
 		val = MPAMCFG_INTPARTID_INTERNAL | intpartid;
-		mpx_write32(msc, MPAMCFG_INTPARTID, val);
+		mpx_msc_write32(msc, MPAMCFG_INTPARTID, val);
 		sh[MPX_S_INTPARTID] = val;
 		if (partid > ris->hw.intpartid_max)
 			return;
-		mpx_part_sel(ris, partid, true);
+		mpx_msc_part_sel(ris, partid, true);
 	} else {
-		mpx_part_sel(ris, partid, false);
+		mpx_msc_part_sel(ris, partid, false);
 	}
 
 	for (w = 0; w < ris->cpbm_regs; w++) {
-		val = mpx_pbm_full_word(ris->hw.cpbm_wd, w);
-		mpx_write32(msc, MPAMCFG_CPBM + 4 * w, val);
+		val = mpx_msc_pbm_full_word(ris->hw.cpbm_wd, w);
+		mpx_msc_write32(msc, MPAMCFG_CPBM + 4 * w, val);
 		if (w < ris->cpbm_words)
 			sh[MPX_S_NR + w] = val;
 	}
 	for (w = 0; w < ris->mbw_pbm_regs; w++) {
-		val = mpx_pbm_full_word(ris->hw.mbw_pbm_bits, w);
-		mpx_write32(msc, MPAMCFG_MBW_PBM + 4 * w, val);
+		val = mpx_msc_pbm_full_word(ris->hw.mbw_pbm_bits, w);
+		mpx_msc_write32(msc, MPAMCFG_MBW_PBM + 4 * w, val);
 		if (w < ris->mbw_pbm_words)
 			sh[pbm + w] = val;
 	}
 	for (r = 0; r < MPX_S_INTPARTID; r++) {
-		if (!mpx_sreg_present(ris, r))
+		if (!mpx_msc_sreg_present(ris, r))
 			continue;
-		val = mpx_sreg_default(ris, r);
-		mpx_write32(msc, mpx_sregs[r].off, val);
+		val = mpx_msc_sreg_default(ris, r);
+		mpx_msc_write32(msc, mpx_msc_sregs[r].off, val);
 		sh[r] = val;
 	}
 }
 
-static void mpx_disable_mon(struct mpam_ext_ris *ris,
-			    enum mpam_ext_mon_type type, u16 mon)
+static void mpx_msc_disable_mon(struct mpam_ext_ris *ris,
+				enum mpam_ext_mon_type type, u16 mon)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	struct mpam_ext_mon *m = &ris->mon[type][mon];
 
 	lockdep_assert_held(&msc->lock);
 
-	mpx_mon_sel(ris, mon);
+	mpx_msc_mon_sel(ris, mon);
 	if (type == MPAM_EXT_MON_CSU) {
-		mpx_write32(msc, MSMON_CFG_CSU_CTL, 0);
-		mpx_write32(msc, MSMON_CFG_CSU_FLT, 0);
+		mpx_msc_write32(msc, MSMON_CFG_CSU_CTL, 0);
+		mpx_msc_write32(msc, MSMON_CFG_CSU_FLT, 0);
 	} else {
-		mpx_write32(msc, MSMON_CFG_MBWU_CTL, 0);
-		mpx_write32(msc, MSMON_CFG_MBWU_FLT, 0);
+		mpx_msc_write32(msc, MSMON_CFG_MBWU_CTL, 0);
+		mpx_msc_write32(msc, MSMON_CFG_MBWU_FLT, 0);
 	}
 	memset(m, 0, sizeof(*m));
 }
@@ -728,7 +762,7 @@ static void mpx_disable_mon(struct mpam_ext_ris *ris,
  * Reset every PARTID of one RIS and disable its monitors. Process context:
  * the lock is dropped between PARTIDs so interrupts stay off only briefly.
  */
-static void mpx_reset_ris(struct mpam_ext_ris *ris)
+static void mpx_msc_reset_ris(struct mpam_ext_ris *ris)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	unsigned long flags;
@@ -737,30 +771,37 @@ static void mpx_reset_ris(struct mpam_ext_ris *ris)
 	u16 mon;
 
 	might_sleep();
-	for (partid = 0; mpx_ris_has_cfg(ris) && partid <= ris->hw.partid_max;
+	for (partid = 0; mpx_msc_ris_has_cfg(ris) && partid <= ris->hw.partid_max;
 	     partid++) {
 		spin_lock_irqsave(&msc->lock, flags);
-		mpx_reset_partid(ris, partid);
+		mpx_msc_reset_partid(ris, partid);
 		spin_unlock_irqrestore(&msc->lock, flags);
 		cond_resched();
 	}
 	for (t = 0; t < MPAM_EXT_MON_NR_TYPES; t++) {
 		for (mon = 0; mon < ris->nr_mon[t]; mon++) {
 			spin_lock_irqsave(&msc->lock, flags);
-			mpx_disable_mon(ris, t, mon);
+			mpx_msc_disable_mon(ris, t, mon);
 			spin_unlock_irqrestore(&msc->lock, flags);
 		}
 		cond_resched();
 	}
 }
 
-static void mpx_reset_msc(struct mpam_ext_msc *msc)
+static void mpx_msc_reset_msc(struct mpam_ext_msc *msc)
 {
 	unsigned int i;
 
-	for (i = 0; i < msc->nr_ris; i++)
+	for (i = 0; i < msc->nr_ris + msc->nr_hidden; i++)
 		if (msc->ris[i].probed)
-			mpx_reset_ris(&msc->ris[i]);
+			mpx_msc_reset_ris(&msc->ris[i]);
+}
+
+/* mpx_msc_reset_msc() through mpx_msc_reach() */
+static long mpx_msc_reset_fn(void *arg)
+{
+	mpx_msc_reset_msc(arg);
+	return 0;
 }
 
 /* Configuration */
@@ -795,7 +836,7 @@ unsigned long mpam_ext_ris_cfg_fields(const struct mpam_ext_ris *ris)
 	if (!ris->probed)
 		return 0;
 	for (i = 0; i < ARRAY_SIZE(map); i++)
-		if (mpx_has(ris, map[i].hw))
+		if (mpx_msc_has(ris, map[i].hw))
 			fields |= BIT(map[i].cfg);
 	return fields;
 }
@@ -817,23 +858,23 @@ u32 mpam_ext_ris_nr_partids(const struct mpam_ext_ris *ris)
 	if (!ris->probed)
 		return 0;
 	max = ris->hw.partid_max;
-	if (mpx_nrw(ris))
+	if (mpx_msc_nrw(ris))
 		max = min_t(u32, max, ris->hw.intpartid_max);
 	return max + 1;
 }
 
 /* Decode one PARTID's shadow into @cfg (every supported field). */
-static void mpx_shadow_to_cfg(const struct mpam_ext_ris *ris, const u32 *sh,
-			      struct mpam_ext_config *cfg)
+static void mpx_msc_shadow_to_cfg(const struct mpam_ext_ris *ris, const u32 *sh,
+				  struct mpam_ext_config *cfg)
 {
 	unsigned int w, pbm = MPX_S_NR + ris->cpbm_words;
 
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->set = mpam_ext_ris_cfg_fields(ris);
 	for (w = 0; w < ris->cpbm_words; w++)
-		mpx_bitmap_set_word(cfg->cpbm, w, sh[MPX_S_NR + w]);
+		mpx_msc_bitmap_set_word(cfg->cpbm, w, sh[MPX_S_NR + w]);
 	for (w = 0; w < ris->mbw_pbm_words; w++)
-		mpx_bitmap_set_word(cfg->mbw_pbm, w, sh[pbm + w]);
+		mpx_msc_bitmap_set_word(cfg->mbw_pbm, w, sh[pbm + w]);
 	cfg->mbw_max = FIELD_GET(MPAMCFG_MBW_MAX_MAX, sh[MPX_S_MBW_MAX]);
 	cfg->mbw_max_hardlim = sh[MPX_S_MBW_MAX] & MPAMCFG_MBW_MAX_HARDLIM;
 	cfg->mbw_min = FIELD_GET(MPAMCFG_MBW_MIN_MIN, sh[MPX_S_MBW_MIN]);
@@ -860,21 +901,21 @@ void mpam_ext_ris_default_config(const struct mpam_ext_ris *ris,
 {
 	u32 sh[MPX_S_NR + 2 * BITS_TO_U32(MPAM_EXT_PBM_MAX_BITS)] = {};
 	unsigned int w, pbm = MPX_S_NR + ris->cpbm_words;
-	enum mpx_sreg r;
+	enum mpx_msc_sreg r;
 
 	for (r = 0; r < MPX_S_INTPARTID; r++)
-		sh[r] = mpx_sreg_default(ris, r);
+		sh[r] = mpx_msc_sreg_default(ris, r);
 	for (w = 0; w < ris->cpbm_words; w++)
-		sh[MPX_S_NR + w] = mpx_pbm_full_word(ris->hw.cpbm_wd, w);
+		sh[MPX_S_NR + w] = mpx_msc_pbm_full_word(ris->hw.cpbm_wd, w);
 	for (w = 0; w < ris->mbw_pbm_words; w++)
-		sh[pbm + w] = mpx_pbm_full_word(ris->hw.mbw_pbm_bits, w);
-	mpx_shadow_to_cfg(ris, sh, cfg);
+		sh[pbm + w] = mpx_msc_pbm_full_word(ris->hw.mbw_pbm_bits, w);
+	mpx_msc_shadow_to_cfg(ris, sh, cfg);
 }
 
 /* Validate @cfg for @ris and compute the fixed register values it asks for */
-static int mpx_cfg_prepare(const struct mpam_ext_ris *ris, u16 partid,
-			   const struct mpam_ext_config *cfg, u32 *want,
-			   unsigned long *regs)
+static int mpx_msc_cfg_prepare(const struct mpam_ext_ris *ris, u16 partid,
+			       const struct mpam_ext_config *cfg, u32 *want,
+			       unsigned long *regs)
 {
 	const struct mpam_ext_ris_hw *hw = &ris->hw;
 	unsigned long set = cfg->set;
@@ -897,44 +938,44 @@ static int mpx_cfg_prepare(const struct mpam_ext_ris *ris, u16 partid,
 		return -EINVAL;
 
 	if (set & BIT(MPAM_EXT_CFG_CMAX)) {
-		if (cfg->cmax_softlim && !mpx_has(ris, MPAM_EXT_HW_CMAX_SOFTLIM))
+		if (cfg->cmax_softlim && !mpx_msc_has(ris, MPAM_EXT_HW_CMAX_SOFTLIM))
 			return -EOPNOTSUPP;
-		want[MPX_S_CMAX] = (cfg->cmax & mpx_frac_mask(hw->cmax_wd)) |
+		want[MPX_S_CMAX] = (cfg->cmax & mpx_msc_frac_mask(hw->cmax_wd)) |
 				   (cfg->cmax_softlim ? MPAMCFG_CMAX_SOFTLIM : 0);
 		__set_bit(MPX_S_CMAX, regs);
 	}
 	if (set & BIT(MPAM_EXT_CFG_CMIN)) {
-		want[MPX_S_CMIN] = cfg->cmin & mpx_frac_mask(hw->cmax_wd);
+		want[MPX_S_CMIN] = cfg->cmin & mpx_msc_frac_mask(hw->cmax_wd);
 		__set_bit(MPX_S_CMIN, regs);
 	}
 	if (set & BIT(MPAM_EXT_CFG_CASSOC)) {
-		want[MPX_S_CASSOC] = cfg->cassoc & mpx_frac_mask(hw->cassoc_wd);
+		want[MPX_S_CASSOC] = cfg->cassoc & mpx_msc_frac_mask(hw->cassoc_wd);
 		__set_bit(MPX_S_CASSOC, regs);
 	}
 	if (set & BIT(MPAM_EXT_CFG_MBW_MIN)) {
-		want[MPX_S_MBW_MIN] = cfg->mbw_min & mpx_frac_mask(hw->bwa_wd);
+		want[MPX_S_MBW_MIN] = cfg->mbw_min & mpx_msc_frac_mask(hw->bwa_wd);
 		__set_bit(MPX_S_MBW_MIN, regs);
 	}
 	if (set & BIT(MPAM_EXT_CFG_MBW_MAX)) {
-		want[MPX_S_MBW_MAX] = (cfg->mbw_max & mpx_frac_mask(hw->bwa_wd)) |
+		want[MPX_S_MBW_MAX] = (cfg->mbw_max & mpx_msc_frac_mask(hw->bwa_wd)) |
 				      (cfg->mbw_max_hardlim ?
 				       MPAMCFG_MBW_MAX_HARDLIM : 0);
 		__set_bit(MPX_S_MBW_MAX, regs);
 	}
 	if (set & BIT(MPAM_EXT_CFG_MBW_PROP)) {
-		if (cfg->mbw_prop_stridem1 > mpx_int_max(hw->bwa_wd))
+		if (cfg->mbw_prop_stridem1 > mpx_msc_int_max(hw->bwa_wd))
 			return -EINVAL;
 		want[MPX_S_MBW_PROP] = cfg->mbw_prop_stridem1 |
 				       (cfg->mbw_prop_en ? MPAMCFG_MBW_PROP_EN : 0);
 		__set_bit(MPX_S_MBW_PROP, regs);
 	}
 	if (set & BIT(MPAM_EXT_CFG_INTPRI)) {
-		if (cfg->intpri > mpx_int_max(hw->intpri_wd))
+		if (cfg->intpri > mpx_msc_int_max(hw->intpri_wd))
 			return -EINVAL;
 		__set_bit(MPX_S_PRI, regs);
 	}
 	if (set & BIT(MPAM_EXT_CFG_DSPRI)) {
-		if (cfg->dspri > mpx_int_max(hw->dspri_wd))
+		if (cfg->dspri > mpx_msc_int_max(hw->dspri_wd))
 			return -EINVAL;
 		__set_bit(MPX_S_PRI, regs);
 	}
@@ -942,24 +983,40 @@ static int mpx_cfg_prepare(const struct mpam_ext_ris *ris, u16 partid,
 }
 
 /* Select @partid for configuration the first time something is written */
-static void mpx_cfg_select(struct mpam_ext_ris *ris, u16 partid, bool *done)
+static void mpx_msc_cfg_select(struct mpam_ext_ris *ris, u16 partid, bool *done)
 {
 	if (*done)
 		return;
-	mpx_part_sel(ris, partid, mpx_nrw(ris));
+	mpx_msc_part_sel(ris, partid, mpx_msc_nrw(ris));
 	*done = true;
 }
 
-static void mpx_cfg_write(struct mpam_ext_ris *ris, u16 partid, bool *selected,
-			  u32 *slot, u32 off, u32 val)
+static void mpx_msc_cfg_write(struct mpam_ext_ris *ris, u16 partid, bool *selected,
+			      u32 *slot, u32 off, u32 val)
 {
 	lockdep_assert_held(&ris->msc->lock);
 
 	if (*slot == val)
 		return;
-	mpx_cfg_select(ris, partid, selected);
-	mpx_write32(ris->msc, off, val);
+	mpx_msc_cfg_select(ris, partid, selected);
+	mpx_msc_write32(ris->msc, off, val);
 	*slot = val;
+}
+
+struct mpx_msc_apply_args {
+	struct mpam_ext_ris *ris;
+	u16 partid;
+	const struct mpam_ext_config *cfg;
+};
+
+static int mpx_msc_apply_here(struct mpam_ext_ris *ris, u16 partid,
+			      const struct mpam_ext_config *cfg);
+
+static long mpx_msc_apply_fn(void *arg)
+{
+	struct mpx_msc_apply_args *a = arg;
+
+	return mpx_msc_apply_here(a->ris, a->partid, a->cfg);
 }
 
 /**
@@ -979,6 +1036,14 @@ static void mpx_cfg_write(struct mpam_ext_ris *ris, u16 partid, bool *selected,
 int mpam_ext_msc_apply(struct mpam_ext_ris *ris, u16 partid,
 		       const struct mpam_ext_config *cfg)
 {
+	struct mpx_msc_apply_args a = { ris, partid, cfg };
+
+	return mpx_msc_reach(ris->msc, mpx_msc_apply_fn, &a);
+}
+
+static int mpx_msc_apply_here(struct mpam_ext_ris *ris, u16 partid,
+			      const struct mpam_ext_config *cfg)
+{
 	struct mpam_ext_msc *msc = ris->msc;
 	unsigned int w, pbm = MPX_S_NR + ris->cpbm_words;
 	u32 want[MPX_S_NR] = {};
@@ -988,7 +1053,7 @@ int mpam_ext_msc_apply(struct mpam_ext_ris *ris, u16 partid,
 	int ret;
 	u32 *sh;
 
-	ret = mpx_cfg_prepare(ris, partid, cfg, want, &regs);
+	ret = mpx_msc_cfg_prepare(ris, partid, cfg, want, &regs);
 	if (ret)
 		return ret;
 
@@ -997,18 +1062,18 @@ int mpam_ext_msc_apply(struct mpam_ext_ris *ris, u16 partid,
 		spin_unlock_irqrestore(&msc->lock, flags);
 		return -EIO;
 	}
-	sh = mpx_shadow(ris, partid);
+	sh = mpx_msc_shadow(ris, partid);
 
 	if (cfg->set & BIT(MPAM_EXT_CFG_CPBM))
 		for (w = 0; w < ris->cpbm_words; w++)
-			mpx_cfg_write(ris, partid, &selected, &sh[MPX_S_NR + w],
-				      MPAMCFG_CPBM + 4 * w,
-				      mpx_bitmap_word(cfg->cpbm, w));
+			mpx_msc_cfg_write(ris, partid, &selected, &sh[MPX_S_NR + w],
+					  MPAMCFG_CPBM + 4 * w,
+					  mpx_msc_bitmap_word(cfg->cpbm, w));
 	if (cfg->set & BIT(MPAM_EXT_CFG_MBW_PBM))
 		for (w = 0; w < ris->mbw_pbm_words; w++)
-			mpx_cfg_write(ris, partid, &selected, &sh[pbm + w],
-				      MPAMCFG_MBW_PBM + 4 * w,
-				      mpx_bitmap_word(cfg->mbw_pbm, w));
+			mpx_msc_cfg_write(ris, partid, &selected, &sh[pbm + w],
+					  MPAMCFG_MBW_PBM + 4 * w,
+					  mpx_msc_bitmap_word(cfg->mbw_pbm, w));
 
 	/* PRI holds two fields: start from the value in the hardware */
 	if (test_bit(MPX_S_PRI, &regs)) {
@@ -1025,8 +1090,8 @@ int mpam_ext_msc_apply(struct mpam_ext_ris *ris, u16 partid,
 		}
 	}
 	for_each_set_bit(r, &regs, MPX_S_NR)
-		mpx_cfg_write(ris, partid, &selected, &sh[r], mpx_sregs[r].off,
-			      want[r]);
+		mpx_msc_cfg_write(ris, partid, &selected, &sh[r], mpx_msc_sregs[r].off,
+				  want[r]);
 	spin_unlock_irqrestore(&msc->lock, flags);
 	return 0;
 }
@@ -1052,14 +1117,14 @@ int mpam_ext_msc_get_config(struct mpam_ext_ris *ris, u16 partid,
 	if (partid >= mpam_ext_ris_nr_partids(ris))
 		return -EINVAL;
 	spin_lock_irqsave(&msc->lock, flags);
-	mpx_shadow_to_cfg(ris, mpx_shadow(ris, partid), cfg);
+	mpx_msc_shadow_to_cfg(ris, mpx_msc_shadow(ris, partid), cfg);
 	spin_unlock_irqrestore(&msc->lock, flags);
 	return 0;
 }
 
 /* Monitors */
 
-static int mpx_mon_check(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type)
+static int mpx_msc_mon_check(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type)
 {
 	if (!ris->probed)
 		return -ENODEV;
@@ -1089,7 +1154,7 @@ int mpam_ext_msc_mon_alloc(struct mpam_ext_ris *ris,
 	unsigned int mon;
 	int ret;
 
-	ret = mpx_mon_check(ris, type);
+	ret = mpx_msc_mon_check(ris, type);
 	if (ret)
 		return ret;
 	spin_lock_irqsave(&msc->lock, flags);
@@ -1109,6 +1174,17 @@ int mpam_ext_msc_mon_alloc(struct mpam_ext_ris *ris,
 	return ret;
 }
 
+/* Arguments of the monitor entry points run through mpx_msc_reach() */
+struct mpx_msc_mon_args {
+	struct mpam_ext_ris *ris;
+	enum mpam_ext_mon_type type;
+	u16 mon;
+	const struct mpam_ext_mon_cfg *cfg;
+	u64 *val;
+};
+
+static long mpx_msc_mon_free_fn(void *arg);
+
 /**
  * mpam_ext_msc_mon_free() - disable and free a monitor.
  * @ris:	the RIS
@@ -1120,21 +1196,33 @@ int mpam_ext_msc_mon_alloc(struct mpam_ext_ris *ris,
 void mpam_ext_msc_mon_free(struct mpam_ext_ris *ris,
 			   enum mpam_ext_mon_type type, u16 mon)
 {
+	struct mpx_msc_mon_args a = { .ris = ris, .type = type, .mon = mon };
+
+	if (mpx_msc_mon_check(ris, type) || mon >= ris->nr_mon[type])
+		return;
+	mpx_msc_reach(ris->msc, mpx_msc_mon_free_fn, &a);
+}
+
+static long mpx_msc_mon_free_fn(void *arg)
+{
+	struct mpx_msc_mon_args *a = arg;
+	struct mpam_ext_ris *ris = a->ris;
 	struct mpam_ext_msc *msc = ris->msc;
+	enum mpam_ext_mon_type type = a->type;
+	u16 mon = a->mon;
 	unsigned long flags;
 
-	if (mpx_mon_check(ris, type) || mon >= ris->nr_mon[type])
-		return;
 	spin_lock_irqsave(&msc->lock, flags);
 	if (WARN_ON_ONCE(!test_bit(mon, ris->mon_used[type]))) {
 		spin_unlock_irqrestore(&msc->lock, flags);
-		return;
+		return 0;
 	}
 	if (ris->mon[type][mon].configured && msc->state == MPAM_EXT_MSC_OK)
-		mpx_disable_mon(ris, type, mon);
+		mpx_msc_disable_mon(ris, type, mon);
 	memset(&ris->mon[type][mon], 0, sizeof(ris->mon[type][mon]));
 	__clear_bit(mon, ris->mon_used[type]);
 	spin_unlock_irqrestore(&msc->lock, flags);
+	return 0;
 }
 
 /**
@@ -1154,13 +1242,24 @@ void mpam_ext_msc_mon_set_owner(struct mpam_ext_ris *ris,
 	struct mpam_ext_msc *msc = ris->msc;
 	unsigned long flags;
 
-	if (mpx_mon_check(ris, type) || mon >= ris->nr_mon[type])
+	if (mpx_msc_mon_check(ris, type) || mon >= ris->nr_mon[type])
 		return;
 	spin_lock_irqsave(&msc->lock, flags);
 	if (test_bit(mon, ris->mon_used[type]))
 		strscpy(ris->mon[type][mon].owner, owner,
 			sizeof(ris->mon[type][mon].owner));
 	spin_unlock_irqrestore(&msc->lock, flags);
+}
+
+static int mpx_msc_mon_config_here(struct mpam_ext_ris *ris,
+				   enum mpam_ext_mon_type type, u16 mon,
+				   const struct mpam_ext_mon_cfg *cfg);
+
+static long mpx_msc_mon_config_fn(void *arg)
+{
+	struct mpx_msc_mon_args *a = arg;
+
+	return mpx_msc_mon_config_here(a->ris, a->type, a->mon, a->cfg);
 }
 
 /**
@@ -1181,6 +1280,15 @@ int mpam_ext_msc_mon_config(struct mpam_ext_ris *ris,
 			    enum mpam_ext_mon_type type, u16 mon,
 			    const struct mpam_ext_mon_cfg *cfg)
 {
+	struct mpx_msc_mon_args a = { .ris = ris, .type = type, .mon = mon, .cfg = cfg };
+
+	return mpx_msc_reach(ris->msc, mpx_msc_mon_config_fn, &a);
+}
+
+static int mpx_msc_mon_config_here(struct mpam_ext_ris *ris,
+				   enum mpam_ext_mon_type type, u16 mon,
+				   const struct mpam_ext_mon_cfg *cfg)
+{
 	struct mpam_ext_msc *msc = ris->msc;
 	bool csu = type == MPAM_EXT_MON_CSU;
 	u32 ctl, flt, ctl_off, flt_off;
@@ -1188,14 +1296,14 @@ int mpam_ext_msc_mon_config(struct mpam_ext_ris *ris,
 	unsigned long flags;
 	int ret;
 
-	ret = mpx_mon_check(ris, type);
+	ret = mpx_msc_mon_check(ris, type);
 	if (ret)
 		return ret;
 	if (mon >= ris->nr_mon[type] || cfg->partid >= mpam_ext_ris_nr_partids(ris) ||
 	    cfg->pmg > ris->hw.pmg_max || cfg->rwbw > MPAM_EXT_MON_RWBW_READS)
 		return -EINVAL;
 	if (cfg->rwbw != MPAM_EXT_MON_RWBW_ALL &&
-	    (csu || !mpx_has(ris, MPAM_EXT_HW_MBWU_RWBW)))
+	    (csu || !mpx_msc_has(ris, MPAM_EXT_HW_MBWU_RWBW)))
 		return -EOPNOTSUPP;
 
 	ctl = FIELD_PREP(MSMON_CFG_CTL_TYPE, csu ? MSMON_CFG_CTL_TYPE_CSU :
@@ -1221,16 +1329,20 @@ int mpam_ext_msc_mon_config(struct mpam_ext_ris *ris,
 		goto out;
 	}
 	m = &ris->mon[type][mon];
-	mpx_mon_sel(ris, mon);
-	mpx_write32(msc, ctl_off, ctl);
-	mpx_write32(msc, flt_off, flt);
-	if (!csu) {
-		if (ris->hw.mbwu_width > 31)
-			mpx_write64(msc, MSMON_MBWU_L, 0);
-		else
-			mpx_write32(msc, MSMON_MBWU, 0);
-	}
-	mpx_write32(msc, ctl_off, ctl | MSMON_CFG_CTL_EN);
+	mpx_msc_mon_sel(ris, mon);
+	mpx_msc_write32(msc, ctl_off, ctl);
+	mpx_msc_write32(msc, flt_off, flt);
+	/*
+	 * The value starts at 0, NRDY clear: a writable CSU value is
+	 * otherwise UNKNOWN, and software-managed NRDY never clears itself.
+	 */
+	if (csu)
+		mpx_msc_write32(msc, MSMON_CSU, 0);
+	else if (ris->hw.mbwu_width > 31)
+		mpx_msc_write64(msc, MSMON_MBWU_L, 0);
+	else
+		mpx_msc_write32(msc, MSMON_MBWU, 0);
+	mpx_msc_write32(msc, ctl_off, ctl | MSMON_CFG_CTL_EN);
 	m->ctl = ctl | MSMON_CFG_CTL_EN;
 	m->flt = flt;
 	m->correction = 0;
@@ -1246,7 +1358,7 @@ out:
  * 32-bit halves, high-low-high, until the high half holds still.
  * Return: 0, or -EAGAIN for NRDY or a counter that would not hold still.
  */
-static int mpx_mbwu_counter(struct mpam_ext_ris *ris, u64 *val)
+static int mpx_msc_mbwu_counter(struct mpam_ext_ris *ris, u64 *val)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	unsigned int width = ris->hw.mbwu_width;
@@ -1257,7 +1369,7 @@ static int mpx_mbwu_counter(struct mpam_ext_ris *ris, u64 *val)
 	lockdep_assert_held(&msc->lock);
 
 	if (width == 31) {
-		lo = mpx_read32(msc, MSMON_MBWU);
+		lo = mpx_msc_read32(msc, MSMON_MBWU);
 		if (lo & MSMON_NRDY)
 			return -EAGAIN;
 		*val = FIELD_GET(MSMON_VALUE, lo);
@@ -1265,9 +1377,9 @@ static int mpx_mbwu_counter(struct mpam_ext_ris *ris, u64 *val)
 	}
 
 	for (i = 0; i < MPX_MBWU_L_TRIES; i++) {
-		hi = mpx_read32(msc, MSMON_MBWU_L + 4);
-		lo = mpx_read32(msc, MSMON_MBWU_L);
-		hi2 = mpx_read32(msc, MSMON_MBWU_L + 4);
+		hi = mpx_msc_read32(msc, MSMON_MBWU_L + 4);
+		lo = mpx_msc_read32(msc, MSMON_MBWU_L);
+		hi2 = mpx_msc_read32(msc, MSMON_MBWU_L + 4);
 		if (hi == hi2)
 			break;
 	}
@@ -1289,8 +1401,8 @@ static int mpx_mbwu_counter(struct mpam_ext_ris *ris, u64 *val)
  * An MSC that wraps without setting the status is caught by the counter
  * going backwards. Both need one read per wrap period at least.
  */
-static int mpx_mbwu_read(struct mpam_ext_ris *ris, struct mpam_ext_mon *m,
-			 u64 *val)
+static int mpx_msc_mbwu_read(struct mpam_ext_ris *ris, struct mpam_ext_mon *m,
+			     u64 *val)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	unsigned int width = ris->hw.mbwu_width;
@@ -1300,15 +1412,15 @@ static int mpx_mbwu_read(struct mpam_ext_ris *ris, struct mpam_ext_mon *m,
 	u64 v;
 	int ret;
 
-	ret = mpx_mbwu_counter(ris, &v);
+	ret = mpx_msc_mbwu_counter(ris, &v);
 	if (ret)
 		return ret;
-	ctl = mpx_read32(msc, MSMON_CFG_MBWU_CTL);
+	ctl = mpx_msc_read32(msc, MSMON_CFG_MBWU_CTL);
 	if (ctl & status) {
-		mpx_write32(msc, MSMON_CFG_MBWU_CTL, m->ctl);
+		mpx_msc_write32(msc, MSMON_CFG_MBWU_CTL, m->ctl);
 		m->correction += BIT_ULL(width);
 		m->last = 0;
-		ret = mpx_mbwu_counter(ris, &v);
+		ret = mpx_msc_mbwu_counter(ris, &v);
 		if (ret)
 			return ret;
 	} else if (v < m->last) {
@@ -1319,8 +1431,8 @@ static int mpx_mbwu_read(struct mpam_ext_ris *ris, struct mpam_ext_mon *m,
 	return 0;
 }
 
-static int mpx_mon_read_once(struct mpam_ext_ris *ris,
-			     enum mpam_ext_mon_type type, u16 mon, u64 *val)
+static int mpx_msc_mon_read_once(struct mpam_ext_ris *ris,
+				 enum mpam_ext_mon_type type, u16 mon, u64 *val)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	struct mpam_ext_mon *m;
@@ -1333,25 +1445,25 @@ static int mpx_mon_read_once(struct mpam_ext_ris *ris,
 	m = &ris->mon[type][mon];
 	if (!test_bit(mon, ris->mon_used[type]) || !m->configured)
 		return -EINVAL;
-	mpx_mon_sel(ris, mon);
+	mpx_msc_mon_sel(ris, mon);
 	if (type == MPAM_EXT_MON_MBWU)
-		return mpx_mbwu_read(ris, m, val);
-	v = mpx_read32(msc, MSMON_CSU);
+		return mpx_msc_mbwu_read(ris, m, val);
+	v = mpx_msc_read32(msc, MSMON_CSU);
 	if (v & MSMON_NRDY)
 		return -EAGAIN;
 	*val = FIELD_GET(MSMON_VALUE, v);
 	return 0;
 }
 
-static int mpx_mon_read(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type,
-			u16 mon, u64 *val, bool may_sleep)
+static int mpx_msc_mon_read(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type,
+			    u16 mon, u64 *val, bool may_sleep)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	u32 wait_us = max_t(u32, msc->desc.nrdy_us, 1);
 	unsigned long flags;
 	int ret, tries = 0;
 
-	ret = mpx_mon_check(ris, type);
+	ret = mpx_msc_mon_check(ris, type);
 	if (ret)
 		return ret;
 	if (mon >= ris->nr_mon[type])
@@ -1361,7 +1473,7 @@ static int mpx_mon_read(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type,
 
 	for (;;) {
 		spin_lock_irqsave(&msc->lock, flags);
-		ret = mpx_mon_read_once(ris, type, mon, val);
+		ret = mpx_msc_mon_read_once(ris, type, mon, val);
 		spin_unlock_irqrestore(&msc->lock, flags);
 		if (ret != -EAGAIN)
 			return ret;
@@ -1372,6 +1484,13 @@ static int mpx_mon_read(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type,
 		else
 			udelay(wait_us);
 	}
+}
+
+static long mpx_msc_mon_read_fn(void *arg)
+{
+	struct mpx_msc_mon_args *a = arg;
+
+	return mpx_msc_mon_read(a->ris, a->type, a->mon, a->val, true);
 }
 
 /**
@@ -1397,8 +1516,10 @@ static int mpx_mon_read(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type,
 int mpam_ext_msc_mon_read(struct mpam_ext_ris *ris,
 			  enum mpam_ext_mon_type type, u16 mon, u64 *val)
 {
+	struct mpx_msc_mon_args a = { .ris = ris, .type = type, .mon = mon, .val = val };
+
 	might_sleep();
-	return mpx_mon_read(ris, type, mon, val, true);
+	return mpx_msc_reach(ris->msc, mpx_msc_mon_read_fn, &a);
 }
 
 /**
@@ -1413,26 +1534,37 @@ int mpam_ext_msc_mon_read(struct mpam_ext_ris *ris,
  * at most.
  *
  * Return: as mpam_ext_msc_mon_read(), but -EBUSY when the monitor stayed
- * NRDY: the caller may retry from process context.
+ * NRDY, and -EAGAIN on a CPU outside the MSC's affinity: the caller may
+ * retry from process context (or from a CPU of the affinity).
  */
 int mpam_ext_msc_mon_read_atomic(struct mpam_ext_ris *ris,
 				 enum mpam_ext_mon_type type, u16 mon,
 				 u64 *val)
 {
-	return mpx_mon_read(ris, type, mon, val, false);
+	int ret = -EAGAIN;
+
+	/* From a CPU that cannot reach the MSC: retry from process context */
+	preempt_disable();
+	if (mpx_msc_here(ris->msc))
+		ret = mpx_msc_mon_read(ris, type, mon, val, false);
+	preempt_enable();
+	return ret;
 }
 
 /* Error interrupt */
 
 /*
  * Error handler, hard interrupt context (the MSC's interrupt, or the
- * simulator's irq_work). Reads and clears ESR; the first error moves the MSC
- * to errored and queues the reset. Later errors are only counted: one
- * message per MSC, whatever the rate.
+ * simulator's irq_work). Masks the interrupt (ECR.INTEN clear), then reads
+ * and clears ESR: a source that keeps raising the error (a device with an
+ * out-of-range PARTID) cannot raise it again at traffic rate. The first
+ * error moves the MSC to errored and queues the reset, which unmasks the
+ * interrupt once when it is done; an error after that is counted and leaves
+ * the interrupt masked for good. One message per transition.
  */
-static bool mpx_err_handle(struct mpam_ext_msc *msc)
+static bool mpx_msc_err_handle(struct mpam_ext_msc *msc)
 {
-	bool first = false;
+	bool first = false, persists = false;
 	unsigned long flags;
 	u64 esr;
 
@@ -1441,14 +1573,18 @@ static bool mpx_err_handle(struct mpam_ext_msc *msc)
 		spin_unlock_irqrestore(&msc->lock, flags);
 		return false;
 	}
-	esr = mpx_read_esr(msc);
+	esr = mpx_msc_read_esr(msc);
 	if (!FIELD_GET(MPAMF_ESR_ERRCODE, esr)) {
 		spin_unlock_irqrestore(&msc->lock, flags);
 		return false;
 	}
-	mpx_clear_esr(msc);
+	mpx_msc_write32(msc, MPAMF_ECR, 0);
+	mpx_msc_clear_esr(msc);
 	msc->last_esr = esr;
 	msc->nr_errors++;
+	if (!msc->irq_masked)
+		persists = msc->rearmed;
+	msc->irq_masked = true;
 	if (msc->state == MPAM_EXT_MSC_OK) {
 		msc->state = MPAM_EXT_MSC_ERRORED;
 		first = true;
@@ -1456,6 +1592,11 @@ static bool mpx_err_handle(struct mpam_ext_msc *msc)
 			schedule_work(&msc->err_work);
 	}
 	spin_unlock_irqrestore(&msc->lock, flags);
+
+	/* The first error named the cause; this one only says what changed */
+	if (persists)
+		pr_err("MSC %u: error again after the reset (ESR 0x%016llx): error interrupt masked\n",
+		       msc->desc.id, esr);
 
 	if (first)
 		pr_err("MSC %u: error interrupt, ESR 0x%016llx: %s (code %u, PARTID/monitor %u, PMG %u, RIS %u%s): resetting the MSC, its configuration is refused from now on\n",
@@ -1469,43 +1610,72 @@ static bool mpx_err_handle(struct mpam_ext_msc *msc)
 	return true;
 }
 
-static void mpx_sim_err_cb(void *arg)
+static void mpx_msc_sim_err_cb(void *arg)
 {
-	mpx_err_handle(arg);
+	mpx_msc_err_handle(arg);
 }
 
-static irqreturn_t mpx_err_irq(int irq, void *dev_id)
+static irqreturn_t mpx_msc_err_irq(int irq, void *dev_id)
 {
-	return mpx_err_handle(dev_id) ? IRQ_HANDLED : IRQ_NONE;
+	return mpx_msc_err_handle(dev_id) ? IRQ_HANDLED : IRQ_NONE;
 }
 
-static void mpx_err_work(struct work_struct *work)
+/*
+ * After the first error: reset everything, then clear ESR and unmask the
+ * interrupt once, so that an error whose source outlives the reset is seen
+ * (and masks the interrupt for good).
+ */
+static long mpx_msc_err_reset_fn(void *arg);
+
+static void mpx_msc_err_work(struct work_struct *work)
 {
 	struct mpam_ext_msc *msc = container_of(work, struct mpam_ext_msc,
 						err_work);
 
-	mpx_reset_msc(msc);
+	mpx_msc_reach(msc, mpx_msc_err_reset_fn, msc);
+}
+
+static long mpx_msc_err_reset_fn(void *arg)
+{
+	struct mpam_ext_msc *msc = arg;
+	unsigned long flags;
+
+	mpx_msc_reset_msc(msc);
 	pr_info("MSC %u: every PARTID reset and every monitor disabled after the error\n",
 		msc->desc.id);
+
+	spin_lock_irqsave(&msc->lock, flags);
+	if (!msc->dying && msc->irq_masked && !msc->rearmed) {
+		msc->rearmed = true;
+		msc->irq_masked = false;
+		mpx_msc_clear_esr(msc);
+		mpx_msc_write32(msc, MPAMF_ECR, MPAMF_ECR_INTEN);
+	}
+	spin_unlock_irqrestore(&msc->lock, flags);
+	return 0;
 }
 
 /*
  * Linux interrupt for a hardware MSC's error interrupt. The description
- * holds the firmware's GSIV, which is mapped through the ACPI GSI layer
- * (level-triggered, active high: the MSC holds it while MPAMF_ESR reports
- * an error). Without ACPI there is no GSIV to map.
+ * holds the firmware's GSIV, which is mapped through the ACPI GSI layer,
+ * active high, with the trigger the firmware gives: level (the MSC holds it
+ * while MPAMF_ESR reports an error) unless the MSC's interrupt flags say
+ * edge. Without ACPI there is no GSIV to map.
  */
-static int mpx_hw_err_irq_get(struct mpam_ext_msc *msc)
+static int mpx_msc_hw_err_irq_get(struct mpam_ext_msc *msc)
 {
 #if IS_ENABLED(CONFIG_ACPI)
+	int trigger = test_bit(MPAM_EXT_MSC_ERR_EDGE, &msc->desc.props) ?
+		      ACPI_EDGE_SENSITIVE : ACPI_LEVEL_SENSITIVE;
+
 	if (!acpi_disabled)
-		return acpi_register_gsi(NULL, msc->desc.err_irq,
-					 ACPI_LEVEL_SENSITIVE, ACPI_ACTIVE_HIGH);
+		return acpi_register_gsi(NULL, msc->desc.err_irq, trigger,
+					 ACPI_ACTIVE_HIGH);
 #endif
 	return -ENODEV;
 }
 
-static void mpx_hw_err_irq_put(struct mpam_ext_msc *msc, int irq)
+static void mpx_msc_hw_err_irq_put(struct mpam_ext_msc *msc, int irq)
 {
 #if IS_ENABLED(CONFIG_ACPI)
 	if (!acpi_disabled)
@@ -1514,7 +1684,7 @@ static void mpx_hw_err_irq_put(struct mpam_ext_msc *msc, int irq)
 }
 
 /* Clear a stale ESR, connect the handler, set ECR.INTEN. */
-static void mpx_err_connect(struct mpam_ext_msc *msc)
+static void mpx_msc_err_connect(struct mpam_ext_msc *msc)
 {
 	unsigned long flags;
 	u64 esr;
@@ -1524,9 +1694,9 @@ static void mpx_err_connect(struct mpam_ext_msc *msc)
 		return;
 
 	spin_lock_irqsave(&msc->lock, flags);
-	esr = mpx_read_esr(msc);
+	esr = mpx_msc_read_esr(msc);
 	if (esr)
-		mpx_clear_esr(msc);
+		mpx_msc_clear_esr(msc);
 	msc->probe_esr = esr;
 	spin_unlock_irqrestore(&msc->lock, flags);
 	if (FIELD_GET(MPAMF_ESR_ERRCODE, esr))
@@ -1535,17 +1705,23 @@ static void mpx_err_connect(struct mpam_ext_msc *msc)
 			mpam_ext_errcode_name(FIELD_GET(MPAMF_ESR_ERRCODE, esr)));
 
 	if (msc->sim) {
-		mpam_ext_sim_set_err_handler(msc->sim, mpx_sim_err_cb, msc);
+		mpam_ext_sim_set_err_handler(msc->sim, mpx_msc_sim_err_cb, msc);
 		msc->sim_irq = true;
 	} else if (msc->desc.err_irq) {
-		irq = mpx_hw_err_irq_get(msc);
-		ret = irq > 0 ? request_irq(irq, mpx_err_irq, IRQF_SHARED,
+		/*
+		 * A private MSC (reachable from some CPUs only) is handled
+		 * where its interrupt arrives: a line shared with other
+		 * devices could be taken anywhere, so it is not shared.
+		 */
+		irq = mpx_msc_hw_err_irq_get(msc);
+		ret = irq > 0 ? request_irq(irq, mpx_msc_err_irq,
+					    msc->desc.has_affinity ? 0 : IRQF_SHARED,
 					    KBUILD_MODNAME, msc) : irq ? irq : -EINVAL;
 		if (ret) {
 			pr_warn("MSC %u: error interrupt %u not connected (%d): errors go unnoticed\n",
 				msc->desc.id, msc->desc.err_irq, ret);
 			if (irq > 0)
-				mpx_hw_err_irq_put(msc, irq);
+				mpx_msc_hw_err_irq_put(msc, irq);
 		} else {
 			msc->irq = irq;
 		}
@@ -1554,20 +1730,32 @@ static void mpx_err_connect(struct mpam_ext_msc *msc)
 		return;
 
 	spin_lock_irqsave(&msc->lock, flags);
-	mpx_write32(msc, MPAMF_ECR, MPAMF_ECR_INTEN);
+	mpx_msc_write32(msc, MPAMF_ECR, MPAMF_ECR_INTEN);
 	spin_unlock_irqrestore(&msc->lock, flags);
 }
 
+/* Mask the error interrupt (ECR.INTEN clear) */
+static long mpx_msc_ecr_off_fn(void *arg)
+{
+	struct mpam_ext_msc *msc = arg;
+	unsigned long flags;
+
+	spin_lock_irqsave(&msc->lock, flags);
+	mpx_msc_write32(msc, MPAMF_ECR, 0);
+	spin_unlock_irqrestore(&msc->lock, flags);
+	return 0;
+}
+
 /* Stop error handling: no new work, interrupt off and released, work done */
-static void mpx_err_disconnect(struct mpam_ext_msc *msc)
+static void mpx_msc_err_disconnect(struct mpam_ext_msc *msc)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&msc->lock, flags);
 	msc->dying = true;
-	if (msc->sim_irq || msc->irq)
-		mpx_write32(msc, MPAMF_ECR, 0);
 	spin_unlock_irqrestore(&msc->lock, flags);
+	if (msc->sim_irq || msc->irq)
+		mpx_msc_reach(msc, mpx_msc_ecr_off_fn, msc);
 
 	if (msc->sim_irq) {
 		mpam_ext_sim_set_err_handler(msc->sim, NULL, NULL);
@@ -1577,7 +1765,7 @@ static void mpx_err_disconnect(struct mpam_ext_msc *msc)
 	}
 	if (msc->irq) {
 		free_irq(msc->irq, msc);
-		mpx_hw_err_irq_put(msc, msc->irq);
+		mpx_msc_hw_err_irq_put(msc, msc->irq);
 		msc->irq = 0;
 	}
 	cancel_work_sync(&msc->err_work);
@@ -1585,7 +1773,7 @@ static void mpx_err_disconnect(struct mpam_ext_msc *msc)
 
 /* One MSC */
 
-static int mpx_desc_check(const struct mpam_ext_msc_desc *desc)
+static int mpx_msc_desc_check(const struct mpam_ext_msc_desc *desc)
 {
 	unsigned long seen = 0;
 	unsigned int i;
@@ -1628,7 +1816,7 @@ struct mpam_ext_msc *mpam_ext_msc_create(const struct mpam_ext_msc_desc *desc,
 	unsigned int i;
 	int ret;
 
-	ret = mpx_desc_check(desc);
+	ret = mpx_msc_desc_check(desc);
 	if (ret)
 		return ERR_PTR(ret);
 
@@ -1641,7 +1829,7 @@ struct mpam_ext_msc *mpam_ext_msc_create(const struct mpam_ext_msc_desc *desc,
 	spin_lock_init(&msc->lock);
 	atomic64_set(&msc->reads, 0);
 	atomic64_set(&msc->writes, 0);
-	INIT_WORK(&msc->err_work, mpx_err_work);
+	INIT_WORK(&msc->err_work, mpx_msc_err_work);
 	msc->state = MPAM_EXT_MSC_NEW;
 	msc->nr_ris = desc->nr_ris;
 	for (i = 0; i < msc->nr_ris; i++) {
@@ -1684,7 +1872,7 @@ err_free:
 	return ERR_PTR(ret);
 }
 
-static int mpx_refuse(struct mpam_ext_msc *msc)
+static int mpx_msc_refuse(struct mpam_ext_msc *msc)
 {
 	unsigned long flags;
 
@@ -1694,6 +1882,121 @@ static int mpx_refuse(struct mpam_ext_msc *msc)
 	spin_unlock_irqrestore(&msc->lock, flags);
 	return -ENODEV;
 }
+
+/*
+ * Who owns NRDY: the specification lets a monitor without automatic NRDY
+ * leave the bit to software. NRDY is written set, and read back once the
+ * MSC's NRDY time has passed: hardware would have cleared it by then, so
+ * if it is still set, and a write of 0 clears it, it is software's; the
+ * driver then clears it itself. Monitor 0 of the first type the RIS has is
+ * used; the reset that follows disables it again. Process context.
+ */
+static void mpx_msc_probe_nrdy(struct mpam_ext_ris *ris)
+{
+	struct mpam_ext_msc *msc = ris->msc;
+	bool set, stuck, cleared;
+	unsigned long flags;
+	u32 off;
+
+	if (ris->nr_mon[MPAM_EXT_MON_CSU])
+		off = MSMON_CSU;
+	else if (ris->nr_mon[MPAM_EXT_MON_MBWU])
+		off = MSMON_MBWU;
+	else
+		return;
+
+	spin_lock_irqsave(&msc->lock, flags);
+	mpx_msc_mon_sel(ris, 0);
+	mpx_msc_write32(msc, off, MSMON_NRDY);
+	set = mpx_msc_read32(msc, off) & MSMON_NRDY;
+	spin_unlock_irqrestore(&msc->lock, flags);
+
+	fsleep(clamp_t(u32, msc->desc.nrdy_us, 1, MPX_NRDY_SLEEP_MAX_US));
+
+	spin_lock_irqsave(&msc->lock, flags);
+	mpx_msc_mon_sel(ris, 0);
+	stuck = mpx_msc_read32(msc, off) & MSMON_NRDY;
+	mpx_msc_write32(msc, off, 0);
+	cleared = !(mpx_msc_read32(msc, off) & MSMON_NRDY);
+	ris->sw_nrdy = set && stuck && cleared;
+	spin_unlock_irqrestore(&msc->lock, flags);
+}
+
+/*
+ * Is RIS @idx one the MSC implements? Selecting an index it lacks records
+ * Undefined_RIS_PART_SEL (the interrupt is not enabled yet): cleared here
+ * and taken as absence. Without ESR an absent index reads an IDR with no
+ * feature, which leaves nothing to reset either.
+ */
+static bool mpx_msc_ris_exists(struct mpam_ext_msc *msc, u8 idx)
+{
+	u64 esr;
+
+	lockdep_assert_held(&msc->lock);
+
+	mpx_msc_write32(msc, MPAMCFG_PART_SEL, FIELD_PREP(MPAMCFG_PART_SEL_RIS, idx));
+	if (!msc->has_esr)
+		return mpx_msc_read32(msc, MPAMF_IDR) != 0;
+	esr = mpx_msc_read_esr(msc);
+	if (FIELD_GET(MPAMF_ESR_ERRCODE, esr) != MPAM_EXT_ERR_UNDEF_RIS_PART_SEL)
+		return true;
+	mpx_msc_clear_esr(msc);
+	return false;
+}
+
+/*
+ * Every RIS index up to RIS_MAX that firmware does not describe: its
+ * configuration after reset is UNKNOWN and could throttle traffic for
+ * good, so it is probed and reset like a described one, then left alone.
+ */
+static int mpx_msc_probe_hidden(struct mpam_ext_msc *msc)
+{
+	unsigned long described = 0, flags;
+	unsigned int i, idx;
+	char why[96];
+	bool exists;
+	int ret;
+
+	for (i = 0; i < msc->nr_ris; i++)
+		__set_bit(msc->ris[i].idx, &described);
+	for (idx = 0; msc->has_ris && idx <= msc->ris_max; idx++) {
+		struct mpam_ext_ris *ris = &msc->ris[msc->nr_ris + msc->nr_hidden];
+
+		if (test_bit(idx, &described))
+			continue;
+		memset(ris, 0, sizeof(*ris));
+		ris->msc = msc;
+		ris->idx = idx;
+		ris->hidden = true;
+
+		spin_lock_irqsave(&msc->lock, flags);
+		exists = mpx_msc_ris_exists(msc, idx);
+		ret = exists ? mpx_msc_probe_ris_regs(ris, why, sizeof(why)) : -ENOENT;
+		spin_unlock_irqrestore(&msc->lock, flags);
+		if (ret == -ENOENT)
+			continue;
+		if (!ret)
+			ret = mpx_msc_decode_ris(ris, why, sizeof(why));
+		if (ret) {
+			pr_warn("MSC %u: RIS %u, not described, cannot be reset: %s\n",
+				msc->desc.id, idx, why);
+			continue;
+		}
+		/* Only the MSC-wide fields: an index the MSC does not have */
+		if (!ris->hw.features && !ris->hw.partid_max)
+			continue;
+		msc->nr_hidden++;
+		ret = mpx_msc_ris_setup(ris);
+		if (ret)
+			return ret;
+		ris->probed = true;
+		pr_info("MSC %u: RIS %u is not described: reset and left unused\n",
+			msc->desc.id, idx);
+	}
+	return 0;
+}
+
+static long mpx_msc_probe_fn(void *arg);
 
 /**
  * mpam_ext_msc_probe() - read the ID registers, reset, enable error reports.
@@ -1712,58 +2015,78 @@ static int mpx_refuse(struct mpam_ext_msc *msc)
  */
 int mpam_ext_msc_probe(struct mpam_ext_msc *msc)
 {
+	long ret;
+
+	might_sleep();
+	if (msc->state != MPAM_EXT_MSC_NEW)
+		return -EBUSY;
+	ret = mpx_msc_reach(msc, mpx_msc_probe_fn, msc);
+	if (ret == -ENXIO || ret == -ENODEV) {
+		if (msc->state != MPAM_EXT_MSC_NEW)
+			return -ENODEV;
+		snprintf(msc->why, sizeof(msc->why),
+			 "no online CPU can reach it (affinity %*pbl)",
+			 cpumask_pr_args(&msc->desc.affinity));
+		return mpx_msc_refuse(msc);
+	}
+	return ret;
+}
+
+static long mpx_msc_probe_fn(void *arg)
+{
+	struct mpam_ext_msc *msc = arg;
 	unsigned int i, usable = 0;
 	unsigned long flags;
 	char why[96];
 	int ret;
 
-	might_sleep();
-	if (msc->state != MPAM_EXT_MSC_NEW)
-		return -EBUSY;
-
 	if (msc->desc.size < MPAM_EXT_MSC_FRAME_MIN) {
 		snprintf(msc->why, sizeof(msc->why),
 			 "register frame of 0x%llx bytes, 0x%x needed",
 			 msc->desc.size, MPAM_EXT_MSC_FRAME_MIN);
-		return mpx_refuse(msc);
+		return mpx_msc_refuse(msc);
 	}
 
 	spin_lock_irqsave(&msc->lock, flags);
-	ret = mpx_probe_msc_regs(msc);
+	ret = mpx_msc_probe_msc_regs(msc);
 	spin_unlock_irqrestore(&msc->lock, flags);
 	if (ret)
-		return mpx_refuse(msc);
+		return mpx_msc_refuse(msc);
 
 	for (i = 0; i < msc->nr_ris; i++) {
 		struct mpam_ext_ris *ris = &msc->ris[i];
 
 		spin_lock_irqsave(&msc->lock, flags);
-		ret = mpx_probe_ris_regs(ris, why, sizeof(why));
+		ret = mpx_msc_probe_ris_regs(ris, why, sizeof(why));
 		spin_unlock_irqrestore(&msc->lock, flags);
 		if (!ret)
-			ret = mpx_decode_ris(ris, why, sizeof(why));
+			ret = mpx_msc_decode_ris(ris, why, sizeof(why));
 		if (ret) {
 			pr_err("MSC %u RIS %u refused: %s\n", msc->desc.id,
 			       ris->idx, why);
 			memset(&ris->hw, 0, sizeof(ris->hw));
 			continue;
 		}
-		ret = mpx_ris_setup(ris);
+		ret = mpx_msc_ris_setup(ris);
 		if (ret)
 			return ret;
+		mpx_msc_probe_nrdy(ris);
 		ris->probed = true;
 		usable++;
 	}
 	if (!usable) {
 		snprintf(msc->why, sizeof(msc->why), "no usable RIS");
-		return mpx_refuse(msc);
+		return mpx_msc_refuse(msc);
 	}
+	ret = mpx_msc_probe_hidden(msc);
+	if (ret)
+		return ret;
 
-	mpx_reset_msc(msc);
+	mpx_msc_reset_msc(msc);
 	spin_lock_irqsave(&msc->lock, flags);
 	msc->state = MPAM_EXT_MSC_OK;
 	spin_unlock_irqrestore(&msc->lock, flags);
-	mpx_err_connect(msc);
+	mpx_msc_err_connect(msc);
 	return 0;
 }
 
@@ -1782,17 +2105,17 @@ void mpam_ext_msc_destroy(struct mpam_ext_msc *msc)
 	if (!msc)
 		return;
 	might_sleep();
-	mpx_err_disconnect(msc);
+	mpx_msc_err_disconnect(msc);
 	if (msc->state == MPAM_EXT_MSC_OK || msc->state == MPAM_EXT_MSC_ERRORED)
-		mpx_reset_msc(msc);
+		mpx_msc_reach(msc, mpx_msc_reset_fn, msc);
 	if (msc->sim)
 		mpam_ext_sim_destroy(msc->sim);
 	if (msc->base)
 		iounmap(msc->base);
 	if (msc->region)
 		release_mem_region(msc->desc.base, msc->desc.size);
-	for (i = 0; i < msc->nr_ris; i++)
-		mpx_ris_free(&msc->ris[i]);
+	for (i = 0; i < msc->nr_ris + msc->nr_hidden; i++)
+		mpx_msc_ris_free(&msc->ris[i]);
 	kfree(msc);
 }
 
@@ -1876,10 +2199,10 @@ static bool mpx_msc_usable(struct mpam_ext_msc *msc)
  */
 struct mpam_ext_msc *mpam_ext_msc_next(struct mpam_ext_msc *prev)
 {
-	struct list_head *pos = prev ? prev->node.next : mpx_mscs.next;
+	struct list_head *pos = prev ? prev->node.next : mpx_msc_mscs.next;
 	struct mpam_ext_msc *msc;
 
-	for (; pos != &mpx_mscs; pos = pos->next) {
+	for (; pos != &mpx_msc_mscs; pos = pos->next) {
 		msc = list_entry(pos, struct mpam_ext_msc, node);
 		if (mpx_msc_usable(msc))
 			return msc;
@@ -1951,7 +2274,7 @@ u32 mpam_ext_msc_partid_count(void)
 	u32 n;
 
 	mutex_lock(&mpx_msc_list_mutex);
-	n = mpx_partids;
+	n = mpx_msc_partids;
 	mutex_unlock(&mpx_msc_list_mutex);
 	return n;
 }
@@ -1969,12 +2292,12 @@ u32 mpam_ext_msc_pmg_count(void)
 	u32 n;
 
 	mutex_lock(&mpx_msc_list_mutex);
-	n = mpx_pmgs;
+	n = mpx_msc_pmgs;
 	mutex_unlock(&mpx_msc_list_mutex);
 	return n;
 }
 
-static void mpx_counts_update(void)
+static void mpx_msc_counts_update(void)
 {
 	struct mpam_ext_msc *msc;
 	struct mpam_ext_ris *ris;
@@ -1989,19 +2312,19 @@ static void mpx_counts_update(void)
 			pmgs = min_t(u32, pmgs, ris->hw.pmg_max + 1);
 		}
 	}
-	mpx_partids = partids == U32_MAX ? 0 : partids;
-	mpx_pmgs = pmgs == U32_MAX ? 0 : pmgs;
+	mpx_msc_partids = partids == U32_MAX ? 0 : partids;
+	mpx_msc_pmgs = pmgs == U32_MAX ? 0 : pmgs;
 }
 
 /* debugfs */
 
-static void mpx_show_reg32(struct seq_file *s, const char *where,
-			   const char *name, u32 val)
+static void mpx_msc_show_reg32(struct seq_file *s, const char *where,
+			       const char *name, u32 val)
 {
 	seq_printf(s, "%s %s 0x%08x\n", where, name, val);
 }
 
-static void mpx_show_regs_ris(struct seq_file *s, struct mpam_ext_ris *ris)
+static void mpx_msc_show_regs_ris(struct seq_file *s, struct mpam_ext_ris *ris)
 {
 	static const struct {
 		u32 off;
@@ -2031,64 +2354,70 @@ static void mpx_show_regs_ris(struct seq_file *s, struct mpam_ext_ris *ris)
 	struct mpam_ext_msc *msc = ris->msc;
 	unsigned long flags;
 	char where[8], name[32];
-	enum mpx_sreg r;
+	enum mpx_msc_sreg r;
 	unsigned int i;
 
 	snprintf(where, sizeof(where), "ris%u", ris->idx);
 	spin_lock_irqsave(&msc->lock, flags);
-	mpx_part_sel(ris, 0, false);
-	seq_printf(s, "%s MPAMF_IDR 0x%016llx\n", where, mpx_read_idr(msc));
+	mpx_msc_part_sel(ris, 0, false);
+	seq_printf(s, "%s MPAMF_IDR 0x%016llx\n", where, mpx_msc_read_idr(msc));
 	for (i = 0; i < ARRAY_SIZE(idregs); i++)
 		if (present[i])
-			mpx_show_reg32(s, where, idregs[i].name,
-				       mpx_read32(msc, idregs[i].off));
-	if (mpx_nrw(ris))
-		mpx_show_reg32(s, where, "MPAMCFG_INTPARTID",
-			       mpx_read32(msc, MPAMCFG_INTPARTID));
+			mpx_msc_show_reg32(s, where, idregs[i].name,
+					   mpx_msc_read32(msc, idregs[i].off));
+	if (mpx_msc_nrw(ris))
+		mpx_msc_show_reg32(s, where, "MPAMCFG_INTPARTID",
+				   mpx_msc_read32(msc, MPAMCFG_INTPARTID));
 
 	/* PARTID 0 */
-	mpx_part_sel(ris, 0, mpx_nrw(ris));
+	mpx_msc_part_sel(ris, 0, mpx_msc_nrw(ris));
 	for (i = 0; i < ris->cpbm_regs; i++) {
 		snprintf(name, sizeof(name), "MPAMCFG_CPBM[%u]", i);
-		mpx_show_reg32(s, where, name,
-			       mpx_read32(msc, MPAMCFG_CPBM + 4 * i));
+		mpx_msc_show_reg32(s, where, name,
+				   mpx_msc_read32(msc, MPAMCFG_CPBM + 4 * i));
 	}
 	for (i = 0; i < ris->mbw_pbm_regs; i++) {
 		snprintf(name, sizeof(name), "MPAMCFG_MBW_PBM[%u]", i);
-		mpx_show_reg32(s, where, name,
-			       mpx_read32(msc, MPAMCFG_MBW_PBM + 4 * i));
+		mpx_msc_show_reg32(s, where, name,
+				   mpx_msc_read32(msc, MPAMCFG_MBW_PBM + 4 * i));
 	}
 	for (r = 0; r < MPX_S_INTPARTID; r++)
-		if (mpx_sreg_present(ris, r))
-			mpx_show_reg32(s, where, mpx_sregs[r].name,
-				       mpx_read32(msc, mpx_sregs[r].off));
+		if (mpx_msc_sreg_present(ris, r))
+			mpx_msc_show_reg32(s, where, mpx_msc_sregs[r].name,
+					   mpx_msc_read32(msc, mpx_msc_sregs[r].off));
 	spin_unlock_irqrestore(&msc->lock, flags);
 }
 
-static void mpx_show_regs(struct seq_file *s, struct mpam_ext_msc *msc)
+static void mpx_msc_show_regs(struct seq_file *s, struct mpam_ext_msc *msc)
 {
 	unsigned long flags;
 	unsigned int i;
 
 	if (!mpx_msc_usable(msc)) {
-		mpx_show_reg32(s, "msc", "MPAMF_AIDR", msc->aidr);
+		mpx_msc_show_reg32(s, "msc", "MPAMF_AIDR", msc->aidr);
 		return;
 	}
+	/*
+	 * Select a RIS the MSC has: PART_SEL naming one it lacks (RIS 0 need
+	 * not exist) would raise an error from a read-only file.
+	 */
+	for (i = 0; i < msc->nr_ris && !msc->ris[i].probed; i++)
+		;
 	spin_lock_irqsave(&msc->lock, flags);
-	mpx_write32(msc, MPAMCFG_PART_SEL, 0);
-	mpx_show_reg32(s, "msc", "MPAMF_AIDR", mpx_read32(msc, MPAMF_AIDR));
-	mpx_show_reg32(s, "msc", "MPAMF_IIDR", mpx_read32(msc, MPAMF_IIDR));
+	mpx_msc_part_sel(&msc->ris[i], 0, false);
+	mpx_msc_show_reg32(s, "msc", "MPAMF_AIDR", mpx_msc_read32(msc, MPAMF_AIDR));
+	mpx_msc_show_reg32(s, "msc", "MPAMF_IIDR", mpx_msc_read32(msc, MPAMF_IIDR));
 	if (msc->has_esr) {
-		mpx_show_reg32(s, "msc", "MPAMF_ECR", mpx_read32(msc, MPAMF_ECR));
-		seq_printf(s, "msc MPAMF_ESR 0x%016llx\n", mpx_read_esr(msc));
+		mpx_msc_show_reg32(s, "msc", "MPAMF_ECR", mpx_msc_read32(msc, MPAMF_ECR));
+		seq_printf(s, "msc MPAMF_ESR 0x%016llx\n", mpx_msc_read_esr(msc));
 	}
 	spin_unlock_irqrestore(&msc->lock, flags);
 	for (i = 0; i < msc->nr_ris; i++)
 		if (msc->ris[i].probed)
-			mpx_show_regs_ris(s, &msc->ris[i]);
+			mpx_msc_show_regs_ris(s, &msc->ris[i]);
 }
 
-static const char *mpx_loc_name(enum mpam_ext_loc_type loc)
+static const char *mpx_msc_loc_name(enum mpam_ext_loc_type loc)
 {
 	switch (loc) {
 	case MPAM_EXT_LOC_CACHE:
@@ -2102,7 +2431,7 @@ static const char *mpx_loc_name(enum mpam_ext_loc_type loc)
 	return "unknown";
 }
 
-static void mpx_show_ris(struct seq_file *s, struct mpam_ext_msc *msc)
+static void mpx_msc_show_ris(struct seq_file *s, struct mpam_ext_msc *msc)
 {
 	unsigned int i, used[MPAM_EXT_MON_NR_TYPES];
 	char names[MPAM_EXT_HW_FEATURES_LEN];
@@ -2121,7 +2450,7 @@ static void mpx_show_ris(struct seq_file *s, struct mpam_ext_msc *msc)
 
 		seq_printf(s, "ris=%u state=%s loc=%s level=%u id=%u partid_max=%u pmg_max=%u features=",
 			   ris->idx, ris->probed ? "probed" : "refused",
-			   mpx_loc_name(ris->desc->loc), ris->desc->level,
+			   mpx_msc_loc_name(ris->desc->loc), ris->desc->level,
 			   ris->desc->id, hw->partid_max, hw->pmg_max);
 		mpam_ext_hw_features_print(names, sizeof(names), hw->features, ",", "-");
 		seq_printf(s, "%s cpbm_wd=%u cmax_wd=%u cassoc_wd=%u bwa_wd=%u mbw_pbm_bits=%u intpri_wd=%u dspri_wd=%u intpartid_max=%u csu_mon=%u csu_mon_used=%u mbwu_mon=%u mbwu_mon_used=%u mbwu_width=%u\n",
@@ -2133,22 +2462,25 @@ static void mpx_show_ris(struct seq_file *s, struct mpam_ext_msc *msc)
 	}
 }
 
-static void mpx_show_state(struct seq_file *s, struct mpam_ext_msc *msc)
+static void mpx_msc_show_state(struct seq_file *s, struct mpam_ext_msc *msc)
 {
 	enum mpam_ext_msc_state state;
 	unsigned long flags;
 	u64 esr, errors;
+	bool masked;
 
 	spin_lock_irqsave(&msc->lock, flags);
 	state = msc->state;
 	esr = msc->last_esr;
 	errors = msc->nr_errors;
+	masked = msc->irq_masked;
 	spin_unlock_irqrestore(&msc->lock, flags);
 
 	seq_printf(s, "state %s\n", mpam_ext_msc_state_name(state));
 	seq_printf(s, "reason %s\n", state == MPAM_EXT_MSC_REFUSED ? msc->why : "-");
 	seq_printf(s, "probe_esr 0x%016llx\n", msc->probe_esr);
 	seq_printf(s, "errors %llu\n", errors);
+	seq_printf(s, "irq_masked %u\n", masked);
 	seq_printf(s, "last_esr 0x%016llx\n", esr);
 	seq_printf(s, "last_errcode %u\n",
 		   (unsigned int)FIELD_GET(MPAMF_ESR_ERRCODE, esr));
@@ -2162,7 +2494,7 @@ static void mpx_show_state(struct seq_file *s, struct mpam_ext_msc *msc)
 }
 
 /* One line per monitor of every probed RIS: docs/debugfs.md "monitors" */
-static void mpx_show_monitors(struct seq_file *s, struct mpam_ext_msc *msc)
+static void mpx_msc_show_monitors(struct seq_file *s, struct mpam_ext_msc *msc)
 {
 	static const char * const types[] = { "csu", "mbwu" };
 	char owner[sizeof(((struct mpam_ext_mon *)0)->owner)];
@@ -2194,6 +2526,19 @@ static void mpx_show_monitors(struct seq_file *s, struct mpam_ext_msc *msc)
 	}
 }
 
+struct mpx_msc_show_args {
+	struct seq_file *s;
+	struct mpam_ext_msc *msc;
+};
+
+static long mpx_msc_show_regs_fn(void *arg)
+{
+	struct mpx_msc_show_args *a = arg;
+
+	mpx_msc_show_regs(a->s, a->msc);
+	return 0;
+}
+
 /**
  * mpam_ext_msc_seq_show() - print one of an MSC's debugfs records.
  * @s:		the seq_file
@@ -2206,86 +2551,87 @@ static void mpx_show_monitors(struct seq_file *s, struct mpam_ext_msc *msc)
 void mpam_ext_msc_seq_show(struct seq_file *s, struct mpam_ext_msc *msc,
 			   enum mpam_ext_msc_record rec)
 {
+	struct mpx_msc_show_args a = { s, msc };
 	u64 reads, writes;
 
 	switch (rec) {
 	case MPAM_EXT_MSC_REC_REGS:
-		mpx_show_regs(s, msc);
+		mpx_msc_reach(msc, mpx_msc_show_regs_fn, &a);
 		break;
 	case MPAM_EXT_MSC_REC_COUNTERS:
 		mpam_ext_msc_counts(msc, &reads, &writes);
 		seq_printf(s, "reads %llu\nwrites %llu\n", reads, writes);
 		break;
 	case MPAM_EXT_MSC_REC_RIS:
-		mpx_show_ris(s, msc);
+		mpx_msc_show_ris(s, msc);
 		break;
 	case MPAM_EXT_MSC_REC_STATE:
-		mpx_show_state(s, msc);
+		mpx_msc_show_state(s, msc);
 		break;
 	case MPAM_EXT_MSC_REC_MONITORS:
-		mpx_show_monitors(s, msc);
+		mpx_msc_show_monitors(s, msc);
 		break;
 	}
 }
 
-static int mpx_regs_show(struct seq_file *s, void *unused)
+static int mpx_msc_regs_show(struct seq_file *s, void *unused)
 {
 	mpam_ext_msc_seq_show(s, s->private, MPAM_EXT_MSC_REC_REGS);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(mpx_regs);
+DEFINE_SHOW_ATTRIBUTE(mpx_msc_regs);
 
-static int mpx_counters_show(struct seq_file *s, void *unused)
+static int mpx_msc_counters_show(struct seq_file *s, void *unused)
 {
 	mpam_ext_msc_seq_show(s, s->private, MPAM_EXT_MSC_REC_COUNTERS);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(mpx_counters);
+DEFINE_SHOW_ATTRIBUTE(mpx_msc_counters);
 
-static int mpx_ris_show(struct seq_file *s, void *unused)
+static int mpx_msc_ris_show(struct seq_file *s, void *unused)
 {
 	mpam_ext_msc_seq_show(s, s->private, MPAM_EXT_MSC_REC_RIS);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(mpx_ris);
+DEFINE_SHOW_ATTRIBUTE(mpx_msc_ris);
 
-static int mpx_state_show(struct seq_file *s, void *unused)
+static int mpx_msc_state_show(struct seq_file *s, void *unused)
 {
 	mpam_ext_msc_seq_show(s, s->private, MPAM_EXT_MSC_REC_STATE);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(mpx_state);
+DEFINE_SHOW_ATTRIBUTE(mpx_msc_state);
 
-static void mpx_debugfs_msc(struct mpam_ext_msc *msc, struct dentry *parent)
+static void mpx_msc_debugfs_msc(struct mpam_ext_msc *msc, struct dentry *parent)
 {
 	char name[16];
 
 	snprintf(name, sizeof(name), "%u", msc->desc.id);
 	msc->dbg = debugfs_create_dir(name, parent);
-	debugfs_create_file("regs", 0444, msc->dbg, msc, &mpx_regs_fops);
-	debugfs_create_file("counters", 0444, msc->dbg, msc, &mpx_counters_fops);
-	debugfs_create_file("ris", 0444, msc->dbg, msc, &mpx_ris_fops);
-	debugfs_create_file("state", 0444, msc->dbg, msc, &mpx_state_fops);
+	debugfs_create_file("regs", 0444, msc->dbg, msc, &mpx_msc_regs_fops);
+	debugfs_create_file("counters", 0444, msc->dbg, msc, &mpx_msc_counters_fops);
+	debugfs_create_file("ris", 0444, msc->dbg, msc, &mpx_msc_ris_fops);
+	debugfs_create_file("state", 0444, msc->dbg, msc, &mpx_msc_state_fops);
 	if (msc->sim)
 		mpam_ext_sim_debugfs_init(msc->sim, msc->dbg);
 }
 
 /* Setup and teardown */
 
-static void mpx_destroy_all(void)
+static void mpx_msc_destroy_all(void)
 {
 	struct mpam_ext_msc *msc, *tmp;
 
 	lockdep_assert_held(&mpx_msc_list_mutex);
 
-	debugfs_remove_recursive(mpx_dbg_dir);
-	mpx_dbg_dir = NULL;
-	list_for_each_entry_safe_reverse(msc, tmp, &mpx_mscs, node) {
+	debugfs_remove_recursive(mpx_msc_dbg_dir);
+	mpx_msc_dbg_dir = NULL;
+	list_for_each_entry_safe_reverse(msc, tmp, &mpx_msc_mscs, node) {
 		list_del(&msc->node);
 		mpam_ext_msc_destroy(msc);
 	}
-	mpx_partids = 0;
-	mpx_pmgs = 0;
+	mpx_msc_partids = 0;
+	mpx_msc_pmgs = 0;
 }
 
 /**
@@ -2312,7 +2658,7 @@ int mpam_ext_msc_setup_all(const struct mpam_ext_platform *plat, bool sim,
 	int ret = 0;
 
 	mutex_lock(&mpx_msc_list_mutex);
-	if (!list_empty(&mpx_mscs)) {
+	if (!list_empty(&mpx_msc_mscs)) {
 		ret = -EBUSY;
 		goto out_unlock;
 	}
@@ -2333,7 +2679,7 @@ int mpam_ext_msc_setup_all(const struct mpam_ext_platform *plat, bool sim,
 			ret = PTR_ERR(msc);
 			goto err;
 		}
-		list_add_tail(&msc->node, &mpx_mscs);
+		list_add_tail(&msc->node, &mpx_msc_mscs);
 		ret = mpam_ext_msc_probe(msc);
 		if (ret == -ENODEV)
 			refused++;
@@ -2341,19 +2687,19 @@ int mpam_ext_msc_setup_all(const struct mpam_ext_platform *plat, bool sim,
 			goto err;
 	}
 	ret = 0;
-	mpx_counts_update();
+	mpx_msc_counts_update();
 
 	if (!IS_ERR_OR_NULL(dbg_root)) {
-		mpx_dbg_dir = debugfs_create_dir("msc", dbg_root);
-		list_for_each_entry(msc, &mpx_mscs, node)
-			mpx_debugfs_msc(msc, mpx_dbg_dir);
+		mpx_msc_dbg_dir = debugfs_create_dir("msc", dbg_root);
+		list_for_each_entry(msc, &mpx_msc_mscs, node)
+			mpx_msc_debugfs_msc(msc, mpx_msc_dbg_dir);
 	}
 	pr_info("%u MSCs (%u refused); %u PARTIDs and %u PMGs on the MSC side\n",
-		plat->nr_mscs, refused, mpx_partids, mpx_pmgs);
+		plat->nr_mscs, refused, mpx_msc_partids, mpx_msc_pmgs);
 	goto out_unlock;
 
 err:
-	mpx_destroy_all();
+	mpx_msc_destroy_all();
 out_unlock:
 	mutex_unlock(&mpx_msc_list_mutex);
 	return ret;
@@ -2369,6 +2715,6 @@ out_unlock:
 void mpam_ext_msc_teardown_all(void)
 {
 	mutex_lock(&mpx_msc_list_mutex);
-	mpx_destroy_all();
+	mpx_msc_destroy_all();
 	mutex_unlock(&mpx_msc_list_mutex);
 }

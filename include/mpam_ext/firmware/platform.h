@@ -124,6 +124,19 @@ struct mpam_ext_ris_desc {
 	struct mpam_ext_ris_hw hw;
 };
 
+/*
+ * Properties of a whole MSC that no ID register reports (bit numbers in
+ * struct mpam_ext_msc_desc props; docs/platform-format.md "props")
+ */
+enum mpam_ext_msc_prop {
+	MPAM_EXT_MSC_ACCESS32,	/* only 32-bit accesses: a 64-bit one is an error */
+	MPAM_EXT_MSC_IDR32,	/* MPAMF_IDR.EXT 0: 32-bit IDR, no RIS, no ESR */
+	MPAM_EXT_MSC_SW_NRDY,	/* monitor NRDY is software's: never set or cleared by hardware */
+	MPAM_EXT_MSC_CSU_WR,	/* CSU monitor values are writable (an offset on the occupancy) */
+	MPAM_EXT_MSC_ERR_EDGE,	/* the error interrupt is edge-triggered (ACPI flags) */
+	MPAM_EXT_MSC_NR_PROPS
+};
+
 /**
  * struct mpam_ext_msc_desc - one MSC: a register frame and its RIS.
  * @id:		identifier, unique in the platform
@@ -136,6 +149,12 @@ struct mpam_ext_ris_desc {
  * @has_affinity: the MSC is reachable only from the CPUs in @affinity
  * @affinity:	with @has_affinity, the CPUs that can access the MSC
  *		(firmware's processor container); otherwise unused, empty
+ * @ris_max:	the hardware's RIS_MAX when it is above every described RIS
+ *		index: the indices up to it that are not described are
+ *		hidden RIS, which firmware does not describe but the MSC has
+ *		(the simulator gives them the properties of the first
+ *		described RIS and an UNKNOWN configuration); 0 otherwise
+ * @props:	bitmap of enum mpam_ext_msc_prop
  * @nr_ris:	entries used in @ris
  * @ris:	the RIS, in the order given
  */
@@ -149,6 +168,8 @@ struct mpam_ext_msc_desc {
 	u32 iidr;
 	bool has_affinity;
 	struct cpumask affinity;
+	u8 ris_max;
+	unsigned long props;
 	unsigned int nr_ris;
 	struct mpam_ext_ris_desc ris[MPAM_EXT_MAX_RIS];
 };

@@ -14,6 +14,12 @@
  *      the error state;
  *   3. the simulator's internal lock, taken inside the sim accessors.
  * No path takes two MSC locks at once.
+ *
+ * An MSC whose description has an affinity is accessed only from those
+ * CPUs: the entry points that touch its registers run their accesses on
+ * the calling CPU when it is one of them, else in a work on one of them
+ * (work_on_cpu), so for such an MSC they need process context; without an
+ * online CPU of the affinity the probe refuses the MSC.
  */
 #ifndef MPAM_EXT_MSC_H
 #define MPAM_EXT_MSC_H
@@ -176,6 +182,9 @@ struct mpam_ext_ris_idregs {
  * @msc:		the MSC it belongs to
  * @desc:		its description (locator), in @msc->desc
  * @idx:		RIS index
+ * @hidden:		not described by firmware: an index up to RIS_MAX that
+ *			the probe found; it is reset and otherwise left alone
+ *			(@desc is NULL, mpam_ext_ris_next() skips it)
  * @probed:		ID registers read and sane; the RIS is usable. False
  *			for a RIS that was refused; nothing touches its
  *			registers then
@@ -190,6 +199,9 @@ struct mpam_ext_ris_idregs {
  * @shadow_stride:	u32 per PARTID in @shadow
  * @shadow:		last value written to every configuration register,
  *			per PARTID; under @msc->lock
+ * @sw_nrdy:		the monitors' NRDY bit is software's (the probe could
+ *			set and clear it): hardware never clears it, so the
+ *			driver clears it when it configures a monitor
  * @nr_mon:		monitors of each enum mpam_ext_mon_type
  * @mon_used:		allocated monitors, per type; under @msc->lock
  * @mon:		monitor state, per type; under @msc->lock
@@ -198,6 +210,7 @@ struct mpam_ext_ris {
 	struct mpam_ext_msc *msc;
 	const struct mpam_ext_ris_desc *desc;
 	u8 idx;
+	bool hidden;
 	bool probed;
 	struct mpam_ext_ris_hw hw;
 	struct mpam_ext_ris_idregs id;
@@ -207,6 +220,7 @@ struct mpam_ext_ris {
 	unsigned int mbw_pbm_words;
 	unsigned int shadow_stride;
 	u32 *shadow;
+	bool sw_nrdy;
 	u16 nr_mon[MPAM_EXT_MON_NR_TYPES];
 	unsigned long *mon_used[MPAM_EXT_MON_NR_TYPES];
 	struct mpam_ext_mon *mon[MPAM_EXT_MON_NR_TYPES];
@@ -251,11 +265,15 @@ enum mpam_ext_msc_state {
  *		done: an error left by firmware or caused by the probe
  * @nr_errors:	error interrupts seen; under @lock
  * @last_esr:	MPAMF_ESR of the latest error; under @lock
+ * @irq_masked:	the error handler cleared ECR.INTEN; under @lock
+ * @rearmed:	the reset after the first error unmasked the interrupt
+ *		(once only); under @lock
  * @err_work:	puts the hardware back to defaults after an error
  * @why:	reason the MSC was refused
  * @dbg:	its debugfs directory, or NULL
  * @nr_ris:	entries of @ris in use (desc.nr_ris)
- * @ris:	the RIS, in description order
+ * @nr_hidden:	hidden RIS found by the probe, in @ris after the described
+ * @ris:	the RIS, in description order, then the hidden ones
  */
 struct mpam_ext_msc {
 	struct list_head node;
@@ -281,10 +299,13 @@ struct mpam_ext_msc {
 	u64 probe_esr;
 	u64 nr_errors;
 	u64 last_esr;
+	bool irq_masked;
+	bool rearmed;
 	struct work_struct err_work;
 	char why[64];
 	struct dentry *dbg;
 	unsigned int nr_ris;
+	unsigned int nr_hidden;
 	struct mpam_ext_ris ris[MPAM_EXT_MAX_RIS];
 };
 

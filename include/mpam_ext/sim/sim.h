@@ -24,7 +24,50 @@ enum mpam_ext_sim_fault {
 	MPAM_EXT_SIM_COUNTER_NEAR_WRAP,	/* MBWU monitor arg jumps just below its wrap */
 	MPAM_EXT_SIM_GARBAGE_ID,	/* ID registers of a RIS read garbage */
 	MPAM_EXT_SIM_CLEAR,		/* remove every injected fault of a RIS */
+	MPAM_EXT_SIM_ERROR_PERSIST,	/* error code arg, raised again after every clear */
 };
+
+/*
+ * The storm guard: a persistent error whose interrupt is delivered this many
+ * times in a row without the line ever being masked stops by itself, and
+ * mpam_ext_sim_stats.storm says so.
+ */
+#define MPAM_EXT_SIM_STORM_MAX		1000
+
+/**
+ * struct mpam_ext_sim_stats - what a simulated MSC has seen.
+ * @irqs:	error interrupts delivered (calls of the error handler)
+ * @irq_rate:	error interrupts delivered in the last whole second of
+ *		ktime_get() time that had any (0 before one second has passed)
+ * @errors:	errors recorded in MPAMF_ESR
+ * @storm:	a persistent error was stopped by the storm guard
+ *		(MPAM_EXT_SIM_STORM_MAX deliveries without INTEN ever cleared)
+ * @bad_frame:	accesses at or beyond the end of the register frame
+ * @bad_align:	accesses not aligned to their size
+ * @bad_width:	64-bit accesses to an MSC that takes only 32-bit ones
+ * @bad_cpu:	accesses from a CPU outside the MSC's affinity
+ *
+ * Every bad access is also reported to the KUnit test running, if any,
+ * as a failure (see mpam_ext_sim_set_lenient()).
+ */
+struct mpam_ext_sim_stats {
+	u64 irqs;
+	u64 irq_rate;
+	u64 errors;
+	bool storm;
+	u64 bad_frame;
+	u64 bad_align;
+	u64 bad_width;
+	u64 bad_cpu;
+};
+
+/**
+ * mpam_ext_sim_set_lenient() - do not fail the running test on bad accesses.
+ * @sim:	the simulated MSC
+ * @lenient:	true for a test that makes bad accesses on purpose; they are
+ *		still counted
+ */
+void mpam_ext_sim_set_lenient(struct mpam_ext_sim_msc *sim, bool lenient);
 
 /**
  * mpam_ext_sim_create() - build a simulated MSC.
@@ -167,12 +210,21 @@ u64 mpam_ext_sim_fill(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
  * @sim:	the simulated MSC
  * @fault:	what to inject
  * @ris:	RIS index it applies to
- * @arg:	error code (ERROR_IRQ) or monitor index (COUNTER_NEAR_WRAP)
+ * @arg:	error code (ERROR_IRQ, ERROR_PERSIST) or monitor index
+ *		(COUNTER_NEAR_WRAP)
  *
  * Return: 0, or -EINVAL for a RIS, code or monitor that does not exist.
  */
 int mpam_ext_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault fault,
 			u8 ris, u64 arg);
+
+/**
+ * mpam_ext_sim_get_stats() - counters of a simulated MSC.
+ * @sim:	the simulated MSC
+ * @stats:	filled in
+ */
+void mpam_ext_sim_get_stats(struct mpam_ext_sim_msc *sim,
+			    struct mpam_ext_sim_stats *stats);
 
 /**
  * mpam_ext_sim_debugfs_init() - fault injection files in an MSC's directory.

@@ -55,6 +55,7 @@ static inline bool test_bit(unsigned int n, const unsigned long *p)
 #define GFP_KERNEL	0
 #define kmalloc(n, f)		malloc(n)
 #define kzalloc(n, f)		calloc(1, n)
+#define kvzalloc(n, f)		calloc(1, n)
 #define kcalloc(n, s, f)	calloc(n, s)
 #define kzalloc_obj(o, f)	calloc(1, sizeof(o))
 #define kvcalloc(n, s, f)	calloc(n, s)
