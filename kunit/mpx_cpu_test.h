@@ -7,10 +7,15 @@
 
 #include <linux/types.h>
 
+#include <mpam_ext/arch/cpu.h>
+
 u64 mpam_ext_cpu_current(unsigned int cpu);
 void mpam_ext_cpu_test_dead(unsigned int cpu);
 void mpam_ext_cpu_test_pm(unsigned long action);
 void mpam_ext_cpu_test_online(unsigned int cpu);
 void mpam_ext_cpu_test_ipi(void);
+
+int mpam_ext_cpu_decide(u64 pfr0, u64 pfr1, bool at_el2, bool sim_mscs,
+			const char *param, char *why, size_t len);
 
 #endif /* MPX_CPU_TEST_H */

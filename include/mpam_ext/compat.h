@@ -22,6 +22,26 @@
 #define timer_delete_sync(t) del_timer_sync(t)
 #endif
 
+#ifndef HAVE_WORK_ON_CPU_SAFE
+#include <linux/cpu.h>
+#include <linux/workqueue.h>
+
+/* work_on_cpu() on an online CPU, hotplug held off; -ENODEV otherwise */
+static inline long mpx_compat_work_on_cpu_safe(int cpu, long (*fn)(void *),
+					       void *arg)
+{
+	long ret = -ENODEV;
+
+	cpus_read_lock();
+	if (cpu_online(cpu))
+		ret = work_on_cpu(cpu, fn, arg);
+	cpus_read_unlock();
+	return ret;
+}
+
+#define work_on_cpu_safe(cpu, fn, arg) mpx_compat_work_on_cpu_safe(cpu, fn, arg)
+#endif
+
 #ifndef HAVE_KZALLOC_OBJ
 #define kzalloc_obj(obj, gfp) kzalloc(sizeof(obj), gfp)
 #define kmalloc_obj(obj, gfp) kmalloc(sizeof(obj), gfp)

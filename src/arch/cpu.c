@@ -40,9 +40,7 @@
 #include <mpam_ext/arch/cpu.h>
 #include <mpam_ext/sim/cpu_regs.h>
 
-#ifdef MPAM_EXT_KUNIT
 #include "kunit/mpx_cpu_test.h"
-#endif
 
 static char *mpx_cpu_side = "auto";
 module_param_named(cpu_side, mpx_cpu_side, charp, 0444);

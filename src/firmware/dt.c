@@ -473,7 +473,23 @@ static int mpx_dt_recheck(struct mpx_dt *d)
 	return ret;
 }
 
-struct mpam_ext_platform *mpam_ext_dt_parse(char *err, size_t err_len)
+/**
+ * mpx_dt_parse() - build a platform description from the devicetree.
+ * @err:	buffer for the message of a failure, or NULL
+ * @err_len:	size of @err (MPAM_EXT_DT_ERR_LEN is enough)
+ *
+ * Reads the running kernel's devicetree: every available "arm,mpam-msc"
+ * node, its RIS child nodes, the cache nodes they name with the CPUs whose
+ * next-level-cache chains reach them, and the NUMA nodes they name with
+ * their CPUs. The platform is named "firmware"; its MSCs and RIS carry no
+ * register properties. A problem stops the parse with one message of the
+ * form "<node path>: <property>: <problem>"; nothing is left allocated.
+ *
+ * Return: the platform, or an ERR_PTR(): -ENODEV when the devicetree has no
+ * available MSC node, -EINVAL for a malformed node (@err says which),
+ * -ENOMEM.
+ */
+static struct mpam_ext_platform *mpx_dt_parse(char *err, size_t err_len)
 {
 	struct mpx_dt d = { .err = err, .err_len = err_len };
 	struct device_node *np, *rn;
@@ -558,7 +574,7 @@ int mpam_ext_dt_discover(struct device *dev, struct mpam_ext_platform **out)
 	int ret;
 
 	*out = NULL;
-	p = mpam_ext_dt_parse(err, sizeof(err));
+	p = mpx_dt_parse(err, sizeof(err));
 	if (IS_ERR(p)) {
 		pr_err("devicetree: %s\n", err);
 		return PTR_ERR(p);

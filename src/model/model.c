@@ -16,6 +16,7 @@
 
 #include <mpam_ext/compat.h>
 #include <mpam_ext/model/model.h>
+#include "kunit/mpx_merge_test.h"
 
 #define MPX_F(f)	BIT(MPAM_EXT_HW_##f)
 
@@ -971,14 +972,14 @@ int mpam_ext_merge_rec_why(const struct mpam_ext_class *c,
 }
 
 /**
- * mpam_ext_features_print() - the merged features of a property set.
+ * mpx_features_print() - the merged features of a property set.
  * @hw:		the properties
  * @buf:	buffer for a comma-separated list, "-" for none
  * @len:	its size; MPAM_EXT_HW_FEATURES_LEN holds every feature
  *
  * Return: the length of the text.
  */
-int mpam_ext_features_print(const struct mpam_ext_ris_hw *hw, char *buf,
+static int mpx_features_print(const struct mpam_ext_ris_hw *hw, char *buf,
 			    size_t len)
 {
 	return mpam_ext_hw_features_print(buf, len, hw->features & MPX_MERGED,
@@ -989,7 +990,7 @@ static void mpx_show_props(struct seq_file *s, const struct mpam_ext_ris_hw *hw)
 {
 	char feats[MPAM_EXT_HW_FEATURES_LEN];
 
-	mpam_ext_features_print(hw, feats, sizeof(feats));
+	mpx_features_print(hw, feats, sizeof(feats));
 	seq_printf(s, "features=%s partid_max=%u pmg_max=%u cpbm_wd=%u mbw_pbm_bits=%u cassoc_wd=%u cmax_wd=%u bwa_wd=%u intpri_wd=%u dspri_wd=%u csu_mon=%u mbwu_mon=%u mbwu_width=%u",
 		   feats, hw->partid_max, hw->pmg_max, hw->cpbm_wd,
 		   hw->mbw_pbm_bits, hw->cassoc_wd, hw->cmax_wd, hw->bwa_wd,
@@ -1033,7 +1034,7 @@ void mpam_ext_model_show_class(struct seq_file *s,
 	const struct mpam_ext_ris_hw *hw = &c->props;
 	char feats[MPAM_EXT_HW_FEATURES_LEN];
 
-	mpam_ext_features_print(hw, feats, sizeof(feats));
+	mpx_features_print(hw, feats, sizeof(feats));
 	seq_printf(s, "name %s\ntype %s\nlevel %u\n", c->name,
 		   mpx_type_name(c->type), c->level);
 	mpx_seq_cpus(s, "cpus ", &c->cpus);

@@ -42,6 +42,7 @@
 #include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
 #include <mpam_ext/sim/sim.h>
+#include "kunit/mpx_msc_test.h"
 
 /* Spec limits on ID register fields (IHI 0099) */
 #define MPX_CPBM_WD_MAX		32768
@@ -292,12 +293,12 @@ const char *mpam_ext_errcode_name(unsigned int code)
 }
 
 /**
- * mpam_ext_msc_state_name() - name of an MSC state, as debugfs prints it.
+ * mpx_msc_state_name() - name of an MSC state, as debugfs prints it.
  * @state:	the state
  *
  * Return: "new", "ok", "errored" or "refused".
  */
-const char *mpam_ext_msc_state_name(enum mpam_ext_msc_state state)
+static const char *mpx_msc_state_name(enum mpam_ext_msc_state state)
 {
 	switch (state) {
 	case MPAM_EXT_MSC_NEW:
@@ -2476,7 +2477,7 @@ static void mpx_msc_show_state(struct seq_file *s, struct mpam_ext_msc *msc)
 	masked = msc->irq_masked;
 	spin_unlock_irqrestore(&msc->lock, flags);
 
-	seq_printf(s, "state %s\n", mpam_ext_msc_state_name(state));
+	seq_printf(s, "state %s\n", mpx_msc_state_name(state));
 	seq_printf(s, "reason %s\n", state == MPAM_EXT_MSC_REFUSED ? msc->why : "-");
 	seq_printf(s, "probe_esr 0x%016llx\n", msc->probe_esr);
 	seq_printf(s, "errors %llu\n", errors);

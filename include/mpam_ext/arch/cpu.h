@@ -40,8 +40,6 @@ enum mpam_ext_cpu_mode {
 #define MPAM_EXT_PFR1_MPAM_FRAC	GENMASK_ULL(19, 16)
 
 u64 mpam_ext_cpu_val(u16 partid_d, u16 partid_i, u8 pmg_d, u8 pmg_i);
-int mpam_ext_cpu_decide(u64 pfr0, u64 pfr1, bool at_el2, bool sim_mscs,
-			const char *param, char *why, size_t len);
 
 int mpam_ext_cpu_init(bool sim_mscs, const char *param, struct dentry *dbg);
 void mpam_ext_cpu_exit(void);

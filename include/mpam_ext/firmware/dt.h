@@ -17,24 +17,6 @@ struct mpam_ext_platform;
 #define MPAM_EXT_DT_ERR_LEN		384
 
 /**
- * mpam_ext_dt_parse() - build a platform description from the devicetree.
- * @err:	buffer for the message of a failure, or NULL
- * @err_len:	size of @err (MPAM_EXT_DT_ERR_LEN is enough)
- *
- * Reads the running kernel's devicetree: every available "arm,mpam-msc"
- * node, its RIS child nodes, the cache nodes they name with the CPUs whose
- * next-level-cache chains reach them, and the NUMA nodes they name with
- * their CPUs. The platform is named "firmware"; its MSCs and RIS carry no
- * register properties. A problem stops the parse with one message of the
- * form "<node path>: <property>: <problem>"; nothing is left allocated.
- *
- * Return: the platform, or an ERR_PTR(): -ENODEV when the devicetree has no
- * available MSC node, -EINVAL for a malformed node (@err says which),
- * -ENOMEM.
- */
-struct mpam_ext_platform *mpam_ext_dt_parse(char *err, size_t err_len);
-
-/**
  * mpam_ext_dt_discover() - the platform the devicetree describes (sim=dt).
  * @dev:	device for the firmware loader
  * @out:	set to the platform on success, NULL on failure

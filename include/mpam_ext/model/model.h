@@ -237,25 +237,10 @@ struct mpam_ext_class *mpam_ext_model_class(const struct mpam_ext_model *m,
 struct mpam_ext_component *mpam_ext_class_component(const struct mpam_ext_class *c,
 						    u32 id);
 
-unsigned int mpam_ext_merge(struct mpam_ext_ris_hw *parent,
-			    const struct mpam_ext_ris_hw *child, bool alias,
-			    struct mpam_ext_merge_rec *rec);
-void mpam_ext_merge_union(struct mpam_ext_ris_hw *parent,
-			  const struct mpam_ext_ris_hw *child, bool first);
-
-u32 mpam_ext_prop_value(const struct mpam_ext_ris_hw *hw,
-			enum mpam_ext_prop prop);
-const char *mpam_ext_prop_name(enum mpam_ext_prop prop);
-const char *mpam_ext_prop_label(enum mpam_ext_prop prop);
-const char *mpam_ext_rule_name(enum mpam_ext_merge_rule rule);
-int mpam_ext_merge_rec_print(const struct mpam_ext_merge_rec *r, char *buf,
-			     size_t len);
 int mpam_ext_merge_rec_summary(const struct mpam_ext_class *c, char *buf,
 			       size_t len);
 int mpam_ext_merge_rec_why(const struct mpam_ext_class *c,
 			   enum mpam_ext_prop prop, char *buf, size_t len);
-int mpam_ext_features_print(const struct mpam_ext_ris_hw *hw, char *buf,
-			    size_t len);
 
 void mpam_ext_model_show_class(struct seq_file *s,
 			       const struct mpam_ext_class *c);

@@ -142,12 +142,9 @@ struct mpam_ext_topo *mpam_ext_topo_pick(struct mpam_ext_model *m,
 void mpam_ext_topo_free(struct mpam_ext_topo *t);
 const char *mpam_ext_res_name(enum mpam_ext_res res);
 const char *mpam_ext_event_name(enum mpam_ext_event ev);
-const char *mpam_ext_policy_name(enum mpam_ext_policy policy);
 int mpam_ext_decision_print(const struct mpam_ext_decision *d, char *buf,
 			    size_t len);
 void mpam_ext_topo_show(struct seq_file *s, const struct mpam_ext_topo *t);
 int mpam_ext_pick_dom_idx(const struct mpam_ext_pick *pk, u32 id);
-const struct mpam_ext_decision *mpam_ext_topo_find(const struct mpam_ext_topo *t,
-						   const char *what);
 
 #endif /* MPAM_EXT_TOPO_H */

@@ -324,10 +324,6 @@ int mpam_ext_msc_setup_all(const struct mpam_ext_platform *plat, bool sim,
 void mpam_ext_msc_teardown_all(void);
 
 /* One MSC, off the list (building blocks of setup; tests) */
-struct mpam_ext_msc *mpam_ext_msc_create(const struct mpam_ext_msc_desc *desc,
-					 bool sim, struct device *dev);
-int mpam_ext_msc_probe(struct mpam_ext_msc *msc);
-void mpam_ext_msc_destroy(struct mpam_ext_msc *msc);
 
 /*
  * Walking the MSCs set up by mpam_ext_msc_setup_all():
@@ -340,8 +336,6 @@ void mpam_ext_msc_destroy(struct mpam_ext_msc *msc);
  * two needs no lock to walk it.
  */
 struct mpam_ext_msc *mpam_ext_msc_next(struct mpam_ext_msc *prev);
-struct mpam_ext_ris *mpam_ext_ris_next(struct mpam_ext_msc *msc,
-				       struct mpam_ext_ris *prev);
 struct mpam_ext_msc *mpam_ext_msc_find(u32 id);
 struct mpam_ext_ris *mpam_ext_ris_find(struct mpam_ext_msc *msc, u8 idx);
 u32 mpam_ext_msc_partid_count(void);
@@ -349,17 +343,9 @@ u32 mpam_ext_msc_pmg_count(void);
 
 /* State and errors */
 enum mpam_ext_msc_state mpam_ext_msc_get_state(struct mpam_ext_msc *msc);
-u64 mpam_ext_msc_last_esr(struct mpam_ext_msc *msc);
-void mpam_ext_msc_error_sync(struct mpam_ext_msc *msc);
-void mpam_ext_msc_counts(struct mpam_ext_msc *msc, u64 *reads, u64 *writes);
-const char *mpam_ext_errcode_name(unsigned int code);
-const char *mpam_ext_msc_state_name(enum mpam_ext_msc_state state);
 
 /* Per-PARTID configuration */
 unsigned long mpam_ext_ris_cfg_fields(const struct mpam_ext_ris *ris);
-u32 mpam_ext_ris_nr_partids(const struct mpam_ext_ris *ris);
-void mpam_ext_ris_default_config(const struct mpam_ext_ris *ris,
-				 struct mpam_ext_config *cfg);
 int mpam_ext_msc_apply(struct mpam_ext_ris *ris, u16 partid,
 		       const struct mpam_ext_config *cfg);
 int mpam_ext_msc_get_config(struct mpam_ext_ris *ris, u16 partid,
@@ -378,9 +364,6 @@ int mpam_ext_msc_mon_config(struct mpam_ext_ris *ris,
 			    const struct mpam_ext_mon_cfg *cfg);
 int mpam_ext_msc_mon_read(struct mpam_ext_ris *ris,
 			  enum mpam_ext_mon_type type, u16 mon, u64 *val);
-int mpam_ext_msc_mon_read_atomic(struct mpam_ext_ris *ris,
-				 enum mpam_ext_mon_type type, u16 mon,
-				 u64 *val);
 
 /* Inspection */
 void mpam_ext_msc_seq_show(struct seq_file *s, struct mpam_ext_msc *msc,

@@ -62,14 +62,6 @@ struct mpam_ext_sim_stats {
 };
 
 /**
- * mpam_ext_sim_set_lenient() - do not fail the running test on bad accesses.
- * @sim:	the simulated MSC
- * @lenient:	true for a test that makes bad accesses on purpose; they are
- *		still counted
- */
-void mpam_ext_sim_set_lenient(struct mpam_ext_sim_msc *sim, bool lenient);
-
-/**
  * mpam_ext_sim_create() - build a simulated MSC.
  * @desc:	the MSC as described (RIS and their hardware properties)
  *
@@ -96,16 +88,6 @@ void mpam_ext_sim_destroy(struct mpam_ext_sim_msc *sim);
 u32 mpam_ext_sim_read32(struct mpam_ext_sim_msc *sim, u32 off);
 
 /**
- * mpam_ext_sim_read64() - 64-bit register read (IDR with EXT, ESR with
- * EXTD_ESR, MSMON_MBWU_L).
- * @sim:	the simulated MSC
- * @off:	register offset from the MSC base
- *
- * Return: the register value.
- */
-u64 mpam_ext_sim_read64(struct mpam_ext_sim_msc *sim, u32 off);
-
-/**
  * mpam_ext_sim_write32() - 32-bit register write.
  * @sim:	the simulated MSC
  * @off:	register offset from the MSC base
@@ -113,14 +95,6 @@ u64 mpam_ext_sim_read64(struct mpam_ext_sim_msc *sim, u32 off);
  *		hardware would
  */
 void mpam_ext_sim_write32(struct mpam_ext_sim_msc *sim, u32 off, u32 val);
-
-/**
- * mpam_ext_sim_write64() - 64-bit register write.
- * @sim:	the simulated MSC
- * @off:	register offset from the MSC base
- * @val:	value
- */
-void mpam_ext_sim_write64(struct mpam_ext_sim_msc *sim, u32 off, u64 val);
 
 /**
  * mpam_ext_sim_set_err_handler() - connect the error interrupt.
@@ -144,17 +118,6 @@ void mpam_ext_sim_account(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
 			  u8 pmg, u64 bytes);
 
 /**
- * mpam_ext_sim_set_occupancy() - cache storage used by one PARTID/PMG.
- * @sim:	the simulated MSC
- * @ris:	RIS index
- * @partid:	PARTID
- * @pmg:	PMG
- * @bytes:	bytes of the cache it occupies, read by matching CSU monitors
- */
-void mpam_ext_sim_set_occupancy(struct mpam_ext_sim_msc *sim, u8 ris,
-				u16 partid, u8 pmg, u64 bytes);
-
-/**
  * mpam_ext_sim_bw_fraction() - bandwidth one PARTID may use at a RIS.
  * @sim:	the simulated MSC
  * @ris:	RIS index
@@ -170,21 +133,6 @@ void mpam_ext_sim_set_occupancy(struct mpam_ext_sim_msc *sim, u8 ris,
  * beyond PARTID_MAX.
  */
 u32 mpam_ext_sim_bw_fraction(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid);
-
-/**
- * mpam_ext_sim_portion() - share of a cache one PARTID may occupy.
- * @sim:	the simulated MSC
- * @ris:	RIS index
- * @partid:	reqPARTID (with narrowing, the intPARTID it maps to controls)
- *
- * Reads the simulated registers: the CPBM bits set over CPBM_WD, and CMAX
- * as (f + 1) / 2^CMAX_WD for its top CMAX_WD bits f (SOFTLIM is not
- * looked at); the smaller of the two when the RIS has both.
- *
- * Return: the fraction scaled to 65536; 65536 for a RIS without CPOR or
- * CMAX, a RIS that does not exist or a PARTID beyond PARTID_MAX.
- */
-u32 mpam_ext_sim_portion(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid);
 
 /**
  * mpam_ext_sim_fill() - a PARTID/PMG brings data into a cache.
@@ -206,27 +154,6 @@ u64 mpam_ext_sim_fill(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
 		      u8 pmg, u64 bytes, u64 size);
 
 /**
- * mpam_ext_sim_inject() - inject a fault.
- * @sim:	the simulated MSC
- * @fault:	what to inject
- * @ris:	RIS index it applies to
- * @arg:	error code (ERROR_IRQ, ERROR_PERSIST) or monitor index
- *		(COUNTER_NEAR_WRAP)
- *
- * Return: 0, or -EINVAL for a RIS, code or monitor that does not exist.
- */
-int mpam_ext_sim_inject(struct mpam_ext_sim_msc *sim, enum mpam_ext_sim_fault fault,
-			u8 ris, u64 arg);
-
-/**
- * mpam_ext_sim_get_stats() - counters of a simulated MSC.
- * @sim:	the simulated MSC
- * @stats:	filled in
- */
-void mpam_ext_sim_get_stats(struct mpam_ext_sim_msc *sim,
-			    struct mpam_ext_sim_stats *stats);
-
-/**
  * mpam_ext_sim_debugfs_init() - fault injection files in an MSC's directory.
  * @sim:	the simulated MSC
  * @dir:	the MSC's debugfs directory
@@ -235,19 +162,6 @@ void mpam_ext_sim_get_stats(struct mpam_ext_sim_msc *sim,
  * mpam_ext_sim_destroy(). See docs/simulator.md for their grammar.
  */
 void mpam_ext_sim_debugfs_init(struct mpam_ext_sim_msc *sim, struct dentry *dir);
-
-/**
- * mpam_ext_sim_inject_parse() - inject a fault described as text.
- * @sim:	the simulated MSC
- * @fault:	what to inject
- * @text:	"<ris> [arg]", the grammar of the debugfs files: decimal or
- *		0x-prefixed numbers separated by blanks, an optional newline
- *
- * Return: 0, or -EINVAL for text that does not parse or a fault that
- * mpam_ext_sim_inject() refuses.
- */
-int mpam_ext_sim_inject_parse(struct mpam_ext_sim_msc *sim,
-			      enum mpam_ext_sim_fault fault, const char *text);
 
 /**
  * mpam_ext_sim_irq_sync() - wait for an error interrupt being delivered.
