@@ -980,7 +980,7 @@ int mpam_ext_merge_rec_why(const struct mpam_ext_class *c,
  * Return: the length of the text.
  */
 static int mpx_features_print(const struct mpam_ext_ris_hw *hw, char *buf,
-			    size_t len)
+			      size_t len)
 {
 	return mpam_ext_hw_features_print(buf, len, hw->features & MPX_MERGED,
 					  ",", "-");
