@@ -624,7 +624,7 @@ static void mpx_cfg_raz_wi(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0x3U, mpx_rd(sim, MPAMCFG_CPBM));
 	/* Beyond the frame */
 	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAM_EXT_MSC_FRAME_MIN));
-	KUNIT_EXPECT_EQ(test, 0ULL, mpam_ext_sim_read64(sim, MPAM_EXT_MSC_FRAME_MIN - 4));
+	KUNIT_EXPECT_EQ(test, 0ULL, mpam_ext_sim_read64(sim, MPAM_EXT_MSC_FRAME_MIN + 8));
 	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, U32_MAX - 3));
 	/* A 64-bit access to two 32-bit registers */
 	mpx_wr(sim, MPAMCFG_CPBM, 0x12);

@@ -27,6 +27,7 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/overflow.h>
+#include <linux/preempt.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -1332,44 +1333,68 @@ static void mpx_sim_write32_reg(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
 		mpx_sim_cfg_access(sim, off, &val, true);
 }
 
+/**
+ * struct mpx_sim_bad - a refused access, reported once the lock is dropped.
+ * @what:	why it was refused; NULL for an access the MSC takes
+ * @off:	its offset
+ * @len:	its width in bytes
+ * @cpu:	the CPU it came from
+ * @lenient:	the MSC was told the test makes it on purpose
+ */
+struct mpx_sim_bad {
+	const char *what;
+	u32 off;
+	unsigned int len, cpu;
+	bool lenient;
+};
+
 /*
  * Is an access of @len bytes at @off one the MSC takes? An unaligned one, one
- * beyond the frame and a 64-bit one to an MSC that takes only 32-bit
- * accesses are not: each is counted and fails the KUnit test running, and
- * the access reads zero and writes nothing.
+ * beyond the frame, one from a CPU outside the MSC's affinity and a 64-bit
+ * one to an MSC that takes only 32-bit accesses are not: each is counted
+ * and described in @bad, and the access reads zero and writes nothing.
  */
 static bool mpx_sim_in_frame(struct mpam_ext_sim_msc *sim, u32 off,
-			     unsigned int len)
+			     unsigned int len, struct mpx_sim_bad *bad)
 {
 	unsigned int cpu = raw_smp_processor_id();
-	const char *what;
 
 	lockdep_assert_held(&sim->lock);
 
+	*bad = (struct mpx_sim_bad){ .off = off, .len = len, .cpu = cpu,
+				     .lenient = sim->lenient };
 	if (sim->private && !cpumask_test_cpu(cpu, &sim->affinity)) {
 		sim->stats.bad_cpu++;
-		if (sim->lenient)
-			return false;
-		kunit_fail_current_test("MSC %u: access at 0x%x from CPU %u, outside its affinity",
-					sim->id, off, cpu);
-		return false;
-	}
-	if (off & (len - 1)) {
+		bad->what = "from a CPU outside its affinity:";
+	} else if (off & (len - 1)) {
 		sim->stats.bad_align++;
-		what = "unaligned";
+		bad->what = "unaligned";
 	} else if ((u64)off + len > sim->size) {
 		sim->stats.bad_frame++;
-		what = "out-of-frame";
+		bad->what = "out-of-frame";
 	} else if (len == 8 && sim->access32) {
 		sim->stats.bad_width++;
-		what = "64-bit (the MSC takes only 32-bit accesses)";
+		bad->what = "64-bit (the MSC takes only 32-bit accesses)";
 	} else {
 		return true;
 	}
-	if (!sim->lenient)
-		kunit_fail_current_test("MSC %u: %s %u-bit access at 0x%x",
-					sim->id, what, len * 8, off);
 	return false;
+}
+
+/*
+ * A refused access fails the KUnit test running, unless the test said it
+ * makes such accesses on purpose. Reporting allocates, so it happens after
+ * the MSC's lock is dropped, and only where sleeping is allowed; an access
+ * refused in atomic context is still counted (debugfs sim_stats).
+ */
+static void mpx_sim_report(struct mpam_ext_sim_msc *sim,
+			   const struct mpx_sim_bad *bad)
+{
+	if (!bad->what || bad->lenient || !preemptible())
+		return;
+	kunit_fail_current_test("MSC %u: %s %u-bit access at 0x%x from CPU %u",
+				sim->id, bad->what, bad->len * 8, bad->off,
+				bad->cpu);
 }
 
 void mpam_ext_sim_set_lenient(struct mpam_ext_sim_msc *sim, bool lenient)
@@ -1407,13 +1432,15 @@ static void mpx_sim_write32(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
 
 u32 mpam_ext_sim_read32(struct mpam_ext_sim_msc *sim, u32 off)
 {
+	struct mpx_sim_bad bad;
 	unsigned long flags;
 	u32 val = 0;
 
 	spin_lock_irqsave(&sim->lock, flags);
-	if (mpx_sim_in_frame(sim, off, 4))
+	if (mpx_sim_in_frame(sim, off, 4, &bad))
 		val = mpx_sim_read32(sim, off);
 	spin_unlock_irqrestore(&sim->lock, flags);
+	mpx_sim_report(sim, &bad);
 	return val;
 }
 
@@ -1424,11 +1451,12 @@ u32 mpam_ext_sim_read32(struct mpam_ext_sim_msc *sim, u32 off)
  */
 u64 mpam_ext_sim_read64(struct mpam_ext_sim_msc *sim, u32 off)
 {
+	struct mpx_sim_bad bad;
 	unsigned long flags;
 	u64 val = 0;
 
 	spin_lock_irqsave(&sim->lock, flags);
-	if (mpx_sim_in_frame(sim, off, 8)) {
+	if (mpx_sim_in_frame(sim, off, 8, &bad)) {
 		if (mpx_sim_is_reg64(sim, off))
 			val = mpx_sim_read64_reg(sim, off);
 		else
@@ -1436,25 +1464,29 @@ u64 mpam_ext_sim_read64(struct mpam_ext_sim_msc *sim, u32 off)
 			      (u64)mpx_sim_read32(sim, off + 4) << 32;
 	}
 	spin_unlock_irqrestore(&sim->lock, flags);
+	mpx_sim_report(sim, &bad);
 	return val;
 }
 
 void mpam_ext_sim_write32(struct mpam_ext_sim_msc *sim, u32 off, u32 val)
 {
+	struct mpx_sim_bad bad;
 	unsigned long flags;
 
 	spin_lock_irqsave(&sim->lock, flags);
-	if (mpx_sim_in_frame(sim, off, 4))
+	if (mpx_sim_in_frame(sim, off, 4, &bad))
 		mpx_sim_write32(sim, off, val);
 	spin_unlock_irqrestore(&sim->lock, flags);
+	mpx_sim_report(sim, &bad);
 }
 
 void mpam_ext_sim_write64(struct mpam_ext_sim_msc *sim, u32 off, u64 val)
 {
+	struct mpx_sim_bad bad;
 	unsigned long flags;
 
 	spin_lock_irqsave(&sim->lock, flags);
-	if (mpx_sim_in_frame(sim, off, 8)) {
+	if (mpx_sim_in_frame(sim, off, 8, &bad)) {
 		if (mpx_sim_is_reg64(sim, off)) {
 			mpx_sim_write64_reg(sim, off, val, U64_MAX);
 		} else {
@@ -1463,6 +1495,7 @@ void mpam_ext_sim_write64(struct mpam_ext_sim_msc *sim, u32 off, u64 val)
 		}
 	}
 	spin_unlock_irqrestore(&sim->lock, flags);
+	mpx_sim_report(sim, &bad);
 }
 
 void mpam_ext_sim_set_err_handler(struct mpam_ext_sim_msc *sim,
