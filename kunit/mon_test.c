@@ -5,7 +5,9 @@
  * counter is left, release, counters shared by the L3 domains of one
  * memory-side component, counter and occupancy reads against traffic put
  * into the simulator, busy and errored MSCs, contexts made and freed many
- * times over classes with different monitor counts, and the contents of
+ * times over classes with different monitor counts, the overflow
+ * sampler's period and a counter wrapping five times between two reads
+ * with sampler steps in between, and the contents of
  * the resctrl files (printed by the front's monfmt.c over the hooks) with
  * every error message.
  */
@@ -582,6 +584,53 @@ static void t_test_unequal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, val, 77);
 }
 
+/*
+ * kunpeng-mini's L2 counters are 31-bit, two CPUs per L2: half the wrap
+ * time at 32000 MB/s per CPU is 2^31 / (2 * 64000 * 1000) ms, 16 ms
+ * (the memory-side 44-bit counters give more, clamped to 1000 ms).
+ */
+static void t_test_sampler_period(struct kunit *test)
+{
+	struct mpam_ext_topo *t = t_setup(test, "mata");
+	struct mpam_ext_mon_ctx *mc;
+	unsigned int cdp;
+
+	/* One context at a time: each takes every monitor */
+	for (cdp = 0; cdp < 2; cdp++) {
+		mc = mpam_ext_mon_create(t, cdp);
+		KUNIT_ASSERT_NOT_NULL(test, mc);
+		KUNIT_EXPECT_EQ_MSG(test, mpam_ext_mon_period_ms(mc), 16,
+				    "cdp %u", cdp);
+		mpam_ext_mon_destroy(mc);
+	}
+}
+
+/*
+ * A 31-bit counter wrapping five times between two user reads loses
+ * nothing when the sampler reads it after each step smaller than a wrap
+ */
+static void t_test_sampler_wraps(struct kunit *test)
+{
+	struct mpam_ext_topo *t = t_setup(test, "mata");
+	struct mpam_ext_mon_ctx *mc = t_ctx(test, t, false);
+	const u64 step = 0x30000000;	/* 3/8 of a 31-bit wrap */
+	u64 val = 1, sum = 0;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, t_ris(test, 65)->hw.mbwu_width, 31);
+	KUNIT_ASSERT_EQ(test, mpam_ext_mon_assign(mc, T_L2TOTAL, 7, 3, 1), 0);
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, T_L2TOTAL, 7, 3, 1, &val), 0);
+	KUNIT_EXPECT_EQ(test, val, 0);
+	for (i = 0; i < 14; i++) {
+		t_account(test, 65, 3, 1, step);
+		sum += step;
+		mpam_ext_mon_sample(mc);
+	}
+	KUNIT_EXPECT_GE(test, sum >> 31, 5);
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_read(mc, T_L2TOTAL, 7, 3, 1, &val), 0);
+	KUNIT_EXPECT_EQ(test, val, sum);
+}
+
 /* Many contexts over unequal classes leave every monitor free */
 static void t_test_cycles(struct kunit *test)
 {
@@ -739,6 +788,8 @@ static struct kunit_case t_mon_cases[] = {
 	KUNIT_CASE(t_test_read_occupancy),
 	KUNIT_CASE(t_test_read_error),
 	KUNIT_CASE(t_test_unequal),
+	KUNIT_CASE(t_test_sampler_period),
+	KUNIT_CASE(t_test_sampler_wraps),
 	KUNIT_CASE(t_test_cycles),
 	KUNIT_CASE(t_test_cycles_shipped),
 	KUNIT_CASE(t_test_assign_file),

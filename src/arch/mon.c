@@ -7,11 +7,17 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/cpumask.h>
 #include <linux/errno.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
+#include <linux/math64.h>
 #include <linux/minmax.h>
+#include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include <mpam_ext/compat.h>
 #include <mpam_ext/arch/mon.h>
@@ -28,6 +34,15 @@
 #else
 #define MPX_MON_TESTABLE	static
 #endif
+
+/*
+ * Overflow sampler (docs/monitoring.md, "Overflow sampler"): the highest
+ * MBWU byte rate assumed per CPU a component serves, in MB/s, and the
+ * range the sampling period is clamped to, in ms
+ */
+#define MPX_MON_CPU_MBPS	32000U
+#define MPX_MON_PERIOD_MIN_MS	10U
+#define MPX_MON_PERIOD_MAX_MS	1000U
 
 /**
  * struct mpx_mon_cntr - one assignable counter.
@@ -82,13 +97,27 @@ struct mpx_mon_ev {
  * @t:		the picking result
  * @cdp:	CDP is on: a group has two PARTIDs
  * @ev:		counters per event (only counter events that are offered)
+ * @lock:	serialises the overflow sampler with the calls that change
+ *		which counters are assigned or read them: the assignment
+ *		state in @ev (used, closid, rmid) is written with both the
+ *		caller's mutex and @lock held, and read with either held; the
+ *		sampler holds only @lock. Lock order: the caller's mutex (the
+ *		front's), then @lock, then the MSC locks (taken inside the
+ *		MSC driver). Never held while @sampler is cancelled.
+ * @period_ms:	sampler period in ms; 0 when no component has a counter
+ * @sampler:	the overflow sampler, queued from mpam_ext_mon_start() until
+ *		mpam_ext_mon_destroy()
  *
- * Everything here is under the caller's mutex (see mon.h).
+ * Everything else is under the caller's mutex (see mon.h).
  */
 struct mpam_ext_mon_ctx {
 	const struct mpam_ext_topo *t;
 	bool cdp;
 	struct mpx_mon_ev ev[MPAM_EXT_EV_NR];
+	/* After the caller's mutex, before the MSC locks: see @lock */
+	struct mutex lock;
+	unsigned int period_ms;
+	struct delayed_work sampler;
 };
 
 /**
@@ -308,6 +337,46 @@ static int mpx_mon_ev_init(struct mpx_mon_ev *e, const struct mpam_ext_pick *pk,
 	return 0;
 }
 
+/*
+ * Sampling period of the counters of @cc, in ms: half the time the
+ * narrowest MBWU counter behind the component takes to wrap at the
+ * highest rate assumed, MPX_MON_CPU_MBPS per CPU the component serves;
+ * 1 MB/s is 1000 bytes per ms. Clamped to
+ * MPX_MON_PERIOD_MIN_MS..MPX_MON_PERIOD_MAX_MS.
+ */
+static unsigned int mpx_mon_comp_period_ms(const struct mpx_mon_comp *cc)
+{
+	u64 mbps = (u64)MPX_MON_CPU_MBPS *
+		   max(cpumask_weight(&cc->comp->cpus), 1U);
+	unsigned int r, width = 63;
+	u64 ms;
+
+	for (r = 0; r < cc->nr_ris; r++)
+		width = min_t(unsigned int, width, cc->ris[r]->hw.mbwu_width);
+	ms = div64_u64(BIT_ULL(width), mbps * 1000 * 2);
+	return clamp_t(u64, ms, MPX_MON_PERIOD_MIN_MS, MPX_MON_PERIOD_MAX_MS);
+}
+
+/* The shortest period over the components with counters, or 0 */
+static unsigned int mpx_mon_period_ms(struct mpam_ext_mon_ctx *mc)
+{
+	unsigned int ev, i, ms = 0;
+	struct mpx_mon_comp *cc;
+
+	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
+		for (i = 0; i < mc->ev[ev].nr_comp; i++) {
+			cc = &mc->ev[ev].comp[i];
+			if (!cc->nr_cntr)
+				continue;
+			if (!ms || mpx_mon_comp_period_ms(cc) < ms)
+				ms = mpx_mon_comp_period_ms(cc);
+		}
+	}
+	return ms;
+}
+
+static void mpx_mon_sampler_fn(struct work_struct *work);
+
 /**
  * mpam_ext_mon_create() - monitoring state for one resctrl mount.
  * @t:		the picking result; must outlive the context
@@ -333,6 +402,8 @@ struct mpam_ext_mon_ctx *mpam_ext_mon_create(const struct mpam_ext_topo *t,
 		return NULL;
 	mc->t = t;
 	mc->cdp = cdp;
+	mutex_init(&mc->lock);
+	INIT_DELAYED_WORK(&mc->sampler, mpx_mon_sampler_fn);
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
 		if (!mpam_ext_mon_uses_cntrs(ev) || !mpam_ext_mon_offered(t, ev))
 			continue;
@@ -341,6 +412,7 @@ struct mpam_ext_mon_ctx *mpam_ext_mon_create(const struct mpam_ext_topo *t,
 			return NULL;
 		}
 	}
+	mc->period_ms = mpx_mon_period_ms(mc);
 	return mc;
 }
 
@@ -348,7 +420,8 @@ struct mpam_ext_mon_ctx *mpam_ext_mon_create(const struct mpam_ext_topo *t,
  * mpam_ext_mon_destroy() - free a context and every monitor it holds.
  * @mc:		the context, or NULL
  *
- * Process context.
+ * Stops the overflow sampler first, waiting for a sample under way to
+ * end. Process context; the context's lock must not be held.
  */
 void mpam_ext_mon_destroy(struct mpam_ext_mon_ctx *mc)
 {
@@ -356,8 +429,11 @@ void mpam_ext_mon_destroy(struct mpam_ext_mon_ctx *mc)
 
 	if (!mc)
 		return;
+	lockdep_assert_not_held(&mc->lock);
+	cancel_delayed_work_sync(&mc->sampler);
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++)
 		mpx_mon_ev_free(&mc->ev[ev]);
+	mutex_destroy(&mc->lock);
 	kfree(mc);
 }
 
@@ -506,26 +582,31 @@ int mpam_ext_mon_assign(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 		return ret;
 	if (!mpx_mon_group_ok(mc, closid, rmid))
 		return -EINVAL;
+	mutex_lock(&mc->lock);
 	if (mpx_mon_find(cc, closid, rmid) >= 0)
-		return 0;
+		goto out;
 	for (c = 0; c < cc->nr_cntr; c++)
 		if (!cc->cntr[c].used)
 			break;
-	if (c == cc->nr_cntr)
-		return -ENOSPC;
+	if (c == cc->nr_cntr) {
+		ret = -ENOSPC;
+		goto out;
+	}
 	for (r = 0; r < cc->nr_ris; r++) {
 		for (h = 0; h < cc->halves; h++) {
 			mpx_mon_cfg(mc, closid, rmid, h, &cfg);
 			ret = mpam_ext_msc_mon_config(cc->ris[r], MPAM_EXT_MON_MBWU,
 						      *mpx_mon_mon(cc, c, r, h), &cfg);
 			if (ret)
-				return ret;
+				goto out;
 		}
 	}
 	cc->cntr[c].used = true;
 	cc->cntr[c].closid = closid;
 	cc->cntr[c].rmid = rmid;
-	return 0;
+out:
+	mutex_unlock(&mc->lock);
+	return ret;
 }
 
 /**
@@ -550,9 +631,11 @@ int mpam_ext_mon_unassign(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 	ret = mpx_mon_cntr_comp(mc, ev, dom, &cc);
 	if (ret)
 		return ret;
+	mutex_lock(&mc->lock);
 	c = mpx_mon_find(cc, closid, rmid);
 	if (c >= 0)
 		cc->cntr[c].used = false;
+	mutex_unlock(&mc->lock);
 	return 0;
 }
 
@@ -569,6 +652,7 @@ void mpam_ext_mon_release(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid)
 	unsigned int ev, i;
 	int c;
 
+	mutex_lock(&mc->lock);
 	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
 		for (i = 0; i < mc->ev[ev].nr_comp; i++) {
 			c = mpx_mon_find(&mc->ev[ev].comp[i], closid, rmid);
@@ -576,6 +660,7 @@ void mpam_ext_mon_release(struct mpam_ext_mon_ctx *mc, u32 closid, u32 rmid)
 				mc->ev[ev].comp[i].cntr[c].used = false;
 		}
 	}
+	mutex_unlock(&mc->lock);
 }
 
 /**
@@ -612,12 +697,18 @@ int mpam_ext_mon_assign_group(struct mpam_ext_mon_ctx *mc, u32 closid,
 	return ret;
 }
 
-/* Sum of the monitors of counter @c */
-static int mpx_mon_read_cntr(struct mpx_mon_comp *cc, unsigned int c, u64 *val)
+/*
+ * Sum of the monitors of counter @c of @cc; each read folds the monitor's
+ * count into its 64-bit total (in the MSC driver)
+ */
+static int mpx_mon_read_cntr(struct mpam_ext_mon_ctx *mc,
+			     struct mpx_mon_comp *cc, unsigned int c, u64 *val)
 {
 	unsigned int r, h;
 	u64 v, sum = 0;
 	int ret;
+
+	lockdep_assert_held(&mc->lock);
 
 	for (r = 0; r < cc->nr_ris; r++) {
 		for (h = 0; h < cc->halves; h++) {
@@ -716,7 +807,10 @@ int mpam_ext_mon_read(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 		c = cc ? mpx_mon_find(cc, closid, rmid) : -1;
 		if (c < 0)
 			return -ENOENT;
-		return mpx_mon_read_err(mpx_mon_read_cntr(cc, c, val));
+		mutex_lock(&mc->lock);
+		ret = mpx_mon_read_cntr(mc, cc, c, val);
+		mutex_unlock(&mc->lock);
+		return mpx_mon_read_err(ret);
 	}
 	d = &mc->t->ev[ev].dom[i];
 	while ((ris = mpam_ext_comp_next_ris(d->comp, 0, &pos))) {
@@ -731,4 +825,82 @@ int mpam_ext_mon_read(struct mpam_ext_mon_ctx *mc, enum mpam_ext_event ev,
 		return -ENODEV;
 	*val = sum;
 	return 0;
+}
+
+/* Read every assigned counter of @mc once, folding each monitor's count */
+static void mpx_mon_sample_locked(struct mpam_ext_mon_ctx *mc)
+{
+	struct mpx_mon_comp *cc;
+	unsigned int ev, i, c;
+	u64 v;
+
+	lockdep_assert_held(&mc->lock);
+	for (ev = 0; ev < MPAM_EXT_EV_NR; ev++) {
+		for (i = 0; i < mc->ev[ev].nr_comp; i++) {
+			cc = &mc->ev[ev].comp[i];
+			/*
+			 * Errors are left to the user's read: an errored MSC
+			 * or a monitor still NRDY is tried again next period
+			 */
+			for (c = 0; c < cc->nr_cntr; c++)
+				if (cc->cntr[c].used)
+					mpx_mon_read_cntr(mc, cc, c, &v);
+		}
+	}
+}
+
+/**
+ * mpam_ext_mon_sample() - one step of the overflow sampler.
+ * @mc:		the context
+ *
+ * Reads every assigned counter, so that each of its MBWU monitors is read
+ * at least once per wrap of its counter. Takes the context's lock; may
+ * sleep. Static outside KUnit builds.
+ */
+MPX_MON_TESTABLE void mpam_ext_mon_sample(struct mpam_ext_mon_ctx *mc)
+{
+	mutex_lock(&mc->lock);
+	mpx_mon_sample_locked(mc);
+	mutex_unlock(&mc->lock);
+}
+
+/**
+ * mpam_ext_mon_period_ms() - the overflow sampler's period.
+ * @mc:		the context
+ *
+ * Static outside KUnit builds.
+ *
+ * Return: the period in ms, 0 when the context has no counter to sample.
+ */
+MPX_MON_TESTABLE unsigned int mpam_ext_mon_period_ms(struct mpam_ext_mon_ctx *mc)
+{
+	return mc->period_ms;
+}
+
+/* The sampler's work: one step, then again one period later */
+static void mpx_mon_sampler_fn(struct work_struct *work)
+{
+	struct mpam_ext_mon_ctx *mc =
+		container_of(to_delayed_work(work), struct mpam_ext_mon_ctx,
+			     sampler);
+
+	mpam_ext_mon_sample(mc);
+	queue_delayed_work(system_unbound_wq, &mc->sampler,
+			   msecs_to_jiffies(mpam_ext_mon_period_ms(mc)));
+}
+
+/**
+ * mpam_ext_mon_start() - start the overflow sampler of a context.
+ * @mc:		the context
+ *
+ * From now until mpam_ext_mon_destroy(), every assigned counter is read
+ * once per period (docs/monitoring.md, "Overflow sampler"), from a
+ * delayed work in process context. Does nothing when no component has a
+ * counter. Call it once, under the caller's mutex like every other call.
+ */
+void mpam_ext_mon_start(struct mpam_ext_mon_ctx *mc)
+{
+	if (mpam_ext_mon_period_ms(mc))
+		queue_delayed_work(system_unbound_wq, &mc->sampler,
+				   msecs_to_jiffies(mpam_ext_mon_period_ms(mc)));
 }

@@ -388,18 +388,26 @@ void mpam_ext_arch_reset_cpus(void)
  * mpam_ext_arch_mon_ctx_alloc() - monitoring state for one mount.
  *
  * Allocates every counter with the CDP setting in force (see
- * mpam_ext_mon_create()).
+ * mpam_ext_mon_create()) and starts the overflow sampler, which runs
+ * until mpam_ext_arch_mon_ctx_free().
  *
  * Return: the context, or NULL when out of memory.
  */
 struct mpam_ext_mon_ctx *mpam_ext_arch_mon_ctx_alloc(void)
 {
-	return mpam_ext_mon_create(mpx_ar_t, mpx_ar_any_cdp());
+	struct mpam_ext_mon_ctx *mc;
+
+	mc = mpam_ext_mon_create(mpx_ar_t, mpx_ar_any_cdp());
+	if (mc)
+		mpam_ext_mon_start(mc);
+	return mc;
 }
 
 /**
  * mpam_ext_arch_mon_ctx_free() - free a context and its counters.
  * @mc:		the context, or NULL
+ *
+ * Stops the overflow sampler first, waiting for a sample under way.
  */
 void mpam_ext_arch_mon_ctx_free(struct mpam_ext_mon_ctx *mc)
 {

@@ -12,12 +12,16 @@
  * One struct mpam_ext_mon_ctx exists per mount (its CDP setting decides
  * how many monitors a counter needs). Rules: docs/monitoring.md.
  *
- * Locking: a context has no lock of its own. Its caller (the resctrl
- * front) serialises every call on one context, mpam_ext_mon_create() and
- * mpam_ext_mon_destroy() included, with its own mutex; the context's
- * counter state is under that mutex. The picking result is read-only, and
- * each MSC access takes that MSC's lock inside the MSC driver. Every call
- * is made from process context (reads may sleep waiting out NRDY).
+ * Locking: the caller (the resctrl front) serialises every call on one
+ * context, mpam_ext_mon_create() and mpam_ext_mon_destroy() included,
+ * with its own mutex. While mounted, an overflow sampler started by
+ * mpam_ext_mon_start() reads every assigned counter periodically from a
+ * delayed work, outside that mutex; the context's own lock serialises it
+ * with assignment and reads, taken inside the caller's mutex and outside
+ * the MSC locks. mpam_ext_mon_destroy() cancels the sampler and waits for
+ * it. The picking result is read-only, and each MSC access takes that
+ * MSC's lock inside the MSC driver. Every call is made from process
+ * context (reads may sleep waiting out NRDY).
  */
 #ifndef MPAM_EXT_MON_H
 #define MPAM_EXT_MON_H
@@ -31,6 +35,7 @@ struct mpam_ext_mon_ctx;
 struct mpam_ext_mon_ctx *mpam_ext_mon_create(const struct mpam_ext_topo *t,
 					     bool cdp);
 void mpam_ext_mon_destroy(struct mpam_ext_mon_ctx *mc);
+void mpam_ext_mon_start(struct mpam_ext_mon_ctx *mc);
 bool mpam_ext_mon_uses_cntrs(enum mpam_ext_event ev);
 bool mpam_ext_mon_offered(const struct mpam_ext_topo *t,
 			  enum mpam_ext_event ev);
