@@ -27,19 +27,17 @@
 #include <linux/workqueue.h>
 
 /* work_on_cpu() on an online CPU, hotplug held off; -ENODEV otherwise */
-static inline long mpx_compat_work_on_cpu_safe(int cpu, long (*fn)(void *),
-					       void *arg)
-{
-	long ret = -ENODEV;
-
-	cpus_read_lock();
-	if (cpu_online(cpu))
-		ret = work_on_cpu(cpu, fn, arg);
-	cpus_read_unlock();
-	return ret;
-}
-
-#define work_on_cpu_safe(cpu, fn, arg) mpx_compat_work_on_cpu_safe(cpu, fn, arg)
+#define work_on_cpu_safe(cpu, fn, arg)					\
+({									\
+	int __mpx_cpu = (cpu);						\
+	long __mpx_ret = -ENODEV;					\
+									\
+	cpus_read_lock();						\
+	if (cpu_online(__mpx_cpu))					\
+		__mpx_ret = work_on_cpu(__mpx_cpu, fn, arg);		\
+	cpus_read_unlock();						\
+	__mpx_ret;							\
+})
 #endif
 
 #ifndef HAVE_KZALLOC_OBJ
