@@ -515,11 +515,11 @@ static void t_test_drain(struct kunit *test)
 
 struct t_regs {
 	struct task_struct *t;	/* the spinner */
-	u64 set;		/* written to MPAM0_EL1 first, if not 0 */
+	bool pm_enter;		/* first CPU_PM_ENTER (0 in the enum: a flag) */
+	u64 set;		/* then written to MPAM0_EL1, if not 0 */
 	bool dead;		/* then the dead callback runs */
 	bool ipi;		/* then the re-programming interrupt's work */
-	unsigned long pm;	/* cpu_pm events around the write */
-	unsigned long pm2;
+	unsigned long pm2;	/* then this cpu_pm event, if not 0 */
 	u64 mpam0;		/* read back at the end */
 	bool on_t;		/* the spinner was the task interrupted */
 };
@@ -533,8 +533,8 @@ static void t_regs_fn(void *arg)
 	struct t_regs *r = arg;
 
 	r->on_t = current == r->t;
-	if (r->pm)
-		mpam_ext_cpu_test_pm(r->pm);
+	if (r->pm_enter)
+		mpam_ext_cpu_test_pm(CPU_PM_ENTER);
 	if (r->set)
 		mpam_ext_sim_cpu_write(MPAM_EXT_SIM_MPAM0_EL1, r->set);
 	if (r->dead)
@@ -602,7 +602,7 @@ static void t_test_hotplug_stale(struct kunit *test)
 static void t_test_cpu_pm(struct kunit *test)
 {
 	u64 va = mpam_ext_cpu_val(22, 23, 2, 3), junk = mpam_ext_cpu_val(77, 77, 7, 7);
-	struct t_regs r = { .set = junk, .pm = CPU_PM_ENTER };
+	struct t_regs r = { .set = junk, .pm_enter = true };
 	unsigned int cpu = t_spinner(test, va, &r);
 
 	r.pm2 = CPU_PM_EXIT;
