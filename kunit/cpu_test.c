@@ -24,7 +24,7 @@
 #include <mpam_ext/arch/cpu.h>
 #include <mpam_ext/sim/cpu_regs.h>
 
-#include "kunit/mpx_cpu_test.h"
+#include <mpam_ext/arch/cpu_test.h>
 #include "kunit/mpx_sim_cpu_test.h"
 
 #define T_PFR0_V1	FIELD_PREP_CONST(MPAM_EXT_PFR0_MPAM, 1)

@@ -15,7 +15,7 @@
 #include <mpam_ext/firmware/platform.h>
 
 #include "kunit/mpx_model_test.h"
-#include "kunit/mpx_merge_test.h"
+#include <mpam_ext/model/model_test.h>
 
 /* Merge rules, one property at a time */
 

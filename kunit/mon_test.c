@@ -28,8 +28,8 @@
 
 #include "kunit/mpx_model_test.h"
 #include "kunit/mpx_resctrl_test.h"
-#include "kunit/mpx_msc_test.h"
-#include "kunit/mpx_sim_test.h"
+#include <mpam_ext/msc/msc_test.h>
+#include <mpam_ext/sim/sim_test.h>
 
 #define T_TOTAL		MPAM_EXT_EV_MBM_TOTAL
 #define T_L2TOTAL	MPAM_EXT_EV_L2_MBM_TOTAL

@@ -23,8 +23,8 @@
 #include <mpam_ext/sim/sim.h>
 
 #include "kunit/mpx_platform_texts.h"
-#include "kunit/mpx_msc_test.h"
-#include "kunit/mpx_sim_test.h"
+#include <mpam_ext/msc/msc_test.h>
+#include <mpam_ext/sim/sim_test.h>
 
 #define T_F(f)		BIT(MPAM_EXT_HW_##f)
 #define T_NRDY_US	10

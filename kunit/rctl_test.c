@@ -17,7 +17,7 @@
 
 #include "kunit/mpx_model_test.h"
 #include "kunit/mpx_resctrl_test.h"
-#include "kunit/mpx_msc_test.h"
+#include <mpam_ext/msc/msc_test.h>
 
 /*
  * kunpeng-mini on simulated MSCs, picked with @policy and @exclude; torn

@@ -22,7 +22,7 @@
 #include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
 #include <mpam_ext/sim/sim.h>
-#include "kunit/mpx_sim_test.h"
+#include <mpam_ext/sim/sim_test.h>
 
 #define MPX_F(x)	BIT(MPAM_EXT_HW_##x)
 

@@ -15,8 +15,8 @@
 #include <mpam_ext/model/topo.h>
 
 #include "kunit/mpx_model_test.h"
-#include "kunit/mpx_merge_test.h"
-#include "kunit/mpx_topo_test.h"
+#include <mpam_ext/model/model_test.h>
+#include <mpam_ext/model/topo_test.h>
 
 /* Parameters */
 

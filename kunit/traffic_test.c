@@ -25,7 +25,7 @@
 #include "kunit/mpx_traffic_test.h"
 
 #include "kunit/mpx_model_test.h"
-#include "kunit/mpx_sim_test.h"
+#include <mpam_ext/sim/sim_test.h>
 
 /* kunpeng-mini: L2 MSCs 64 (CPUs 0-1) and 65 (2-3), L3 128 (0-3), 129 (4-7), MATA 252, 254 */
 #define T_L2_CPU0	64

@@ -40,7 +40,7 @@
 #include <mpam_ext/arch/cpu.h>
 #include <mpam_ext/sim/cpu_regs.h>
 
-#include "kunit/mpx_cpu_test.h"
+#include <mpam_ext/arch/cpu_test.h>
 
 static char *mpx_cpu_side = "auto";
 module_param_named(cpu_side, mpx_cpu_side, charp, 0444);
@@ -617,7 +617,7 @@ static int mpx_cpu_hp_prepare_state = -1;
  * mpam_ext_cpu_test_dead() - run the hotplug callback of a dead CPU.
  * @cpu:	the CPU
  *
- * KUnit only (kunit/mpx_cpu_test.h).
+ * KUnit only (<mpam_ext/arch/cpu_test.h>).
  */
 void mpam_ext_cpu_test_dead(unsigned int cpu)
 {
@@ -628,7 +628,7 @@ void mpam_ext_cpu_test_dead(unsigned int cpu)
  * mpam_ext_cpu_test_pm() - run the cpu_pm notifier on this CPU.
  * @action:	CPU_PM_ENTER, CPU_PM_ENTER_FAILED or CPU_PM_EXIT
  *
- * KUnit only (kunit/mpx_cpu_test.h). Interrupts off, as cpu_pm calls it.
+ * KUnit only (<mpam_ext/arch/cpu_test.h>). Interrupts off, as cpu_pm calls it.
  */
 void mpam_ext_cpu_test_pm(unsigned long action)
 {
@@ -638,7 +638,7 @@ void mpam_ext_cpu_test_pm(unsigned long action)
 /**
  * mpam_ext_cpu_test_ipi() - what the re-programming interrupt does.
  *
- * KUnit only (kunit/mpx_cpu_test.h). On the CPU, interrupts off.
+ * KUnit only (<mpam_ext/arch/cpu_test.h>). On the CPU, interrupts off.
  */
 void mpam_ext_cpu_test_ipi(void)
 {
@@ -654,7 +654,7 @@ static long mpx_cpu_test_online_fn(void *unused)
  * mpam_ext_cpu_test_online() - run the online callback on a CPU.
  * @cpu:	the CPU, online
  *
- * KUnit only (kunit/mpx_cpu_test.h). Process context.
+ * KUnit only (<mpam_ext/arch/cpu_test.h>). Process context.
  */
 void mpam_ext_cpu_test_online(unsigned int cpu)
 {
@@ -1233,7 +1233,7 @@ void mpam_ext_cpu_reset_all(void)
  * mpam_ext_cpu_current() - the value a CPU last programmed.
  * @cpu:	the CPU
  *
- * KUnit only (kunit/mpx_cpu_test.h).
+ * KUnit only (<mpam_ext/arch/cpu_test.h>).
  *
  * Return: the value, 0 for a CPU out of range or before any write.
  */

@@ -16,7 +16,7 @@
 
 #include <mpam_ext/compat.h>
 #include <mpam_ext/model/model.h>
-#include "kunit/mpx_merge_test.h"
+#include <mpam_ext/model/model_test.h>
 
 #define MPX_F(f)	BIT(MPAM_EXT_HW_##f)
 

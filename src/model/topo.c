@@ -15,7 +15,7 @@
 
 #include <mpam_ext/compat.h>
 #include <mpam_ext/model/topo.h>
-#include "kunit/mpx_topo_test.h"
+#include <mpam_ext/model/topo_test.h>
 
 static const char * const mpx_res_names[MPAM_EXT_RES_NR] = {
 	[MPAM_EXT_RES_L2] = "L2",

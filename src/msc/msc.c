@@ -42,7 +42,7 @@
 #include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
 #include <mpam_ext/sim/sim.h>
-#include "kunit/mpx_msc_test.h"
+#include <mpam_ext/msc/msc_test.h>
 
 /* Spec limits on ID register fields (IHI 0099) */
 #define MPX_CPBM_WD_MAX		32768

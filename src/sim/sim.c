@@ -39,7 +39,7 @@
 #include <mpam_ext/firmware/platform.h>
 #include <mpam_ext/regs.h>
 #include <mpam_ext/sim/sim.h>
-#include "kunit/mpx_sim_test.h"
+#include <mpam_ext/sim/sim_test.h>
 
 /* The RIS field of the selection registers is 4 bits wide */
 #define MPX_NR_RIS_IDX		16

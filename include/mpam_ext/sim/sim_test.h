@@ -3,8 +3,8 @@
  * What src/sim/sim.c offers its KUnit suites only: building blocks and
  * inspection that no other unit of the module calls.
  */
-#ifndef MPX_SIM_TEST_H
-#define MPX_SIM_TEST_H
+#ifndef MPAM_EXT_SIM_TEST_H
+#define MPAM_EXT_SIM_TEST_H
 
 #include <mpam_ext/sim/sim.h>
 
@@ -94,4 +94,4 @@ void mpam_ext_sim_get_stats(struct mpam_ext_sim_msc *sim,
 int mpam_ext_sim_inject_parse(struct mpam_ext_sim_msc *sim,
 			      enum mpam_ext_sim_fault fault, const char *text);
 
-#endif /* MPX_SIM_TEST_H */
+#endif /* MPAM_EXT_SIM_TEST_H */

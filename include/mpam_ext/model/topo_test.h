@@ -3,8 +3,8 @@
  * What src/model/topo.c offers its KUnit suites only: building blocks and
  * inspection that no other unit of the module calls.
  */
-#ifndef MPX_TOPO_TEST_H
-#define MPX_TOPO_TEST_H
+#ifndef MPAM_EXT_TOPO_TEST_H
+#define MPAM_EXT_TOPO_TEST_H
 
 #include <mpam_ext/model/topo.h>
 
@@ -13,4 +13,4 @@ const char *mpam_ext_policy_name(enum mpam_ext_policy policy);
 const struct mpam_ext_decision *mpam_ext_topo_find(const struct mpam_ext_topo *t,
 						   const char *what);
 
-#endif /* MPX_TOPO_TEST_H */
+#endif /* MPAM_EXT_TOPO_TEST_H */

@@ -3,8 +3,8 @@
  * What src/msc/msc.c offers its KUnit suites only: building blocks and
  * inspection that no other unit of the module calls.
  */
-#ifndef MPX_MSC_TEST_H
-#define MPX_MSC_TEST_H
+#ifndef MPAM_EXT_MSC_TEST_H
+#define MPAM_EXT_MSC_TEST_H
 
 #include <mpam_ext/msc/msc.h>
 
@@ -35,4 +35,4 @@ int mpam_ext_msc_mon_read_atomic(struct mpam_ext_ris *ris,
 				 enum mpam_ext_mon_type type, u16 mon,
 				 u64 *val);
 
-#endif /* MPX_MSC_TEST_H */
+#endif /* MPAM_EXT_MSC_TEST_H */

@@ -3,8 +3,8 @@
  * What src/model/model.c offers its KUnit suites only: building blocks and
  * inspection that no other unit of the module calls.
  */
-#ifndef MPX_MERGE_TEST_H
-#define MPX_MERGE_TEST_H
+#ifndef MPAM_EXT_MODEL_TEST_H
+#define MPAM_EXT_MODEL_TEST_H
 
 #include <mpam_ext/model/model.h>
 
@@ -27,4 +27,4 @@ const char *mpam_ext_rule_name(enum mpam_ext_merge_rule rule);
 int mpam_ext_merge_rec_print(const struct mpam_ext_merge_rec *r, char *buf,
 			     size_t len);
 
-#endif /* MPX_MERGE_TEST_H */
+#endif /* MPAM_EXT_MODEL_TEST_H */

@@ -2,8 +2,8 @@
 /*
  * What the CPU side offers its KUnit suite only.
  */
-#ifndef MPX_CPU_TEST_H
-#define MPX_CPU_TEST_H
+#ifndef MPAM_EXT_CPU_TEST_H
+#define MPAM_EXT_CPU_TEST_H
 
 #include <linux/types.h>
 
@@ -18,4 +18,4 @@ void mpam_ext_cpu_test_ipi(void);
 int mpam_ext_cpu_decide(u64 pfr0, u64 pfr1, bool at_el2, bool sim_mscs,
 			const char *param, char *why, size_t len);
 
-#endif /* MPX_CPU_TEST_H */
+#endif /* MPAM_EXT_CPU_TEST_H */
