@@ -82,3 +82,20 @@ ratio_ok() {
 		r = a / b; printf "ratio %s/%s = %.3f (want %.3f +- %d%%)\n", a, b, r, w, t * 100
 		exit !(r >= w * (1 - t) && r <= w * (1 + t)) }'
 }
+
+# kmemleak_clear: forget what kmemleak found so far (debug kernel only).
+kmemleak_clear() {
+	[ -e /sys/kernel/debug/kmemleak ] && echo clear >/sys/kernel/debug/kmemleak
+	return 0
+}
+
+# kmemleak_none WHEN: on a kernel with kmemleak, scan and check that it
+# finds no leak since kmemleak_clear, printing what it found otherwise.
+kmemleak_none() {
+	kml=/sys/kernel/debug/kmemleak
+	[ -e $kml ] || return 0
+	echo scan >$kml
+	leaks=$(grep -c '^unreferenced object' $kml)
+	[ "$leaks" = 0 ] || head -n 60 $kml
+	expect_eq "kmemleak finds no leak $1" 0 "$leaks"
+}

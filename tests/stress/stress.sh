@@ -6,8 +6,7 @@
 # lockdep, WARN) fail the boot itself.
 . /tests/lib.sh
 . /stress/params
-kml=/sys/kernel/debug/kmemleak
-[ -e $kml ] && echo clear >$kml
+kmemleak_clear
 
 online0=$(cat /sys/devices/system/cpu/online)
 check "load" mpx_load sim=kunpeng-mini policy=mata || { finish; exit 1; }
@@ -37,10 +36,5 @@ check "every group the run left is removed" rm_groups
 check "root's schemata still reads" cat $RC/schemata
 check "unmount" umount $RC
 check "unload" rmmod mpam_ext
-if [ -e $kml ]; then
-	echo scan >$kml
-	leaks=$(grep -c '^unreferenced object' $kml)
-	[ "$leaks" = 0 ] || head -n 40 $kml
-	expect_eq "kmemleak finds no leak after the stress run" 0 "$leaks"
-fi
+kmemleak_none "after the stress run"
 finish
