@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12 7.2
+# kernels: 6.1 6.12
 # CPU hotplug in the resctrl front (docs/resctrl.md): the default group's
 # cpus follow CPUs going offline and online, a CPU going offline leaves
 # the group that has it, and comes back in the default group, as in
-# resctrl; cpus writes naming an offline CPU are refused.
+# resctrl; cpus writes naming an offline CPU are refused. It needs the
+# eight online CPUs of the distro kernels' VMs: the debug kernel's VM has
+# two (scripts/qemu-test), and there CPU hotplug runs under lockdep and
+# KASAN in cpu-side.sh and in the stress run (tests/stress/).
 . /tests/lib.sh
 ON=/sys/devices/system/cpu/cpu1/online
 
