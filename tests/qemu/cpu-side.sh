@@ -42,6 +42,10 @@ wait $pid 2>/dev/null
 cpu_field() {
 	awk -v c="cpu$1" -v f="$2" '$1 == c { for (i = 2; i < NF; i++) if ($i == f) print $(i + 1) }' $DBG/cpus
 }
+# snap_field LINE FIELD: a field of one line of debugfs cpus
+snap_field() {
+	echo "$1" | awk -v f="$2" '{ for (i = 2; i < NF; i++) if ($i == f) print $(i + 1) }'
+}
 # wait_field CPU FIELD VALUE: wait (up to about 30 s) for FIELD to read VALUE
 wait_field() {
 	i=0
@@ -69,9 +73,22 @@ if [ -w $ON ]; then
 	taskset -p -c 1 $busy >/dev/null
 	wait_field 1 partid_d "$p"
 	expect_eq "cpu1 back online runs g's task with g's PARTID" "$p" "$(cpu_field 1 partid_d)"
-	expect_eq "cpu1 back online: the simulated MPAM0_EL1 holds it" \
-		"$(printf '%#x' $(( (p << 16) | p | ($(cpu_field 1 pmg_d) << 40) | ($(cpu_field 1 pmg_i) << 32) )))" \
-		"$(cpu_field 1 mpam0)"
+	# One snapshot of cpu1's line at a time: between two reads of the file
+	# another task may run there. Wait (up to about 30 s) for a snapshot in
+	# which g's task runs and the simulated MPAM0_EL1 holds its value.
+	held="" want="" i=0
+	while [ $i -lt 300 ]; do
+		l=$(grep '^cpu1 ' $DBG/cpus)
+		want=$(printf '%#x' $(( ($(snap_field "$l" partid_d) << 16) | $(snap_field "$l" partid_i) |
+			($(snap_field "$l" pmg_d) << 40) | ($(snap_field "$l" pmg_i) << 32) )))
+		if [ "$(snap_field "$l" partid_d)" = "$p" ] && [ "$(snap_field "$l" mpam0)" = "$want" ]; then
+			held=$want
+			break
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	expect_eq "cpu1 back online: the simulated MPAM0_EL1 holds g's value" "$want" "$held"
 	check "cpu1 wrote its registers after coming back" test "$(cpu_field 1 writes)" -gt "$w0"
 	kill $busy
 	wait $busy 2>/dev/null
