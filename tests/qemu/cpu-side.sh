@@ -46,24 +46,36 @@ cpu_field() {
 snap_field() {
 	echo "$1" | awk -v f="$2" '{ for (i = 2; i < NF; i++) if ($i == f) print $(i + 1) }'
 }
-# wait_field CPU FIELD VALUE: wait (up to about 30 s) for FIELD to read VALUE
+# wait_field CPU FIELD VALUE: wait (up to about 30 s) for FIELD to read
+# VALUE and print the last value read. One read per try: another task may
+# run on CPU between two reads, so a second read could see its value.
 wait_field() {
 	i=0
-	while [ "$(cpu_field "$1" "$2")" != "$3" ] && [ $i -lt 300 ]; do
+	v=$(cpu_field "$1" "$2")
+	while [ "$v" != "$3" ] && [ $i -lt 300 ]; do
 		sleep 0.1
 		i=$((i + 1))
+		v=$(cpu_field "$1" "$2")
 	done
+	echo "$v"
+}
+# wait_nonzero CPU FIELD: wait (up to about 30 s) for FIELD to read other
+# than 0 and print the last value read
+wait_nonzero() {
+	i=0
+	v=$(cpu_field "$1" "$2")
+	while [ "$v" = 0 ] && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+		v=$(cpu_field "$1" "$2")
+	done
+	echo "$v"
 }
 ON=/sys/devices/system/cpu/cpu1/online
 if [ -w $ON ]; then
 	taskset -c 1 sh -c "echo \$\$ >$RC/g/tasks && while :; do :; done" &
 	busy=$!
-	i=0
-	while [ "$(cpu_field 1 partid_d)" = 0 ] && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	p=$(cpu_field 1 partid_d)
+	p=$(wait_nonzero 1 partid_d)
 	check "cpu1 runs g's task with a PARTID of its own" test "$p" -gt 0
 	check "cpu1 offline" wr $ON 0
 	check "debugfs cpus: cpu1 offline" grep -q '^cpu1 offline ' $DBG/cpus
@@ -71,8 +83,7 @@ if [ -w $ON ]; then
 	check "debugfs cpus: cpu1 online" grep -q '^cpu1 online ' $DBG/cpus
 	w0=$(cpu_field 1 writes)
 	taskset -p -c 1 $busy >/dev/null
-	wait_field 1 partid_d "$p"
-	expect_eq "cpu1 back online runs g's task with g's PARTID" "$p" "$(cpu_field 1 partid_d)"
+	expect_eq "cpu1 back online runs g's task with g's PARTID" "$p" "$(wait_field 1 partid_d "$p")"
 	# One snapshot of cpu1's line at a time: between two reads of the file
 	# another task may run there. Wait (up to about 30 s) for a snapshot in
 	# which g's task runs and the simulated MPAM0_EL1 holds its value.
