@@ -259,6 +259,73 @@ static void t_test_shared_width(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, parent.cmax_wd, 0);
 }
 
+/*
+ * With alias, a feature added from one RIS whose width shares a field
+ * with another RIS's feature (bwa_wd of a MAX RIS and a MIN RIS) keeps
+ * the smaller width and says which property was narrowed, from which
+ * value, whichever RIS comes first.
+ */
+static void t_test_alias_shared_width(struct kunit *test)
+{
+	struct mpam_ext_merge_rec rec[MPAM_EXT_PROP_NR];
+	struct mpam_ext_ris_hw parent, child;
+	char buf[160];
+	unsigned int order;
+
+	for (order = 0; order < 2; order++) {
+		/* order 0: MAX (8 bits) then MIN (12); order 1: the other way */
+		t_hw(&parent, order ? T_F(MBW_MIN) : T_F(MBW_MAX));
+		parent.bwa_wd = order ? 12 : 8;
+		t_hw(&child, order ? T_F(MBW_MAX) : T_F(MBW_MIN));
+		child.bwa_wd = order ? 8 : 12;
+		KUNIT_ASSERT_EQ(test, mpam_ext_merge(&parent, &child, true, rec), 1);
+		KUNIT_EXPECT_EQ(test, parent.features, T_F(MBW_MAX) | T_F(MBW_MIN));
+		KUNIT_EXPECT_EQ(test, parent.bwa_wd, 8);
+		/* the 12-bit MIN is the one narrowed */
+		KUNIT_EXPECT_EQ(test, rec[0].prop, MPAM_EXT_PROP_MBW_MIN);
+		KUNIT_EXPECT_EQ(test, rec[0].rule, MPAM_EXT_RULE_SHARED_MIN);
+		KUNIT_EXPECT_FALSE(test, rec[0].cleared);
+		KUNIT_EXPECT_EQ(test, rec[0].before, order ? 12 : 8);
+		KUNIT_EXPECT_EQ(test, rec[0].child, order ? 8 : 12);
+		KUNIT_EXPECT_EQ(test, rec[0].after, 8);
+	}
+	KUNIT_EXPECT_STREQ(test, mpam_ext_rule_name(MPAM_EXT_RULE_SHARED_MIN),
+			   "shared-take-min");
+	rec[0].level = MPAM_EXT_MERGE_VMSC;
+	rec[0].msc_id = 3;
+	rec[0].ris = BIT(1);
+	mpam_ext_merge_rec_print(&rec[0], buf, sizeof(buf));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(buf, "prop=mbw_min action=narrowed"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(buf, "before=12 child_value=8 after=8"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(buf, "rule=shared-take-min"));
+
+	/* Two features of the parent in the slot are both recorded, once */
+	t_hw(&parent, T_F(MBW_MAX) | T_F(MBW_PROP));
+	parent.bwa_wd = 10;
+	t_hw(&child, T_F(MBW_MIN));
+	child.bwa_wd = 6;
+	KUNIT_ASSERT_EQ(test, mpam_ext_merge(&parent, &child, true, rec), 2);
+	KUNIT_EXPECT_EQ(test, parent.bwa_wd, 6);
+	KUNIT_EXPECT_EQ(test, rec[0].prop, MPAM_EXT_PROP_MBW_MAX);
+	KUNIT_EXPECT_EQ(test, rec[1].prop, MPAM_EXT_PROP_MBW_PROP);
+	KUNIT_EXPECT_EQ(test, rec[1].before, 10);
+	KUNIT_EXPECT_EQ(test, rec[1].after, 6);
+
+	/* Equal widths, or no shared feature: nothing recorded */
+	t_hw(&parent, T_F(CMAX));
+	parent.cmax_wd = 8;
+	t_hw(&child, T_F(CMIN));
+	child.cmax_wd = 8;
+	KUNIT_EXPECT_EQ(test, mpam_ext_merge(&parent, &child, true, rec), 0);
+	KUNIT_EXPECT_EQ(test, parent.cmax_wd, 8);
+	t_hw(&parent, T_F(CPOR));
+	parent.cpbm_wd = 16;
+	t_hw(&child, T_F(MBW_MIN));
+	child.bwa_wd = 12;
+	KUNIT_EXPECT_EQ(test, mpam_ext_merge(&parent, &child, true, rec), 0);
+	KUNIT_EXPECT_EQ(test, parent.bwa_wd, 12);
+}
+
 /* PARTID and PMG ranges take the minimum, with alias or not */
 static void t_test_ranges(struct kunit *test)
 {
@@ -606,6 +673,7 @@ static struct kunit_case t_merge_cases[] = {
 	KUNIT_CASE(t_test_rules),
 	KUNIT_CASE(t_test_polarity),
 	KUNIT_CASE(t_test_shared_width),
+	KUNIT_CASE(t_test_alias_shared_width),
 	KUNIT_CASE(t_test_ranges),
 	KUNIT_CASE(t_test_mbwu_width),
 	KUNIT_CASE(t_test_not_merged),

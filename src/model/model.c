@@ -142,6 +142,7 @@ static const char * const mpx_rule_names[] = {
 	[MPAM_EXT_RULE_WIDTH_MUST_MATCH]	= "width-must-match",
 	[MPAM_EXT_RULE_POLARITY_MUST_MATCH]	= "polarity-must-match",
 	[MPAM_EXT_RULE_TAKE_MIN]		= "take-min",
+	[MPAM_EXT_RULE_SHARED_MIN]		= "shared-take-min",
 };
 
 /**
@@ -219,29 +220,96 @@ u32 mpam_ext_prop_value(const struct mpam_ext_ris_hw *hw,
 	return prop < MPAM_EXT_PROP_NR ? mpx_get(hw, &mpx_props[prop]) : 0;
 }
 
+static void mpx_rec(struct mpam_ext_merge_rec *rec, unsigned int *n,
+		    enum mpam_ext_prop prop, enum mpam_ext_merge_rule rule,
+		    bool cleared, u32 before, u32 child, u32 after)
+{
+	struct mpam_ext_merge_rec *r = &rec[(*n)++];
+
+	memset(r, 0, sizeof(*r));
+	r->prop = prop;
+	r->rule = rule;
+	r->cleared = cleared;
+	r->before = before;
+	r->child = child;
+	r->after = after;
+}
+
+/*
+ * Record, once per property, every feature of @parent (those in @had)
+ * whose value lives in the slot of @d and is narrowed from @pv to @cv.
+ */
+static void mpx_union_narrow(struct mpam_ext_merge_rec *rec, unsigned int *n,
+			     unsigned long *recorded, unsigned long had,
+			     const struct mpx_prop *d, u32 pv, u32 cv)
+{
+	unsigned int j;
+
+	for (j = 0; j < MPAM_EXT_PROP_NR; j++) {
+		const struct mpx_prop *o = &mpx_props[j];
+
+		if (o->off != d->off || !o->size || o->feat < 0 ||
+		    !(had & BIT(o->feat)) || (*recorded & BIT(j)))
+			continue;
+		*recorded |= BIT(j);
+		mpx_rec(rec, n, j, MPAM_EXT_RULE_SHARED_MIN, false, pv, cv, cv);
+	}
+}
+
 /*
  * Add to @parent every merged feature of @child it lacks, with its values
- * and polarity. Return the features added.
+ * and polarity. Return the features added. Two features can share one
+ * value (bwa_wd, cmax_wd): when an added feature's value differs from the
+ * one a feature @parent already has in that slot, the slot takes the
+ * smaller and each narrowed property gets a record in @rec (when not
+ * NULL; room for MPAM_EXT_PROP_NR, counted in *@n).
  */
 static unsigned long mpx_union(struct mpam_ext_ris_hw *parent,
-			       const struct mpam_ext_ris_hw *child)
+			       const struct mpam_ext_ris_hw *child,
+			       struct mpam_ext_merge_rec *rec, unsigned int *n)
 {
 	/* Polarity bits come with their feature, never on their own */
 	unsigned long added = child->features & ~parent->features & MPX_MERGED &
 			      ~(MPX_F(INTPRI_0_IS_LOW) | MPX_F(DSPRI_0_IS_LOW));
-	unsigned int i;
+	unsigned long had = parent->features & MPX_MERGED;
+	unsigned long recorded = 0;
+	unsigned int i, j;
 
 	parent->features |= added;
 	for (i = 0; i < MPAM_EXT_PROP_NR; i++) {
 		const struct mpx_prop *d = &mpx_props[i];
+		bool shared = false;
+		u32 pv, cv;
 
 		if (d->feat < 0 || !(added & BIT(d->feat)))
 			continue;
-		if (d->size)
-			mpx_set(parent, d, mpx_get(child, d));
 		if (d->pol >= 0) {
 			parent->features &= ~BIT(d->pol);
 			parent->features |= child->features & BIT(d->pol);
+		}
+		if (!d->size)
+			continue;
+		for (j = 0; j < MPAM_EXT_PROP_NR; j++)
+			if (mpx_props[j].off == d->off && mpx_props[j].size &&
+			    mpx_props[j].feat >= 0 &&
+			    (had & BIT(mpx_props[j].feat)))
+				shared = true;
+		pv = mpx_get(parent, d);
+		cv = mpx_get(child, d);
+		if (!shared || cv == pv) {
+			mpx_set(parent, d, cv);
+			continue;
+		}
+		if (cv < pv) {
+			/* what @parent had is narrowed to @child's value */
+			mpx_set(parent, d, cv);
+			if (rec)
+				mpx_union_narrow(rec, n, &recorded, had, d, pv, cv);
+		} else if (rec && !(recorded & BIT(i))) {
+			/* the added feature keeps @parent's smaller value */
+			recorded |= BIT(i);
+			mpx_rec(rec, n, i, MPAM_EXT_RULE_SHARED_MIN, false, pv,
+				cv, pv);
 		}
 	}
 	return added;
@@ -275,21 +343,6 @@ static void mpx_normalise(struct mpam_ext_ris_hw *hw)
 	}
 }
 
-static void mpx_rec(struct mpam_ext_merge_rec *rec, unsigned int *n,
-		    enum mpam_ext_prop prop, enum mpam_ext_merge_rule rule,
-		    bool cleared, u32 before, u32 child, u32 after)
-{
-	struct mpam_ext_merge_rec *r = &rec[(*n)++];
-
-	memset(r, 0, sizeof(*r));
-	r->prop = prop;
-	r->rule = rule;
-	r->cleared = cleared;
-	r->before = before;
-	r->child = child;
-	r->after = after;
-}
-
 /**
  * mpam_ext_merge() - merge one child's properties into its parent's.
  * @parent:	the parent's properties, changed in place
@@ -317,7 +370,7 @@ unsigned int mpam_ext_merge(struct mpam_ext_ris_hw *parent,
 	unsigned int i, n = 0;
 
 	if (alias)
-		added = mpx_union(parent, child);
+		added = mpx_union(parent, child, rec, &n);
 
 	for (i = 0; i < MPAM_EXT_PROP_NR; i++) {
 		const struct mpx_prop *d = &mpx_props[i];
@@ -381,7 +434,7 @@ void mpam_ext_merge_union(struct mpam_ext_ris_hw *parent,
 		parent->partid_max = child->partid_max;
 		parent->pmg_max = child->pmg_max;
 	}
-	mpx_union(parent, child);
+	mpx_union(parent, child, NULL, NULL);
 }
 
 /* Building the tree */
@@ -891,6 +944,9 @@ static int mpx_rec_text(const struct mpam_ext_class *c,
 		break;
 	case MPAM_EXT_RULE_POLARITY_MUST_MATCH:
 		strscpy(what, "has the other 0-is-low polarity", sizeof(what));
+		break;
+	case MPAM_EXT_RULE_SHARED_MIN:
+		strscpy(what, "aliases one width of two features", sizeof(what));
 		break;
 	default:
 		if (d->kind == MPX_K_LIMIT)

@@ -66,6 +66,7 @@ enum mpam_ext_merge_rule {
 	MPAM_EXT_RULE_WIDTH_MUST_MATCH,		/* widths differ */
 	MPAM_EXT_RULE_POLARITY_MUST_MATCH,	/* "0 is low" differs */
 	MPAM_EXT_RULE_TAKE_MIN,			/* narrowed to the child's */
+	MPAM_EXT_RULE_SHARED_MIN,		/* alias: one value, two features */
 };
 
 /* Where a merge happened */
