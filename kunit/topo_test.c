@@ -316,6 +316,62 @@ static void t_test_mainline_grace(struct kunit *test)
 	t_expect(test, t, "mbm_total_bytes", "refused", NULL);
 }
 
+/*
+ * Coverage counts the CPUs the kernel can run, not only those the
+ * description names: a CPU no cache of the platform lists is left
+ * uncontrolled, so no class is picked.
+ */
+static const char t_half_text[] =
+	"platform name half\n"
+	"cache level 3 id 0 cpus 0-3\n"
+	"memory id 0 cpus 0-3\n"
+	"msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 96 aidr 0x10 iidr 0x43b\n"
+	"  ris index 0 loc cache:3:0 features cpor,csu partid-max 63 pmg-max 1 cpbm-wd 16 csu-mon 8\n"
+	"msc id 1 base 0x10010000 size 0x4000 nrdy-us 10 err-irq 97 aidr 0x10 iidr 0x43b\n"
+	"  ris index 0 loc memory:0 features mbw-max partid-max 63 pmg-max 1 bwa-wd 8\n";
+
+static void t_test_possible_cpus(struct kunit *test)
+{
+	struct mpam_ext_model_input in = {
+		.plat = t_parse(test, t_half_text),
+	};
+	char err[MPAM_EXT_PARAM_ERR_LEN];
+	struct mpam_ext_topo_params *params;
+	struct mpam_ext_model *m;
+	struct mpam_ext_topo *t;
+	struct cpumask *cpus;
+
+	cpus = kunit_kzalloc(test, sizeof(*cpus), GFP_KERNEL);
+	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cpus);
+	KUNIT_ASSERT_NOT_NULL(test, params);
+	KUNIT_ASSERT_EQ(test, 0, mpam_ext_topo_parse_params(params, NULL, NULL,
+							    NULL, NULL, NULL,
+							    err, sizeof(err)));
+	KUNIT_ASSERT_EQ(test, cpulist_parse("0-7", cpus), 0);
+	in.cpus = cpus;
+	m = mpam_ext_model_build(&in);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
+	t = mpam_ext_topo_pick(m, params);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
+	t_expect(test, t, "L3", "refused", "covers CPUs 0-3 of 0-7");
+	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_L3].cls);
+	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_MB].cls);
+	KUNIT_EXPECT_NULL(test, t->ev[MPAM_EXT_EV_LLC_OCCUPANCY].cls);
+
+	/* The same CPUs as the description: picked as before */
+	KUNIT_ASSERT_EQ(test, cpulist_parse("0-3", cpus), 0);
+	m = mpam_ext_model_build(&in);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
+	t = mpam_ext_topo_pick(m, params);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
+	t_expect(test, t, "L3", "picked", NULL);
+}
+
 static void t_test_mata_kunpeng(struct kunit *test)
 {
 	struct mpam_ext_topo *t = t_pick(test, t_shipped(test, "kunpeng-mini"),
@@ -547,6 +603,7 @@ static struct kunit_case t_pick_cases[] = {
 	KUNIT_CASE(t_test_mainline_tiny),
 	KUNIT_CASE(t_test_mainline_kunpeng),
 	KUNIT_CASE(t_test_mainline_grace),
+	KUNIT_CASE(t_test_possible_cpus),
 	KUNIT_CASE(t_test_mata_kunpeng),
 	KUNIT_CASE(t_test_mata_grace),
 	KUNIT_CASE(t_test_mata_two_sockets),

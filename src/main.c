@@ -5,6 +5,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/acpi.h>
+#include <linux/cpumask.h>
 #include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -169,6 +170,8 @@ static int mpx_model_init(void)
 		.usable = mpx_ris_usable,
 		.nr_exclude = mpx_params.nr_exclude,
 		.exclude = mpx_params.exclude,
+		/* a CPU no MSC controls leaves its class unpicked */
+		.cpus = cpu_possible_mask,
 	};
 	char line[MPAM_EXT_WHY_LEN + 64];
 	unsigned int i;

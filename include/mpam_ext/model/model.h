@@ -204,6 +204,8 @@ struct mpam_ext_exclude {
  * @usable_arg:	passed to @usable
  * @nr_exclude:	entries in @exclude
  * @exclude:	RIS and MSCs to leave out of every merge; @matched is set
+ * @cpus:	CPUs a class must cover to be picked besides the platform's
+ *		own (the kernel's possible CPUs); NULL for none
  */
 struct mpam_ext_model_input {
 	const struct mpam_ext_platform *plat;
@@ -212,12 +214,14 @@ struct mpam_ext_model_input {
 	void *usable_arg;
 	unsigned int nr_exclude;
 	struct mpam_ext_exclude *exclude;
+	const struct cpumask *cpus;
 };
 
 /**
  * struct mpam_ext_model - the whole model.
  * @plat:	the platform it was built from
- * @all_cpus:	every CPU the platform's caches and memory nodes name
+ * @all_cpus:	every CPU the platform's caches and memory nodes name,
+ *		and the input's @cpus: what a picked class covers
  * @nr_unused:	RIS left out because they were not usable (refused)
  * @nr_classes:	entries in @classes
  * @classes:	caches by level, then memory, then unknown
