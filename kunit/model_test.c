@@ -606,30 +606,76 @@ static void t_test_vmsc_alias(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->props.features, T_F(CSU) | T_F(MBWU));
 }
 
-/* RIS the probe refused are left out and counted; unknown locators */
-static bool t_not_67(const struct mpam_ext_msc_desc *msc,
+/*
+ * RIS the probe refused keep their place and are counted: the class they
+ * are in loses every feature, with records naming the MSC and the CPUs
+ * that lose control; unknown locators
+ */
+static bool t_usable(const struct mpam_ext_msc_desc *msc,
 		     const struct mpam_ext_ris_desc *ris, void *arg)
 {
-	return msc->id != 67;
+	return msc->id != *(u32 *)arg;
 }
 
 static void t_test_unusable(struct kunit *test)
 {
+	struct mpam_ext_exclude ex = { .msc_id = 67, .all = true };
+	u32 refused = 254;
 	struct mpam_ext_model_input in = {
 		.plat = t_shipped(test, "kunpeng-mini"),
-		.usable = t_not_67,
+		.usable = t_usable,
+		.usable_arg = &refused,
 	};
 	struct mpam_ext_model *m = mpam_ext_model_build(&in);
+	struct mpam_ext_component *comp;
 	struct mpam_ext_class *c;
+	char line[MPAM_EXT_WHY_LEN];
 
 	KUNIT_ASSERT_NOT_NULL(test, m);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
 	KUNIT_EXPECT_EQ(test, m->nr_unused, 1);
+	/* memory node 0 has two MSCs; without 254 half its traffic is free */
+	c = t_class(test, m, MPAM_EXT_CLASS_MEMORY);
+	comp = mpam_ext_class_component(c, 0);
+	KUNIT_ASSERT_NOT_NULL(test, comp);
+	KUNIT_ASSERT_EQ(test, comp->nr_vmsc, 2);
+	KUNIT_EXPECT_FALSE(test, comp->vmsc[0].refused);
+	KUNIT_EXPECT_TRUE(test, comp->vmsc[1].refused);
+	KUNIT_EXPECT_EQ(test, comp->vmsc[1].ris_refused, BIT(0));
+	KUNIT_EXPECT_EQ(test, comp->props.features, 0);
+	KUNIT_EXPECT_EQ(test, c->props.features, 0);
+	KUNIT_EXPECT_EQ(test, c->props.bwa_wd, 0);
+	t_expect_cpus(test, &c->cpus, 0, 7);
+	KUNIT_ASSERT_GT(test, mpam_ext_merge_rec_summary(c, line, sizeof(line)), 0);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(line, "bandwidth control off: msc 254 ris 0"),
+				  "%s", line);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(line, "refused by the probe, CPUs 0-7 lose"),
+				  "%s", line);
+
+	/* the only MSC of L2 13: the class keeps the component, loses all */
+	refused = 67;
+	m = mpam_ext_model_build(&in);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
 	c = t_class(test, m, 2);
-	KUNIT_EXPECT_EQ(test, c->nr_comp, 3);
-	t_expect_cpus(test, &c->cpus, 0, 5);
+	KUNIT_EXPECT_EQ(test, c->nr_comp, 4);
+	t_expect_cpus(test, &c->cpus, 0, 7);
 	KUNIT_EXPECT_TRUE(test, cpumask_empty(&c->excluded_cpus));
+	KUNIT_EXPECT_EQ(test, c->props.features, 0);
+	KUNIT_EXPECT_EQ(test, c->rec[c->nr_rec - 1].rule, MPAM_EXT_RULE_REFUSED);
+	KUNIT_EXPECT_EQ(test, c->rec[c->nr_rec - 1].msc_id, 67);
+	KUNIT_EXPECT_TRUE(test, c->rec[c->nr_rec - 1].cleared);
+
+	/* excluding what was refused gives up its CPUs on purpose */
+	in.exclude = &ex;
+	in.nr_exclude = 1;
+	m = mpam_ext_model_build(&in);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
+	c = t_class(test, m, 2);
+	t_expect_cpus(test, &c->excluded_cpus, 6, 7);
 	KUNIT_EXPECT_TRUE(test, c->props.features & T_F(CPOR));
+	KUNIT_EXPECT_TRUE(test, ex.matched);
 
 	m = t_build(test, t_parse(test, t_unknown_text), NULL, 0);
 	KUNIT_EXPECT_EQ(test, m->nr_unused, 0);

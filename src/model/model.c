@@ -143,6 +143,7 @@ static const char * const mpx_rule_names[] = {
 	[MPAM_EXT_RULE_POLARITY_MUST_MATCH]	= "polarity-must-match",
 	[MPAM_EXT_RULE_TAKE_MIN]		= "take-min",
 	[MPAM_EXT_RULE_SHARED_MIN]		= "shared-take-min",
+	[MPAM_EXT_RULE_REFUSED]			= "refused",
 };
 
 /**
@@ -466,15 +467,45 @@ static int mpx_add_recs(struct mpam_ext_class *c,
 	return 0;
 }
 
-static u16 mpx_vmsc_ris_bits(const struct mpam_ext_vmsc *v)
+/* The RIS indexes of @v whose position is set in @which */
+static u16 mpx_vmsc_idx_bits(const struct mpam_ext_vmsc *v, u16 which)
 {
 	u16 bits = 0;
 	unsigned int i;
 
 	for (i = 0; i < v->nr_ris; i++)
-		if (!(v->ris_excluded & BIT(i)))
+		if (which & BIT(i))
 			bits |= BIT(v->ris[i]->idx);
 	return bits;
+}
+
+static u16 mpx_vmsc_ris_bits(const struct mpam_ext_vmsc *v)
+{
+	return mpx_vmsc_idx_bits(v, ~v->ris_excluded);
+}
+
+/*
+ * A vMSC with a refused RIS leaves part of its component uncontrolled:
+ * every merged feature of @props goes, each with a "refused" record in
+ * @rec (room for MPAM_EXT_PROP_NR). Return: the number of records.
+ */
+static unsigned int mpx_refuse(struct mpam_ext_ris_hw *props,
+			       struct mpam_ext_merge_rec *rec)
+{
+	unsigned long lost = props->features & MPX_MERGED;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < MPAM_EXT_PROP_NR; i++) {
+		const struct mpx_prop *d = &mpx_props[i];
+
+		if (d->feat < 0 || d->value_only || !(lost & BIT(d->feat)))
+			continue;
+		mpx_rec(rec, &n, i, MPAM_EXT_RULE_REFUSED, true,
+			d->size ? mpx_get(props, d) : 1, 0, 0);
+	}
+	props->features &= ~lost;
+	mpx_normalise(props);
+	return n;
 }
 
 /* RIS into vMSC, with alias */
@@ -488,7 +519,7 @@ static int mpx_merge_vmsc(struct mpam_ext_vmsc *v)
 
 	memset(&v->props, 0, sizeof(v->props));
 	for (i = 0; i < v->nr_ris; i++) {
-		if (v->ris_excluded & BIT(i))
+		if ((v->ris_excluded | v->ris_refused) & BIT(i))
 			continue;
 		if (first) {
 			mpam_ext_merge_union(&v->props, &v->ris[i]->hw, true);
@@ -508,7 +539,8 @@ static int mpx_merge_vmsc(struct mpam_ext_vmsc *v)
  * vMSCs into @props without alias, recorded at @level. The merge starts
  * from the union of the vMSCs; each vMSC is recorded against that union,
  * so every vMSC that lacks a feature (or has another width, or a smaller
- * count) is named, whatever the order.
+ * count) is named, whatever the order. A refused vMSC takes every feature
+ * away, recorded against the union too.
  */
 static int mpx_merge_vmscs(struct mpam_ext_class *c,
 			   struct mpam_ext_component *only,
@@ -528,7 +560,7 @@ static int mpx_merge_vmscs(struct mpam_ext_class *c,
 		if (only && comp != only)
 			continue;
 		for (j = 0; j < comp->nr_vmsc; j++) {
-			if (comp->vmsc[j].excluded)
+			if (comp->vmsc[j].excluded || comp->vmsc[j].refused)
 				continue;
 			mpam_ext_merge_union(props, &comp->vmsc[j].props, first);
 			first = false;
@@ -545,8 +577,18 @@ static int mpx_merge_vmscs(struct mpam_ext_class *c,
 
 			if (v->excluded)
 				continue;
-			mpam_ext_merge(props, &v->props, false, rec);
 			tmp = ref;
+			if (v->refused) {
+				mpx_refuse(props, rec);
+				n = mpx_refuse(&tmp, rec);
+				ret = mpx_add_recs(c, rec, n, level, comp->id,
+						   v->msc->id,
+						   mpx_vmsc_idx_bits(v, v->ris_refused));
+				if (ret)
+					return ret;
+				continue;
+			}
+			mpam_ext_merge(props, &v->props, false, rec);
 			n = mpam_ext_merge(&tmp, &v->props, false, rec);
 			ret = mpx_add_recs(c, rec, n, level, comp->id, v->msc->id,
 					   mpx_vmsc_ris_bits(v));
@@ -707,6 +749,7 @@ static int mpx_merge_class(struct mpam_ext_class *c)
 			struct mpam_ext_vmsc *v = &comp->vmsc[j];
 
 			v->excluded = v->ris_excluded == GENMASK(v->nr_ris - 1, 0);
+			v->refused = v->ris_refused && !v->excluded;
 			cpumask_or(&comp->cpus, &comp->cpus, &v->cpus);
 			if (v->excluded)
 				continue;
@@ -760,10 +803,11 @@ void mpam_ext_model_free(struct mpam_ext_model *m)
  *
  * Classes are caches by level, the memory class (255) and the class of RIS
  * with an unknown locator (254); components are caches and memory nodes;
- * a vMSC is the RIS of one MSC in one component. Unusable RIS are left
- * out; excluded RIS stay in the tree, marked, and take no part in any
- * merge. The exclusions that name something in the platform get
- * @matched set. Process context.
+ * a vMSC is the RIS of one MSC in one component. Excluded RIS stay in
+ * the tree, marked, and take no part in any merge; RIS that are not
+ * usable (refused by the probe) stay, marked, and take every feature
+ * away from the merges without alias they are part of. The exclusions
+ * that name something in the platform get @matched set. Process context.
  *
  * Return: the model, or NULL when out of memory.
  */
@@ -800,15 +844,18 @@ struct mpam_ext_model *mpam_ext_model_build(const struct mpam_ext_model_input *i
 			struct mpam_ext_vmsc *v;
 			struct cpumask cpus;
 
-			if (in->usable && !in->usable(msc, r, in->usable_arg)) {
+			bool refused = in->usable &&
+				       !in->usable(msc, r, in->usable_arg);
+
+			if (refused)
 				m->nr_unused++;
-				continue;
-			}
 			v = mpx_place(m, nr_ris, msc, r);
 			if (!v)
 				goto err;
 			if (excluded)
 				v->ris_excluded |= BIT(v->nr_ris);
+			else if (refused)
+				v->ris_refused |= BIT(v->nr_ris);
 			v->ris[v->nr_ris++] = r;
 			mpx_loc_cpus(p, r, &cpus);
 			/* An MSC only some CPUs reach serves only those */
@@ -925,13 +972,28 @@ int mpam_ext_merge_rec_print(const struct mpam_ext_merge_rec *r, char *buf,
 			 r->after, mpam_ext_rule_name(r->rule));
 }
 
+/* The CPUs of the vMSC a record names, as a list */
+static const char *mpx_rec_cpus(const struct mpam_ext_class *c,
+				const struct mpam_ext_merge_rec *r, char *buf,
+				size_t len)
+{
+	const struct mpam_ext_component *comp = mpam_ext_class_component(c, r->comp_id);
+	unsigned int i;
+
+	strscpy(buf, "?", len);
+	for (i = 0; comp && i < comp->nr_vmsc; i++)
+		if (comp->vmsc[i].msc->id == r->msc_id)
+			scnprintf(buf, len, "%*pbl", cpumask_pr_args(&comp->vmsc[i].cpus));
+	return buf;
+}
+
 /* "L2: cache portion control off: msc 67 ris 0 has no CPOR (width 0 vs 8)" */
 static int mpx_rec_text(const struct mpam_ext_class *c,
 			const struct mpam_ext_merge_rec *r, bool named,
 			char *buf, size_t len)
 {
 	const struct mpx_prop *d = &mpx_props[r->prop];
-	char ris[48], what[64];
+	char ris[48], what[64], cpus[64];
 
 	mpx_ris_list(r->ris, ris, sizeof(ris));
 	switch (r->rule) {
@@ -950,6 +1012,12 @@ static int mpx_rec_text(const struct mpam_ext_class *c,
 	case MPAM_EXT_RULE_SHARED_MIN:
 		strscpy(what, "aliases one width of two features", sizeof(what));
 		break;
+	case MPAM_EXT_RULE_REFUSED:
+		return scnprintf(buf, len,
+				 "%s%s%s off: msc %u ris %s was refused by the probe, CPUs %s lose control",
+				 named ? c->name : "", named ? ": " : "",
+				 d->label, r->msc_id, ris,
+				 mpx_rec_cpus(c, r, cpus, sizeof(cpus)));
 	default:
 		if (d->kind == MPX_K_LIMIT)
 			snprintf(what, sizeof(what), "has a smaller %s", d->unit);
@@ -1163,13 +1231,13 @@ void mpam_ext_model_show_components(struct seq_file *s,
  * @c:		the class
  *
  * One line per vMSC: "component=<id> msc=<id> ris=<idx,...>
- * excluded_ris=<idx,...|-> cpus=<list>" followed by its merged
+ * excluded_ris=<idx,...|-> refused_ris=<idx,...|-> cpus=<list>" followed by its merged
  * properties.
  */
 void mpam_ext_model_show_vmscs(struct seq_file *s,
 			       const struct mpam_ext_class *c)
 {
-	char all[48], excl[48];
+	char all[48], excl[48], refd[48];
 	unsigned int i, j, k;
 
 	for (i = 0; i < c->nr_comp; i++) {
@@ -1185,8 +1253,11 @@ void mpam_ext_model_show_vmscs(struct seq_file *s,
 			mpx_ris_list(a, all, sizeof(all));
 			if (!mpx_ris_list(e, excl, sizeof(excl)))
 				strscpy(excl, "-", sizeof(excl));
-			seq_printf(s, "component=%u msc=%u ris=%s excluded_ris=%s",
-				   c->comp[i].id, v->msc->id, all, excl);
+			if (!mpx_ris_list(mpx_vmsc_idx_bits(v, v->ris_refused),
+					  refd, sizeof(refd)))
+				strscpy(refd, "-", sizeof(refd));
+			seq_printf(s, "component=%u msc=%u ris=%s excluded_ris=%s refused_ris=%s",
+				   c->comp[i].id, v->msc->id, all, excl, refd);
 			mpx_seq_cpus(s, " cpus=", &v->cpus);
 			seq_puts(s, " ");
 			mpx_show_props(s, &v->props);

@@ -723,7 +723,7 @@ static int mpx_report_params(struct mpam_ext_topo *t, struct mpam_ext_model *m)
 				 m->plat->name);
 	if (!ret && m->nr_unused)
 		ret = mpx_decide(t, "probe", -1, "unused",
-				 "%u RIS refused by the probe are left out (debugfs msc/<id>/ris)",
+				 "%u RIS refused by the probe leave their classes uncontrolled (debugfs msc/<id>/ris)",
 				 m->nr_unused);
 	return ret;
 }

@@ -255,12 +255,12 @@ static u64 mpx_tr_cache_bytes(const struct mpx_tr_model *tr, u8 level)
 	return tr->l3_bytes;
 }
 
-/* The simulated MSC behind @v, or NULL when it is excluded or not simulated */
+/* The simulated MSC behind @v, or NULL when it is excluded, wholly refused or not simulated */
 static struct mpam_ext_sim_msc *mpx_tr_vmsc_sim(const struct mpam_ext_vmsc *v)
 {
 	struct mpam_ext_msc *msc;
 
-	if (v->excluded)
+	if (v->excluded || v->ris_refused == GENMASK(v->nr_ris - 1, 0))
 		return NULL;
 	msc = mpam_ext_msc_find(v->msc->id);
 	return msc ? msc->sim : NULL;
@@ -313,7 +313,7 @@ static unsigned int mpx_tr_comp_hops(const struct mpx_tr_model *tr,
 		if (!sim)
 			continue;
 		for (j = 0; j < vm->nr_ris; j++) {
-			if (vm->ris_excluded & BIT(j))
+			if ((vm->ris_excluded | vm->ris_refused) & BIT(j))
 				continue;
 			if (hop) {
 				hop[n].sim = sim;

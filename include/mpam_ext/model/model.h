@@ -67,6 +67,7 @@ enum mpam_ext_merge_rule {
 	MPAM_EXT_RULE_POLARITY_MUST_MATCH,	/* "0 is low" differs */
 	MPAM_EXT_RULE_TAKE_MIN,			/* narrowed to the child's */
 	MPAM_EXT_RULE_SHARED_MIN,		/* alias: one value, two features */
+	MPAM_EXT_RULE_REFUSED,			/* a RIS the probe refused */
 };
 
 /* Where a merge happened */
@@ -115,7 +116,11 @@ struct mpam_ext_class;
  * @nr_ris:	entries in @ris
  * @ris:	its RIS, excluded ones included, in description order
  * @ris_excluded: bit n set: @ris[n] is excluded by parameter
+ * @ris_refused: bit n set: the probe refused @ris[n] (not usable) and
+ *		no parameter excludes it
  * @excluded:	every RIS is excluded: the vMSC takes no part in merges
+ * @refused:	a RIS is refused: the part of its component it serves is
+ *		uncontrolled, so merges without alias lose every feature
  * @cpus:	CPUs it serves: its locator's CPUs (and the MSC's affinity)
  * @props:	its RIS merged with alias (excluded RIS left out)
  */
@@ -125,7 +130,9 @@ struct mpam_ext_vmsc {
 	unsigned int nr_ris;
 	const struct mpam_ext_ris_desc *ris[MPAM_EXT_MAX_RIS];
 	u16 ris_excluded;
+	u16 ris_refused;
 	bool excluded;
+	bool refused;
 	struct cpumask cpus;
 	struct mpam_ext_ris_hw props;
 };
@@ -222,7 +229,8 @@ struct mpam_ext_model_input {
  * @plat:	the platform it was built from
  * @all_cpus:	every CPU the platform's caches and memory nodes name,
  *		and the input's @cpus: what a picked class covers
- * @nr_unused:	RIS left out because they were not usable (refused)
+ * @nr_unused:	RIS the probe refused (not usable); they keep their place
+ *		in the tree (struct mpam_ext_vmsc @ris_refused)
  * @nr_classes:	entries in @classes
  * @classes:	caches by level, then memory, then unknown
  */
