@@ -372,6 +372,85 @@ static void t_test_possible_cpus(struct kunit *test)
 	t_expect(test, t, "L3", "picked", NULL);
 }
 
+/* One L3 over CPUs 0-3 and its MSCs; each case adds memory nodes first */
+#define T_L3_HEAD "platform name one-l3\ncache level 3 id 0 cpus 0-3\n"
+#define T_L3_MSCS							\
+	"msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 96 aidr 0x10 iidr 0x43b\n" \
+	"  ris index 0 loc cache:3:0 features cpor partid-max 63 pmg-max 1 cpbm-wd 16\n" \
+	"msc id 1 base 0x10010000 size 0x4000 nrdy-us 10 err-irq 97 aidr 0x10 iidr 0x43b\n" \
+	"  ris index 0 loc memory:0 features mbw-max,mbwu partid-max 63 pmg-max 1 bwa-wd 8 mbwu-mon 4 mbwu-width 44\n"
+
+static const char t_one_node_text[] = T_L3_HEAD "memory id 0 cpus 0-3\n" T_L3_MSCS;
+static const char t_two_nodes_text[] = T_L3_HEAD
+	"memory id 0 cpus 0-3\nmemory id 1 cpus none\n" T_L3_MSCS;
+static const char t_l4_text[] = T_L3_HEAD
+	"cache level 4 id 9 cpus 0-3\n"
+	"memory id 0 cpus 0-3\n" T_L3_MSCS
+	"msc id 2 base 0x10020000 size 0x4000 nrdy-us 10 err-irq 98 aidr 0x10 iidr 0x43b\n"
+	"  ris index 0 loc cache:4:9 features mbw-max partid-max 63 pmg-max 1 bwa-wd 8\n";
+
+/* Pick @text under mainline, the kernel counting @nr_nodes NUMA nodes */
+static struct mpam_ext_topo *t_pick_nodes(struct kunit *test, const char *text,
+					  unsigned int nr_nodes)
+{
+	struct mpam_ext_model_input in = {
+		.plat = t_parse(test, text),
+		.nr_nodes = nr_nodes,
+	};
+	char err[MPAM_EXT_PARAM_ERR_LEN];
+	struct mpam_ext_topo_params *params;
+	struct mpam_ext_model *m;
+	struct mpam_ext_topo *t;
+
+	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, params);
+	KUNIT_ASSERT_EQ(test, 0, mpam_ext_topo_parse_params(params, "mainline", NULL,
+							    NULL, NULL, NULL,
+							    err, sizeof(err)));
+	m = mpam_ext_model_build(&in);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
+	t = mpam_ext_topo_pick(m, params);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
+	return t;
+}
+
+/*
+ * Mainline's traffic checks for memory-side bandwidth: one L3, one NUMA
+ * node (the kernel's count when given), L3 the last cache level; a cache
+ * class beyond L3 is never a candidate.
+ */
+static void t_test_mainline_traffic(struct kunit *test)
+{
+	struct mpam_ext_topo *t;
+
+	t = t_pick_nodes(test, t_one_node_text, 0);
+	t_expect(test, t, "MB", "picked", "policy mainline");
+	t_expect(test, t, "mbm_total_bytes", "picked", NULL);
+
+	t = t_pick_nodes(test, t_two_nodes_text, 0);
+	t_expect_any(test, t, "MB", MPAM_EXT_CLASS_MEMORY, "refused",
+		     "2 memory nodes (description; needs one)");
+	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_MB].cls);
+
+	/* the machine's own platform: the kernel's node count decides */
+	t = t_pick_nodes(test, t_one_node_text, 2);
+	t_expect_any(test, t, "MB", MPAM_EXT_CLASS_MEMORY, "refused",
+		     "2 memory nodes (kernel; needs one)");
+	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_MB].cls);
+	t = t_pick_nodes(test, t_two_nodes_text, 1);
+	t_expect(test, t, "MB", "picked", "policy mainline");
+
+	t = t_pick_nodes(test, t_l4_text, 0);
+	t_expect_any(test, t, "MB", 4, "skipped", "L4 is beyond L3");
+	t_expect_any(test, t, "mbm_total_bytes", 4, "skipped", "L4 is beyond L3");
+	t_expect_any(test, t, "MB", MPAM_EXT_CLASS_MEMORY, "refused",
+		     "L3 is not the last cache level (L4)");
+	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_MB].cls);
+	KUNIT_EXPECT_NULL(test, t->ev[MPAM_EXT_EV_MBM_TOTAL].cls);
+}
+
 static void t_test_mata_kunpeng(struct kunit *test)
 {
 	struct mpam_ext_topo *t = t_pick(test, t_shipped(test, "kunpeng-mini"),
@@ -604,6 +683,7 @@ static struct kunit_case t_pick_cases[] = {
 	KUNIT_CASE(t_test_mainline_kunpeng),
 	KUNIT_CASE(t_test_mainline_grace),
 	KUNIT_CASE(t_test_possible_cpus),
+	KUNIT_CASE(t_test_mainline_traffic),
 	KUNIT_CASE(t_test_mata_kunpeng),
 	KUNIT_CASE(t_test_mata_grace),
 	KUNIT_CASE(t_test_mata_two_sockets),

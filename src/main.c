@@ -163,8 +163,11 @@ static bool mpx_ris_usable(const struct mpam_ext_msc_desc *d,
 	return ris && ris->probed;
 }
 
-/* Build the model and pick resources; log what was lost and decided */
-static int mpx_model_init(void)
+/*
+ * Build the model and pick resources; log what was lost and decided. @sim:
+ * the platform is simulated, so the kernel's NUMA nodes are not its own.
+ */
+static int mpx_model_init(bool sim)
 {
 	struct mpam_ext_model_input in = {
 		.usable = mpx_ris_usable,
@@ -172,6 +175,7 @@ static int mpx_model_init(void)
 		.exclude = mpx_params.exclude,
 		/* a CPU no MSC controls leaves its class unpicked */
 		.cpus = cpu_possible_mask,
+		.nr_nodes = sim ? 0 : num_possible_nodes(),
 	};
 	char line[MPAM_EXT_WHY_LEN + 64];
 	unsigned int i;
@@ -262,7 +266,7 @@ static int __init mpx_init(void)
 			       sim ? mpx_sim : "firmware", ret);
 			goto err_plat;
 		}
-		ret = mpx_model_init();
+		ret = mpx_model_init(sim);
 		if (ret) {
 			pr_err("platform %s: model: %d\n", mpx_plat->name, ret);
 			goto err_model;

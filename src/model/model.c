@@ -827,6 +827,7 @@ struct mpam_ext_model *mpam_ext_model_build(const struct mpam_ext_model_input *i
 		cpumask_or(&m->all_cpus, &m->all_cpus, &p->mems[i].cpus);
 	if (in->cpus)
 		cpumask_or(&m->all_cpus, &m->all_cpus, in->cpus);
+	m->nr_nodes = in->nr_nodes;
 	for (i = 0; i < p->nr_mscs; i++)
 		nr_ris += p->mscs[i].nr_ris;
 	/* at most 7 cache levels, memory and unknown */

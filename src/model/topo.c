@@ -422,6 +422,43 @@ static struct mpam_ext_map_entry *mpx_map_of(struct mpam_ext_topo *t, u32 comp)
 }
 
 /*
+ * Mainline takes memory traffic for L3 traffic only when nothing can stop
+ * or split it on the way: one L3, no cache level beyond L3, and one NUMA
+ * node (the kernel's count on the machine's own platform, else the
+ * description's). Say why not in @why.
+ */
+static bool mpx_mem_is_l3_traffic(const struct mpam_ext_model *m,
+				  const struct mpam_ext_class *l3, char *why,
+				  size_t len)
+{
+	const struct mpam_ext_platform *p = m->plat;
+	unsigned int i, nodes = m->nr_nodes ? m->nr_nodes : p->nr_mems;
+	const char *src = m->nr_nodes ? "kernel" : "description";
+	u8 deepest = 0;
+
+	for (i = 0; i < p->nr_caches; i++)
+		deepest = max(deepest, p->caches[i].level);
+	if (l3->nr_comp != 1) {
+		snprintf(why, len, "traffic does not match L3: %u L3s (needs one)",
+			 l3->nr_comp);
+		return false;
+	}
+	if (deepest > 3) {
+		snprintf(why, len,
+			 "traffic does not match L3: L3 is not the last cache level (L%u)",
+			 deepest);
+		return false;
+	}
+	if (nodes != 1) {
+		snprintf(why, len,
+			 "traffic does not match L3: %u memory nodes (%s; needs one)",
+			 nodes, src);
+		return false;
+	}
+	return true;
+}
+
+/*
  * Map the components of @c onto L3 domains under the policy: fill @pk's
  * domains (L3 ids), or say in @why why the class does not match. @is_mb
  * lets mb_map= take part (and records that its entries matched).
@@ -517,14 +554,9 @@ static int mpx_match_l3(struct mpam_ext_topo *t, struct mpam_ext_model *m,
 		snprintf(why, len, "no component maps onto an L3");
 		return 0;
 	}
-	/* Mainline: memory traffic is L3 traffic only with one L3 and one node */
 	if (!mata && c->type == MPAM_EXT_CLASS_MEM &&
-	    (l3->nr_comp != 1 || m->plat->nr_mems != 1)) {
-		snprintf(why, len,
-			 "traffic does not match L3: %u L3s and %u memory nodes (needs one of each)",
-			 l3->nr_comp, m->plat->nr_mems);
+	    !mpx_mem_is_l3_traffic(m, l3, why, len))
 		return 0;
-	}
 	sort(pk->dom, pk->nr_dom, sizeof(*pk->dom), mpx_dom_cmp, NULL);
 	*ok = true;
 	return 0;
@@ -601,6 +633,16 @@ static int mpx_pick_l3_scoped(struct mpam_ext_topo *t, struct mpam_ext_model *m,
 		if (c->type == MPAM_EXT_CLASS_CACHE && c->level < 3) {
 			ret = mpx_decide(t, what, c->id, "skipped",
 					 "%s is before L3", c->name);
+			if (ret)
+				return ret;
+			continue;
+		}
+		/* Mainline: a cache beyond L3 does not see L3's traffic */
+		if (t->params.policy == MPAM_EXT_POLICY_MAINLINE &&
+		    c->type == MPAM_EXT_CLASS_CACHE && c->level > 3) {
+			ret = mpx_decide(t, what, c->id, "skipped",
+					 "%s is beyond L3 (policy %s takes L3 or memory)",
+					 c->name, pol);
 			if (ret)
 				return ret;
 			continue;

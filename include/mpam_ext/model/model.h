@@ -213,6 +213,9 @@ struct mpam_ext_exclude {
  * @exclude:	RIS and MSCs to leave out of every merge; @matched is set
  * @cpus:	CPUs a class must cover to be picked besides the platform's
  *		own (the kernel's possible CPUs); NULL for none
+ * @nr_nodes:	the kernel's count of possible NUMA nodes when the platform
+ *		is the machine's own; 0 takes the description's memory nodes
+ *		(a simulated platform is not the machine QEMU emulates)
  */
 struct mpam_ext_model_input {
 	const struct mpam_ext_platform *plat;
@@ -222,6 +225,7 @@ struct mpam_ext_model_input {
 	unsigned int nr_exclude;
 	struct mpam_ext_exclude *exclude;
 	const struct cpumask *cpus;
+	unsigned int nr_nodes;
 };
 
 /**
@@ -229,6 +233,7 @@ struct mpam_ext_model_input {
  * @plat:	the platform it was built from
  * @all_cpus:	every CPU the platform's caches and memory nodes name,
  *		and the input's @cpus: what a picked class covers
+ * @nr_nodes:	the input's @nr_nodes
  * @nr_unused:	RIS the probe refused (not usable); they keep their place
  *		in the tree (struct mpam_ext_vmsc @ris_refused)
  * @nr_classes:	entries in @classes
@@ -237,6 +242,7 @@ struct mpam_ext_model_input {
 struct mpam_ext_model {
 	const struct mpam_ext_platform *plat;
 	struct cpumask all_cpus;
+	unsigned int nr_nodes;
 	unsigned int nr_unused;
 	unsigned int nr_classes;
 	struct mpam_ext_class *classes;
