@@ -1533,6 +1533,11 @@ void mpam_ext_platform_apply_hw(struct mpam_ext_platform *p,
 				h = &hw->mscs[j];
 		msc->aidr = h ? h->aidr : 0x10;
 		msc->iidr = h ? h->iidr : 0;
+		/* what the MSC is, beyond what firmware says (not its interrupt) */
+		msc->ris_max = h ? h->ris_max : 0;
+		msc->props &= BIT(MPAM_EXT_MSC_ERR_EDGE);
+		if (h)
+			msc->props |= h->props & ~BIT(MPAM_EXT_MSC_ERR_EDGE);
 		for (j = 0; j < msc->nr_ris; j++) {
 			struct mpam_ext_ris_desc *ris = &msc->ris[j];
 

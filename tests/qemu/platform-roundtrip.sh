@@ -3,7 +3,7 @@
 # from what the driver probed in the simulated MSCs) equals the file.
 . /tests/lib.sh
 
-for p in tiny kunpeng-mini grace-mini; do
+for p in tiny kunpeng-mini grace-mini kunpeng-strict; do
 	f=/lib/firmware/mpam_ext/$p.platform
 	check "$p: shipped file present" test -f $f
 	check "$p: modprobe sim=$p" modprobe mpam_ext sim=$p

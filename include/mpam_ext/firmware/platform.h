@@ -331,8 +331,10 @@ int mpam_ext_platform_load_firmware(const char *name, struct device *dev,
  * mpam_ext_platform_apply_hw() - give a discovered platform register properties.
  * @p:		a platform from firmware discovery (ACPI or devicetree)
  * @hw:		a description whose MSCs and RIS, matched by MSC identifier
- *		and RIS index, give the AIDR, IIDR and RIS hardware
- *		properties; or NULL
+ *		and RIS index, give the AIDR, IIDR, hidden RIS (@ris_max),
+ *		the MSC properties firmware does not carry (all of @props
+ *		but the interrupt's trigger) and RIS hardware properties;
+ *		or NULL
  *
  * For simulation: an MSC or RIS that @hw lacks (or every one, without @hw)
  * gets a minimal MPAM v1.0 MSC with 64 PARTIDs, 2 PMGs and no controls or
