@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12
+# kernels: 6.1 6.12 6.12-rt
 # Bad input to the resctrl filesystem: each refused with its error and its
 # info/last_cmd_status text (docs/schemata.md, docs/resctrl.md), nothing
 # half-applied, and concurrent writers leave one whole write in place.

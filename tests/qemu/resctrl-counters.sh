@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12
+# kernels: 6.1 6.12 6.12-rt
 # The mbm_event counters of the resctrl filesystem: info/L3_MON files,
 # assignment at mkdir (mbm_assign_on_mkdir) and through mbm_L3_assignments
 # where offered, what the counts do, running out of counters, "Unassigned"

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12 7.2
+# kernels: 6.1 6.12 6.12-rt 7.2
 # 20 cycles of load, mount, groups with tasks, CPUs and limits, umount and
 # unload: after each umount every CPU is back on PARTID 0 and the MSCs'
 # PARTIDs and monitors are back at their state after load; unloading while

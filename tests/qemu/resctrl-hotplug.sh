@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12
+# kernels: 6.1 6.12 6.12-rt
 # CPU hotplug in the resctrl front (docs/resctrl.md): the default group's
 # cpus follow CPUs going offline and online, a CPU going offline leaves
 # the group that has it, and comes back in the default group, as in

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12 7.2
+# kernels: 6.1 6.12 6.12-rt 7.2
 # Directories of a removed group: a shell whose working directory is a
 # control group's mon_groups/ while the group is removed cannot make a
 # monitor group there (ENOENT, as in any removed directory), and nothing

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12
+# kernels: 6.1 6.12 6.12-rt
 # Limits written through the resctrl filesystem change what its monitors
 # read under the simulator's traffic model: busy tasks in groups with
 # MB 100 and 50 read bandwidth in the ratio 2:1, a 4-bit cache portion

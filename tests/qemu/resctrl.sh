@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12
+# kernels: 6.1 6.12 6.12-rt
 # The resctrl front: mount and unmount, the files, control and monitor
 # groups and their limits, schemata round trips down to the MSC records,
 # tasks and CPUs, CDP, counter assignments (mbm_L3_assignments and

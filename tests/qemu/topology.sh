@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12
+# kernels: 6.1 6.12 6.12-rt
 # Model, merge records, decisions and the topology parameters on a loaded
 # module: kunpeng-mini under each policy, the exclusion that restores L2
 # cache control, bad and absent parameter values, and the debugfs formats.
