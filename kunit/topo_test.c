@@ -330,32 +330,43 @@ static const char t_half_text[] =
 	"msc id 1 base 0x10010000 size 0x4000 nrdy-us 10 err-irq 97 aidr 0x10 iidr 0x43b\n"
 	"  ris index 0 loc memory:0 features mbw-max partid-max 63 pmg-max 1 bwa-wd 8\n";
 
-static void t_test_possible_cpus(struct kunit *test)
+/* Build the model of @in and pick under @policy (NULL: the default) */
+static struct mpam_ext_topo *t_pick_input(struct kunit *test,
+					  const struct mpam_ext_model_input *in,
+					  const char *policy)
 {
-	struct mpam_ext_model_input in = {
-		.plat = t_parse(test, t_half_text),
-	};
 	char err[MPAM_EXT_PARAM_ERR_LEN];
 	struct mpam_ext_topo_params *params;
 	struct mpam_ext_model *m;
 	struct mpam_ext_topo *t;
-	struct cpumask *cpus;
 
-	cpus = kunit_kzalloc(test, sizeof(*cpus), GFP_KERNEL);
 	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, cpus);
 	KUNIT_ASSERT_NOT_NULL(test, params);
-	KUNIT_ASSERT_EQ(test, 0, mpam_ext_topo_parse_params(params, NULL, NULL,
+	KUNIT_ASSERT_EQ(test, 0, mpam_ext_topo_parse_params(params, policy, NULL,
 							    NULL, NULL, NULL,
 							    err, sizeof(err)));
-	KUNIT_ASSERT_EQ(test, cpulist_parse("0-7", cpus), 0);
-	in.cpus = cpus;
-	m = mpam_ext_model_build(&in);
+	m = mpam_ext_model_build(in);
 	KUNIT_ASSERT_NOT_NULL(test, m);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
 	t = mpam_ext_topo_pick(m, params);
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
+	return t;
+}
+
+static void t_test_possible_cpus(struct kunit *test)
+{
+	struct mpam_ext_model_input in = {
+		.plat = t_parse(test, t_half_text),
+	};
+	struct mpam_ext_topo *t;
+	struct cpumask *cpus;
+
+	cpus = kunit_kzalloc(test, sizeof(*cpus), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cpus);
+	KUNIT_ASSERT_EQ(test, cpulist_parse("0-7", cpus), 0);
+	in.cpus = cpus;
+	t = t_pick_input(test, &in, NULL);
 	t_expect(test, t, "L3", "refused", "covers CPUs 0-3 of 0-7");
 	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_L3].cls);
 	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_MB].cls);
@@ -363,12 +374,7 @@ static void t_test_possible_cpus(struct kunit *test)
 
 	/* The same CPUs as the description: picked as before */
 	KUNIT_ASSERT_EQ(test, cpulist_parse("0-3", cpus), 0);
-	m = mpam_ext_model_build(&in);
-	KUNIT_ASSERT_NOT_NULL(test, m);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
-	t = mpam_ext_topo_pick(m, params);
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
+	t = t_pick_input(test, &in, NULL);
 	t_expect(test, t, "L3", "picked", NULL);
 }
 
@@ -397,23 +403,8 @@ static struct mpam_ext_topo *t_pick_nodes(struct kunit *test, const char *text,
 		.plat = t_parse(test, text),
 		.nr_nodes = nr_nodes,
 	};
-	char err[MPAM_EXT_PARAM_ERR_LEN];
-	struct mpam_ext_topo_params *params;
-	struct mpam_ext_model *m;
-	struct mpam_ext_topo *t;
 
-	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, params);
-	KUNIT_ASSERT_EQ(test, 0, mpam_ext_topo_parse_params(params, "mainline", NULL,
-							    NULL, NULL, NULL,
-							    err, sizeof(err)));
-	m = mpam_ext_model_build(&in);
-	KUNIT_ASSERT_NOT_NULL(test, m);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
-	t = mpam_ext_topo_pick(m, params);
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
-	return t;
+	return t_pick_input(test, &in, "mainline");
 }
 
 /*
