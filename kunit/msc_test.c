@@ -145,11 +145,13 @@ static u32 t_cfg_reg(struct mpam_ext_msc *msc, u8 ris, u16 partid,
 	return mpam_ext_sim_read32(msc->sim, off);
 }
 
+/* A monitor register read behind the driver: its MON_SEL is stale then */
 static u32 t_mon_reg(struct mpam_ext_msc *msc, u8 ris, u16 mon, u32 off)
 {
 	mpam_ext_sim_write32(msc->sim, MSMON_CFG_MON_SEL,
 			     FIELD_PREP(MSMON_CFG_MON_SEL_MON_SEL, mon) |
 			     FIELD_PREP(MSMON_CFG_MON_SEL_RIS, ris));
+	mpam_ext_msc_forget_selection(msc);
 	return mpam_ext_sim_read32(msc->sim, off);
 }
 
@@ -1174,12 +1176,18 @@ static void mpx_msc_test_mbwu_widths(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_esr(msc), 0ULL);
 }
 
-/* A read of a long counter is MON_SEL, high-low-high and CTL */
+/*
+ * A read of a long counter already selected is high-low-high and CTL: four
+ * accesses, no write. Another monitor costs one MON_SEL write first; the
+ * 31-bit counter is MBWU and CTL.
+ */
 static void mpx_msc_test_mbwu_access_cost(struct kunit *test)
 {
 	struct mpam_ext_msc *msc = t_probed(test, t_mon_desc(test, 63, 0));
 	struct mpam_ext_ris *ris = t_get_ris(test, msc, 0);
+	struct mpam_ext_ris *ris1 = t_get_ris(test, msc, 1);
 	u16 mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
+	u16 mon1 = mpx_mt_mon(test, ris1, MPAM_EXT_MON_MBWU, 0, 0);
 	u64 r, w;
 
 	mpam_ext_sim_account(msc->sim, 0, 0, 0, 5);
@@ -1188,15 +1196,30 @@ static void mpx_msc_test_mbwu_access_cost(struct kunit *test)
 	w = mpx_mt_writes(msc);
 	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 5ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 4ULL);
-	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 1ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 0ULL);
 
-	/* The 31-bit counter: MON_SEL, MBWU, CTL */
-	ris = t_get_ris(test, msc, 1);
-	mon = mpx_mt_mon(test, ris, MPAM_EXT_MON_MBWU, 0, 0);
+	/* The 31-bit counter of RIS 1: MON_SEL, then MBWU, CTL */
 	r = t_reads(msc);
 	w = mpx_mt_writes(msc);
-	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 0ULL);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris1, MPAM_EXT_MON_MBWU, mon1), 0ULL);
 	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 1ULL);
+	r = t_reads(msc);
+	w = mpx_mt_writes(msc);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris1, MPAM_EXT_MON_MBWU, mon1), 0ULL);
+	KUNIT_EXPECT_EQ(test, t_reads(msc) - r, 2ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 0ULL);
+
+	/* Back to RIS 0 selects it again, with the right value */
+	mpam_ext_sim_account(msc->sim, 0, 0, 0, 6);
+	w = mpx_mt_writes(msc);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 11ULL);
+	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 1ULL);
+
+	/* A selection changed behind the driver is written again */
+	t_mon_reg(msc, 1, mon1, MSMON_MBWU);
+	w = mpx_mt_writes(msc);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_MBWU, mon), 11ULL);
 	KUNIT_EXPECT_EQ(test, mpx_mt_writes(msc) - w, 1ULL);
 }
 

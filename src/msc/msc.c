@@ -225,14 +225,42 @@ static void mpx_msc_part_sel(struct mpam_ext_ris *ris, u16 partid, bool internal
 	mpx_msc_write32(msc, MPAMCFG_PART_SEL, val);
 }
 
+/*
+ * Select a monitor. MON_SEL keeps its value until written, and only the
+ * driver writes it (under msc->lock), so selecting the monitor already
+ * selected writes nothing: a read of a monitor that is read again and
+ * again costs its value registers only.
+ */
 static void mpx_msc_mon_sel(struct mpam_ext_ris *ris, u16 mon)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	u32 val = FIELD_PREP(MSMON_CFG_MON_SEL_MON_SEL, mon);
 
+	lockdep_assert_held(&msc->lock);
 	if (msc->has_ris)
 		val |= FIELD_PREP(MSMON_CFG_MON_SEL_RIS, ris->idx);
+	if (msc->mon_sel_valid && msc->mon_sel == val)
+		return;
 	mpx_msc_write32(msc, MSMON_CFG_MON_SEL, val);
+	msc->mon_sel = val;
+	msc->mon_sel_valid = true;
+}
+
+/**
+ * mpam_ext_msc_forget_selection() - MON_SEL may hold anything now.
+ * @msc:	the MSC
+ *
+ * For whatever changes the MSC's registers behind the driver (a reset of
+ * the MSC, a test writing the simulated registers): the next monitor
+ * access writes MON_SEL again. Takes @msc->lock; any context.
+ */
+void mpam_ext_msc_forget_selection(struct mpam_ext_msc *msc)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&msc->lock, flags);
+	msc->mon_sel_valid = false;
+	spin_unlock_irqrestore(&msc->lock, flags);
 }
 
 /* Value helpers */

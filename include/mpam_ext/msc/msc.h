@@ -272,6 +272,12 @@ enum mpam_ext_msc_state {
  * @why:	reason the MSC was refused
  * @dbg:	its debugfs directory, or NULL
  * @nr_ris:	entries of @ris in use (desc.nr_ris)
+ * @mon_sel:	MSMON_CFG_MON_SEL as the driver last wrote it, so that a
+ *		monitor read of the selected monitor writes nothing; under
+ *		@lock; valid only with @mon_sel_valid
+ * @mon_sel_valid: @mon_sel holds what the register holds; cleared by
+ *		anything that may have changed the register behind the
+ *		driver (mpam_ext_msc_forget_selection())
  * @nr_hidden:	hidden RIS found by the probe, in @ris after the described
  * @ris:	the RIS, in description order, then the hidden ones
  */
@@ -305,6 +311,8 @@ struct mpam_ext_msc {
 	char why[64];
 	struct dentry *dbg;
 	unsigned int nr_ris;
+	u32 mon_sel;
+	bool mon_sel_valid;
 	unsigned int nr_hidden;
 	struct mpam_ext_ris ris[MPAM_EXT_MAX_RIS];
 };

@@ -31,6 +31,8 @@ u32 mpam_ext_ris_nr_partids(const struct mpam_ext_ris *ris);
 void mpam_ext_ris_default_config(const struct mpam_ext_ris *ris,
 				 struct mpam_ext_config *cfg);
 
+void mpam_ext_msc_forget_selection(struct mpam_ext_msc *msc);
+
 int mpam_ext_msc_mon_read_atomic(struct mpam_ext_ris *ris,
 				 enum mpam_ext_mon_type type, u16 mon,
 				 u64 *val);
