@@ -210,8 +210,15 @@ static int mpx_model_init(bool sim)
 	return 0;
 }
 
+/*
+ * Free what mpx_model_init() built; the debugfs files that show it (the
+ * inspection files and "platform") go first, so that no reader of them
+ * sees freed memory. Safe after a partial or failed mpx_model_init().
+ */
 static void mpx_model_exit(void)
 {
+	debugfs_remove(mpx_platform_file);
+	mpx_platform_file = NULL;
 	mpam_ext_inspect_exit();
 	mpam_ext_topo_free(mpx_topo);
 	mpx_topo = NULL;
@@ -315,8 +322,6 @@ static void __exit mpx_exit(void)
 	mpam_ext_arch_resctrl_exit();
 	mpam_ext_traffic_exit();
 	mpam_ext_cpu_exit();
-	debugfs_remove(mpx_platform_file);
-	mpx_platform_file = NULL;
 	mpx_model_exit();
 	if (mpx_plat) {
 		/* Removes msc/ from debugfs before the MSCs go. */
