@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernels: 6.1 6.12 7.2
+# kernels: 6.1 6.12 6.12-rt 7.2
 # Bad input that races (docs/resctrl.md): mkdir and rmdir of one name from
 # two shells at once, a pid that exits while its write to tasks is in
 # flight, a pid of another pid namespace. Each leaves a consistent tree:
