@@ -221,6 +221,24 @@ u32 mpam_ext_prop_value(const struct mpam_ext_ris_hw *hw,
 	return prop < MPAM_EXT_PROP_NR ? mpx_get(hw, &mpx_props[prop]) : 0;
 }
 
+/* Does @o have a feature whose value lives in @d's slot (bwa_wd, ...)? */
+static bool mpx_shares_slot(const struct mpx_prop *d, const struct mpx_prop *o)
+{
+	return d->size && o->size && o->feat >= 0 && o->off == d->off;
+}
+
+/* The features whose value lives in @d's slot, @d's own among them */
+static unsigned long mpx_slot_feats(const struct mpx_prop *d)
+{
+	unsigned long feats = 0;
+	unsigned int j;
+
+	for (j = 0; j < MPAM_EXT_PROP_NR; j++)
+		if (mpx_shares_slot(d, &mpx_props[j]))
+			feats |= BIT(mpx_props[j].feat);
+	return feats;
+}
+
 static void mpx_rec(struct mpam_ext_merge_rec *rec, unsigned int *n,
 		    enum mpam_ext_prop prop, enum mpam_ext_merge_rule rule,
 		    bool cleared, u32 before, u32 child, u32 after)
@@ -249,8 +267,8 @@ static void mpx_union_narrow(struct mpam_ext_merge_rec *rec, unsigned int *n,
 	for (j = 0; j < MPAM_EXT_PROP_NR; j++) {
 		const struct mpx_prop *o = &mpx_props[j];
 
-		if (o->off != d->off || !o->size || o->feat < 0 ||
-		    !(had & BIT(o->feat)) || (*recorded & BIT(j)))
+		if (!mpx_shares_slot(d, o) || !(had & BIT(o->feat)) ||
+		    (*recorded & BIT(j)))
 			continue;
 		*recorded |= BIT(j);
 		mpx_rec(rec, n, j, MPAM_EXT_RULE_SHARED_MIN, false, pv, cv, cv);
@@ -274,12 +292,11 @@ static unsigned long mpx_union(struct mpam_ext_ris_hw *parent,
 			      ~(MPX_F(INTPRI_0_IS_LOW) | MPX_F(DSPRI_0_IS_LOW));
 	unsigned long had = parent->features & MPX_MERGED;
 	unsigned long recorded = 0;
-	unsigned int i, j;
+	unsigned int i;
 
 	parent->features |= added;
 	for (i = 0; i < MPAM_EXT_PROP_NR; i++) {
 		const struct mpx_prop *d = &mpx_props[i];
-		bool shared = false;
 		u32 pv, cv;
 
 		if (d->feat < 0 || !(added & BIT(d->feat)))
@@ -290,14 +307,9 @@ static unsigned long mpx_union(struct mpam_ext_ris_hw *parent,
 		}
 		if (!d->size)
 			continue;
-		for (j = 0; j < MPAM_EXT_PROP_NR; j++)
-			if (mpx_props[j].off == d->off && mpx_props[j].size &&
-			    mpx_props[j].feat >= 0 &&
-			    (had & BIT(mpx_props[j].feat)))
-				shared = true;
 		pv = mpx_get(parent, d);
 		cv = mpx_get(child, d);
-		if (!shared || cv == pv) {
+		if (!(had & mpx_slot_feats(d)) || cv == pv) {
 			mpx_set(parent, d, cv);
 			continue;
 		}
@@ -323,23 +335,16 @@ static unsigned long mpx_union(struct mpam_ext_ris_hw *parent,
  */
 static void mpx_normalise(struct mpam_ext_ris_hw *hw)
 {
-	unsigned int i, j;
+	unsigned int i;
 
 	for (i = 0; i < MPAM_EXT_PROP_NR; i++) {
 		const struct mpx_prop *d = &mpx_props[i];
-		bool used = false;
 
 		if (d->feat < 0)
 			continue;
 		if (d->pol >= 0 && !mpx_model_has(hw, d->feat))
 			hw->features &= ~BIT(d->pol);
-		if (!d->size)
-			continue;
-		for (j = 0; j < MPAM_EXT_PROP_NR; j++)
-			if (mpx_props[j].off == d->off && mpx_props[j].size &&
-			    mpx_model_has(hw, mpx_props[j].feat))
-				used = true;
-		if (!used)
+		if (d->size && !(hw->features & mpx_slot_feats(d)))
 			mpx_set(hw, d, 0);
 	}
 }
@@ -1239,20 +1244,15 @@ void mpam_ext_model_show_vmscs(struct seq_file *s,
 			       const struct mpam_ext_class *c)
 {
 	char all[48], excl[48], refd[48];
-	unsigned int i, j, k;
+	unsigned int i, j;
 
 	for (i = 0; i < c->nr_comp; i++) {
 		for (j = 0; j < c->comp[i].nr_vmsc; j++) {
 			const struct mpam_ext_vmsc *v = &c->comp[i].vmsc[j];
-			u16 a = 0, e = 0;
 
-			for (k = 0; k < v->nr_ris; k++) {
-				a |= BIT(v->ris[k]->idx);
-				if (v->ris_excluded & BIT(k))
-					e |= BIT(v->ris[k]->idx);
-			}
-			mpx_ris_list(a, all, sizeof(all));
-			if (!mpx_ris_list(e, excl, sizeof(excl)))
+			mpx_ris_list(mpx_vmsc_idx_bits(v, U16_MAX), all, sizeof(all));
+			if (!mpx_ris_list(mpx_vmsc_idx_bits(v, v->ris_excluded),
+					  excl, sizeof(excl)))
 				strscpy(excl, "-", sizeof(excl));
 			if (!mpx_ris_list(mpx_vmsc_idx_bits(v, v->ris_refused),
 					  refd, sizeof(refd)))

@@ -122,7 +122,7 @@ struct mpam_ext_class;
  * @refused:	a RIS is refused: the part of its component it serves is
  *		uncontrolled, so merges without alias lose every feature
  * @cpus:	CPUs it serves: its locator's CPUs (and the MSC's affinity)
- * @props:	its RIS merged with alias (excluded RIS left out)
+ * @props:	its RIS merged with alias (excluded and refused RIS left out)
  */
 struct mpam_ext_vmsc {
 	struct mpam_ext_component *comp;
