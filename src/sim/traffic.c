@@ -255,12 +255,15 @@ static u64 mpx_tr_cache_bytes(const struct mpx_tr_model *tr, u8 level)
 	return tr->l3_bytes;
 }
 
-/* The simulated MSC behind @v, or NULL when it is excluded, wholly refused or not simulated */
+/*
+ * The simulated MSC behind @v, or NULL when none of its RIS takes traffic
+ * (each excluded or refused) or it is not simulated
+ */
 static struct mpam_ext_sim_msc *mpx_tr_vmsc_sim(const struct mpam_ext_vmsc *v)
 {
 	struct mpam_ext_msc *msc;
 
-	if (v->excluded || v->ris_refused == GENMASK(v->nr_ris - 1, 0))
+	if ((v->ris_excluded | v->ris_refused) == GENMASK(v->nr_ris - 1, 0))
 		return NULL;
 	msc = mpam_ext_msc_find(v->msc->id);
 	return msc ? msc->sim : NULL;
