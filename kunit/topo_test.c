@@ -182,17 +182,16 @@ static void t_test_param_values(struct kunit *test)
 
 /* Picking */
 
-/* Parse the parameters, build the model of @p with them and pick */
-static struct mpam_ext_topo *t_pick(struct kunit *test,
-				    const struct mpam_ext_platform *p,
-				    const char *policy, const char *mb_class,
-				    const char *mb_map, const char *l2_mon,
-				    const char *exclude)
+/* The module parameters, parsed; freed with the test */
+static struct mpam_ext_topo_params *t_parsed(struct kunit *test,
+					     const char *policy,
+					     const char *mb_class,
+					     const char *mb_map,
+					     const char *l2_mon,
+					     const char *exclude)
 {
 	char err[MPAM_EXT_PARAM_ERR_LEN];
 	struct mpam_ext_topo_params *params;
-	struct mpam_ext_model *m;
-	struct mpam_ext_topo *t;
 
 	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, params);
@@ -201,11 +200,43 @@ static struct mpam_ext_topo *t_pick(struct kunit *test,
 						       mb_map, l2_mon, exclude,
 						       err, sizeof(err)),
 			    "%s", err);
-	m = t_build(test, p, params->exclude, params->nr_exclude);
+	return params;
+}
+
+/* Build the model of @in and pick with @params; freed with the test */
+static struct mpam_ext_topo *t_pick_model(struct kunit *test,
+					  const struct mpam_ext_model_input *in,
+					  const struct mpam_ext_topo_params *params)
+{
+	struct mpam_ext_model *m;
+	struct mpam_ext_topo *t;
+
+	m = mpam_ext_model_build(in);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
 	t = mpam_ext_topo_pick(m, params);
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
 	return t;
+}
+
+/* Parse the parameters, build the model of @p with them and pick */
+static struct mpam_ext_topo *t_pick(struct kunit *test,
+				    const struct mpam_ext_platform *p,
+				    const char *policy, const char *mb_class,
+				    const char *mb_map, const char *l2_mon,
+				    const char *exclude)
+{
+	struct mpam_ext_topo_params *params = t_parsed(test, policy, mb_class,
+							mb_map, l2_mon, exclude);
+	struct mpam_ext_model_input in = {
+		.plat = p,
+		.exclude = params->exclude,
+		.nr_exclude = params->nr_exclude,
+	};
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	return t_pick_model(test, &in, params);
 }
 
 /*
@@ -330,30 +361,6 @@ static const char t_half_text[] =
 	"msc id 1 base 0x10010000 size 0x4000 nrdy-us 10 err-irq 97 aidr 0x10 iidr 0x43b\n"
 	"  ris index 0 loc memory:0 features mbw-max partid-max 63 pmg-max 1 bwa-wd 8\n";
 
-/* Build the model of @in and pick under @policy (NULL: the default) */
-static struct mpam_ext_topo *t_pick_input(struct kunit *test,
-					  const struct mpam_ext_model_input *in,
-					  const char *policy)
-{
-	char err[MPAM_EXT_PARAM_ERR_LEN];
-	struct mpam_ext_topo_params *params;
-	struct mpam_ext_model *m;
-	struct mpam_ext_topo *t;
-
-	params = kunit_kzalloc(test, sizeof(*params), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, params);
-	KUNIT_ASSERT_EQ(test, 0, mpam_ext_topo_parse_params(params, policy, NULL,
-							    NULL, NULL, NULL,
-							    err, sizeof(err)));
-	m = mpam_ext_model_build(in);
-	KUNIT_ASSERT_NOT_NULL(test, m);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_model, m));
-	t = mpam_ext_topo_pick(m, params);
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_free_topo, t));
-	return t;
-}
-
 static void t_test_possible_cpus(struct kunit *test)
 {
 	struct mpam_ext_model_input in = {
@@ -366,7 +373,7 @@ static void t_test_possible_cpus(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, cpus);
 	KUNIT_ASSERT_EQ(test, cpulist_parse("0-7", cpus), 0);
 	in.cpus = cpus;
-	t = t_pick_input(test, &in, NULL);
+	t = t_pick_model(test, &in, t_parsed(test, NULL, NULL, NULL, NULL, NULL));
 	t_expect(test, t, "L3", "refused", "covers CPUs 0-3 of 0-7");
 	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_L3].cls);
 	KUNIT_EXPECT_NULL(test, t->res[MPAM_EXT_RES_MB].cls);
@@ -374,7 +381,7 @@ static void t_test_possible_cpus(struct kunit *test)
 
 	/* The same CPUs as the description: picked as before */
 	KUNIT_ASSERT_EQ(test, cpulist_parse("0-3", cpus), 0);
-	t = t_pick_input(test, &in, NULL);
+	t = t_pick_model(test, &in, t_parsed(test, NULL, NULL, NULL, NULL, NULL));
 	t_expect(test, t, "L3", "picked", NULL);
 }
 
@@ -404,7 +411,8 @@ static struct mpam_ext_topo *t_pick_nodes(struct kunit *test, const char *text,
 		.nr_nodes = nr_nodes,
 	};
 
-	return t_pick_input(test, &in, "mainline");
+	return t_pick_model(test, &in,
+			    t_parsed(test, "mainline", NULL, NULL, NULL, NULL));
 }
 
 /*
