@@ -8,6 +8,7 @@
  */
 #include <kunit/test.h>
 #include <linux/bitfield.h>
+#include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
@@ -1046,6 +1047,100 @@ static void mpx_msc_test_reach(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.bad_cpu, 0ULL);
 }
 
+static void t_cpu_up(void *arg)
+{
+	unsigned int cpu = (uintptr_t)arg;
+
+	if (!cpu_online(cpu))
+		add_cpu(cpu);
+}
+
+/*
+ * A private MSC with the power property loses its registers when the last
+ * CPU that reaches it goes offline. The driver parks it (MBWU counts
+ * folded), takes configuration into its shadow while it is parked, and
+ * replays everything when the CPU comes back: the registers hold the
+ * configuration written before and during the outage, PARTIDs never
+ * configured (and a hidden RIS) their reset values, the counts go on
+ * without a jump, the error interrupt is enabled again.
+ */
+static void mpx_msc_test_power(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = t_mon_desc(test, 140, 0);
+	struct mpam_ext_config *cfg;
+	struct mpam_ext_sim_stats st;
+	struct mpam_ext_ris *ris, *mem;
+	struct mpam_ext_msc *msc;
+	unsigned int cpu, here;
+	u16 mbwu, csu;
+	int ret;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two online CPUs");
+	here = cpumask_first(cpu_online_mask);
+	cpu = cpumask_last(cpu_online_mask);
+	KUNIT_ASSERT_EQ(test, 0, set_cpus_allowed_ptr(current, cpumask_of(here)));
+	d->has_affinity = true;
+	cpumask_copy(&d->affinity, cpumask_of(cpu));
+	d->props = BIT(MPAM_EXT_MSC_POWER);
+	d->ris_max = 3;
+	msc = t_probed(test, d);
+	ris = t_get_ris(test, msc, 0);
+	mem = t_get_ris(test, msc, 1);
+	cfg = kunit_kzalloc(test, sizeof(*cfg), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	cfg->set = BIT(MPAM_EXT_CFG_CPBM);
+	bitmap_set(cfg->cpbm, 0, 2);
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_msc_apply(ris, 3, cfg));
+	mbwu = mpx_mt_mon(test, mem, MPAM_EXT_MON_MBWU, 3, 0);
+	csu = mpx_mt_mon(test, ris, MPAM_EXT_MON_CSU, 3, 0);
+	mpam_ext_sim_account(msc->sim, 1, 3, 0, 5000);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, mem, MPAM_EXT_MON_MBWU, mbwu), 5000ULL);
+
+	ret = remove_cpu(cpu);
+	if (ret)
+		kunit_skip(test, "CPU %u cannot go offline (%d)", cpu, ret);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_cpu_up,
+							   (void *)(uintptr_t)cpu));
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_TRUE(test, st.off);
+	KUNIT_EXPECT_TRUE(test, msc->parked);
+	KUNIT_EXPECT_EQ(test, msc->nr_parks, 1ULL);
+
+	/* Parked: configuration goes to the shadow, counts hold */
+	bitmap_zero(cfg->cpbm, MPAM_EXT_PBM_MAX_BITS);
+	bitmap_set(cfg->cpbm, 6, 2);
+	KUNIT_EXPECT_EQ(test, 0, mpam_ext_msc_apply(ris, 4, cfg));
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, mem, MPAM_EXT_MON_MBWU, mbwu), 5000ULL);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_CSU, csu), 0ULL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(t_show(test, msc, MPAM_EXT_MSC_REC_REGS),
+					   "parked"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(t_show(test, msc, MPAM_EXT_MSC_REC_STATE),
+					   "parked 1\n"));
+
+	KUNIT_ASSERT_EQ(test, 0, add_cpu(cpu));
+	KUNIT_EXPECT_FALSE(test, msc->parked);
+	KUNIT_EXPECT_EQ(test, msc->nr_replays, 1ULL);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, mem, MPAM_EXT_MON_MBWU, mbwu), 5000ULL);
+	mpam_ext_sim_account(msc->sim, 1, 3, 0, 100);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, mem, MPAM_EXT_MON_MBWU, mbwu), 5100ULL);
+	mpam_ext_sim_set_occupancy(msc->sim, 0, 3, 0, 4096);
+	KUNIT_EXPECT_EQ(test, t_mon_read(test, ris, MPAM_EXT_MON_CSU, csu), 4096ULL);
+
+	/* The registers, read from the CPU that reaches them */
+	KUNIT_ASSERT_EQ(test, 0, set_cpus_allowed_ptr(current, cpumask_of(cpu)));
+	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 3, false, MPAMCFG_CPBM), 0x3U);
+	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 4, false, MPAMCFG_CPBM), 0xc0U);
+	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 0, 5, false, MPAMCFG_CPBM), 0xffffU);
+	KUNIT_EXPECT_EQ(test, t_cfg_reg(msc, 3, 5, false, MPAMCFG_CPBM), 0xffffU);
+	KUNIT_EXPECT_EQ(test, mpam_ext_sim_read32(msc->sim, MPAMF_ECR), MPAMF_ECR_INTEN);
+	KUNIT_EXPECT_EQ(test, t_esr(msc), 0ULL);
+	mpam_ext_sim_get_stats(msc->sim, &st);
+	KUNIT_EXPECT_EQ(test, st.power_offs, 1ULL);
+	KUNIT_EXPECT_EQ(test, st.bad_power, 0ULL);
+	KUNIT_EXPECT_EQ(test, st.bad_cpu, 0ULL);
+}
+
 static void mpx_msc_test_mon_alloc(struct kunit *test)
 {
 	struct mpam_ext_msc *msc = t_probed(test, t_mon_desc(test, 60, T_NRDY_US));
@@ -1516,7 +1611,7 @@ static void mpx_msc_test_records(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, t_show(test, msc, MPAM_EXT_MSC_REC_RIS),
 			   "ris=0 state=probed loc=cache level=3 id=0 partid_max=63 pmg_max=1 features=cpor,csu,mbwu,esr cpbm_wd=16 cmax_wd=0 cassoc_wd=0 bwa_wd=0 mbw_pbm_bits=0 intpri_wd=0 dspri_wd=0 intpartid_max=0 csu_mon=8 csu_mon_used=0 mbwu_mon=8 mbwu_mon_used=0 mbwu_width=44\n");
 	KUNIT_EXPECT_STREQ(test, t_show(test, msc, MPAM_EXT_MSC_REC_STATE),
-			   "state ok\nreason -\nprobe_esr 0x0000000000000000\nerrors 0\nirq_masked 0\nlast_esr 0x0000000000000000\nlast_errcode 0\nlast_errname none\nlast_partid_mon 0\nlast_pmg 0\nlast_ris 0\nlast_ovrwr 0\n");
+			   "state ok\nreason -\nprobe_esr 0x0000000000000000\nerrors 0\nirq_masked 0\nlast_esr 0x0000000000000000\nlast_errcode 0\nlast_errname none\nlast_partid_mon 0\nlast_pmg 0\nlast_ris 0\nlast_ovrwr 0\nparked 0\nparks 0\nreplays 0\n");
 
 	mpam_ext_msc_counts(msc, &r, &w);
 	snprintf(want, sizeof(want), "reads %llu\nwrites %llu\n", r, w);
@@ -1905,6 +2000,7 @@ static struct kunit_case mpx_msc_mon_cases[] = {
 	KUNIT_CASE(mpx_msc_test_idr32),
 	KUNIT_CASE(mpx_msc_test_sw_nrdy),
 	KUNIT_CASE(mpx_msc_test_reach),
+	KUNIT_CASE(mpx_msc_test_power),
 	{}
 };
 

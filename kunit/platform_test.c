@@ -343,7 +343,7 @@ static void mpx_test_ris_max(struct kunit *test)
 	static const char text[] =
 		"platform name hid\n"
 		"memory id 0 cpus 0-7\n"
-		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity 0-3 ris-max 5 props access32\n"
+		"msc id 1 base 0x10000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 affinity 0-3 ris-max 5 props access32,power\n"
 		"  ris index 0 loc memory:0 features none partid-max 0 pmg-max 0\n"
 		"  ris index 2 loc memory:0 features none partid-max 0 pmg-max 0\n"
 		"msc id 2 base 0x20000 size 0x3000 nrdy-us 0 err-irq 0 aidr 0x10 iidr 0x0 props access32,idr32,sw-nrdy,csu-wr\n"
@@ -363,6 +363,8 @@ static void mpx_test_ris_max(struct kunit *test)
 	q = mpx_test_parse(test, text, valid);
 	q->mscs[1].props = BIT(MPAM_EXT_MSC_IDR32);
 	KUNIT_EXPECT_FALSE(test, mpam_ext_platform_equal(p, q));
+	KUNIT_EXPECT_EQ(test, p->mscs[0].props,
+			BIT(MPAM_EXT_MSC_ACCESS32) | BIT(MPAM_EXT_MSC_POWER));
 }
 
 /* Every feature and every number, at their largest, survive a round trip */
@@ -752,6 +754,11 @@ static const struct mpx_bad mpx_bad_cases[] = {
 	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props idr32\n"
 	  "  ris index 0 loc memory:0 features esr partid-max 0 pmg-max 0\n",
 	  "line 4: msc 0: idr32 allows no esr" },
+	{ "power without an affinity",
+	  BAD_P BAD_C BAD_M
+	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b props power\n"
+	  BAD_R,
+	  "line 4: msc 0: power needs an affinity" },
 	{ "affinity CPU",
 	  BAD_P BAD_C BAD_M
 	  "msc id 0 base 0x10000000 size 0x4000 nrdy-us 10 err-irq 0 aidr 0x10 iidr 0x43b affinity 9\n"

@@ -1366,6 +1366,70 @@ static void mpx_mon_nrdy_stuck(struct kunit *test)
 			mpam_ext_sim_inject(sim, MPAM_EXT_SIM_NRDY_STUCK, 1, 0));
 }
 
+/*
+ * The power property: an MSC powered down takes no access (each is
+ * counted) and no traffic; powered up again it is in reset state: an
+ * UNKNOWN configuration, the same for the same MSC and power-up, monitors
+ * disabled with their counters 0, ESR and ECR 0, MON_SEL moved.
+ */
+static void mpx_mon_power(struct kunit *test)
+{
+	struct mpam_ext_msc_desc *d = mpx_t_l3(test);
+	struct mpam_ext_sim_msc *sim, *twin;
+	struct mpam_ext_sim_stats st;
+	u32 cpbm;
+
+	d->has_affinity = true;
+	cpumask_copy(&d->affinity, cpu_online_mask);
+	d->props = BIT(MPAM_EXT_MSC_POWER);
+	sim = mpx_t_create(test, d);
+	twin = mpx_t_create(test, d);
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_FALSE(test, st.off);
+
+	mpx_part_sel(sim, 0, 1, false);
+	mpx_wr(sim, MPAMCFG_CPBM, 0x3);
+	mpx_mbwu_setup(sim, 0, 0, 1, 0, MPX_MATCH_PARTID);
+	mpam_ext_sim_account(sim, 0, 1, 0, 1000);
+	KUNIT_EXPECT_EQ(test, 1000U, mpx_mbwu_read(sim, 0, 0));
+	mpx_wr(sim, MPAMF_ECR, 1);
+
+	mpam_ext_sim_power(sim, false);
+	mpam_ext_sim_set_lenient(sim, true);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAMF_AIDR));
+	mpx_wr(sim, MPAMF_ECR, 1);
+	mpam_ext_sim_set_lenient(sim, false);
+	mpam_ext_sim_account(sim, 0, 1, 0, 500);
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_TRUE(test, st.off);
+	KUNIT_EXPECT_EQ(test, 2ULL, st.bad_power);
+	KUNIT_EXPECT_EQ(test, 1ULL, st.power_offs);
+
+	mpam_ext_sim_power(sim, true);
+	mpam_ext_sim_power(twin, false);
+	mpam_ext_sim_power(twin, true);
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_FALSE(test, st.off);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MPAMF_ECR));
+	/* MON_SEL was 0 */
+	KUNIT_EXPECT_NE(test, 0U, mpx_rd(sim, MSMON_CFG_MON_SEL));
+	mpx_mon_sel(sim, 0, 0);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MSMON_CFG_MBWU_CTL) & MPX_EN);
+	KUNIT_EXPECT_EQ(test, 0U, mpx_rd(sim, MSMON_MBWU));
+	mpx_part_sel(sim, 0, 1, false);
+	cpbm = mpx_rd(sim, MPAMCFG_CPBM);
+	KUNIT_EXPECT_NE(test, 0x3U, cpbm);
+	mpx_part_sel(twin, 0, 1, false);
+	KUNIT_EXPECT_EQ(test, cpbm, mpx_rd(twin, MPAMCFG_CPBM));
+	KUNIT_EXPECT_EQ(test, 0ULL, mpx_esr(sim));
+
+	/* The power property needs an affinity: without one it is ignored */
+	d->has_affinity = false;
+	sim = mpx_t_create(test, d);
+	mpam_ext_sim_get_stats(sim, &st);
+	KUNIT_EXPECT_FALSE(test, st.off);
+}
+
 static struct kunit_case mpx_mon_cases[] = {
 	KUNIT_CASE(mpx_mon_power_on),
 	KUNIT_CASE(mpx_mon_filter),
@@ -1378,6 +1442,7 @@ static struct kunit_case mpx_mon_cases[] = {
 	KUNIT_CASE(mpx_mon_nrdy),
 	KUNIT_CASE(mpx_mon_sw_nrdy),
 	KUNIT_CASE(mpx_mon_nrdy_stuck),
+	KUNIT_CASE(mpx_mon_power),
 	{}
 };
 

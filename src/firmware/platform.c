@@ -146,6 +146,7 @@ static const char * const mpx_plat_prop_names[MPAM_EXT_MSC_NR_PROPS] = {
 	[MPAM_EXT_MSC_SW_NRDY]	= "sw-nrdy",
 	[MPAM_EXT_MSC_CSU_WR]	= "csu-wr",
 	[MPAM_EXT_MSC_ERR_EDGE]	= "err-edge",
+	[MPAM_EXT_MSC_POWER]	= "power",
 };
 
 /* Keywords of an msc line every msc line has; the others are optional */
@@ -641,6 +642,11 @@ static int mpx_msc_done(struct mpx_parser *ps)
 	if (!msc->nr_ris) {
 		ps->line = ps->msc_line;
 		return mpx_err(ps, "msc %u has no ris lines", msc->id);
+	}
+	/* A power domain is the CPUs that reach the MSC */
+	if ((msc->props & BIT(MPAM_EXT_MSC_POWER)) && !msc->has_affinity) {
+		ps->line = ps->msc_line;
+		return mpx_err(ps, "msc %u: power needs an affinity", msc->id);
 	}
 	if (!(msc->props & BIT(MPAM_EXT_MSC_IDR32)))
 		return 0;

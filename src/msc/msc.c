@@ -120,7 +120,15 @@ static struct dentry *mpx_msc_dbg_dir;
  * Reachability. An MSC with an affinity in its description answers only
  * accesses from those CPUs. Every entry point that touches registers runs
  * its accesses through mpx_msc_reach(): on the calling CPU when it can reach
- * the MSC, else in a work on an online CPU that can (process context then).
+ * the MSC, else in a work on a CPU that can (process context then). A
+ * parked MSC (every CPU of the affinity offline) is reached from nowhere:
+ * the function runs where it is called and its accesses do nothing.
+ *
+ * @hp_sem, held for reading throughout, keeps the hotplug callbacks of the
+ * MSC out: the CPU picked stays online, with its workqueue bound, until the
+ * work is done (the callbacks run before the workqueue's own), and @parked
+ * cannot change. The CPU hotplug lock is not taken: callers such as the
+ * resctrl front's writes hold it already.
  */
 static bool mpx_msc_here(const struct mpam_ext_msc *msc)
 {
@@ -135,27 +143,38 @@ static long mpx_msc_reach(struct mpam_ext_msc *msc, long (*fn)(void *), void *ar
 
 	if (!msc->desc.has_affinity)
 		return fn(arg);
+	might_sleep();
+	down_read(&msc->hp_sem);
+	if (READ_ONCE(msc->parked)) {
+		ret = fn(arg);
+		goto out;
+	}
 	migrate_disable();
 	if (mpx_msc_here(msc)) {
 		ret = fn(arg);
 		migrate_enable();
-		return ret;
+		goto out;
 	}
 	migrate_enable();
 
-	might_sleep();
-	cpu = cpumask_any_and(&msc->desc.affinity, cpu_online_mask);
+	/* A CPU on its way down is still usable until its callback ran */
+	cpu = cpumask_any_and(&msc->desc.affinity, cpu_active_mask);
 	if (cpu >= nr_cpu_ids)
-		return -ENXIO;
-	/* -ENODEV when that CPU went offline in the meantime */
-	return work_on_cpu_safe(cpu, fn, arg);
+		cpu = cpumask_any_and(&msc->desc.affinity, cpu_online_mask);
+	ret = cpu < nr_cpu_ids ? work_on_cpu(cpu, fn, arg) : -ENXIO;
+out:
+	up_read(&msc->hp_sem);
+	return ret;
 }
 
 /* Accessors: the only code that touches registers */
 
+/* A parked MSC is powered down: its accessors read 0 and write nothing */
 static u32 mpx_msc_read32(struct mpam_ext_msc *msc, u32 off)
 {
 	lockdep_assert_held(&msc->lock);
+	if (msc->parked)
+		return 0;
 	atomic64_inc(&msc->reads);
 	if (msc->sim)
 		return mpam_ext_sim_read32(msc->sim, off);
@@ -165,6 +184,8 @@ static u32 mpx_msc_read32(struct mpam_ext_msc *msc, u32 off)
 static void mpx_msc_write32(struct mpam_ext_msc *msc, u32 off, u32 val)
 {
 	lockdep_assert_held(&msc->lock);
+	if (msc->parked)
+		return;
 	atomic64_inc(&msc->writes);
 	if (msc->sim)
 		mpam_ext_sim_write32(msc->sim, off, val);
@@ -721,8 +742,12 @@ static bool mpx_msc_ris_has_cfg(const struct mpam_ext_ris *ris)
 	return false;
 }
 
-/* Write every configuration register of one PARTID with its reset value. */
-static void mpx_msc_reset_partid(struct mpam_ext_ris *ris, u16 partid)
+/*
+ * Write every configuration register of one PARTID: with its reset value,
+ * which the shadow takes, or (@replay) with the value in the shadow.
+ * Registers the shadow does not keep get their reset value either way.
+ */
+static void mpx_msc_write_partid(struct mpam_ext_ris *ris, u16 partid, bool replay)
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	u32 *sh = mpx_msc_shadow(ris, partid);
@@ -737,7 +762,7 @@ static void mpx_msc_reset_partid(struct mpam_ext_ris *ris, u16 partid)
 		u16 intpartid = partid <= ris->hw.intpartid_max ? partid : 0;
 
 		mpx_msc_part_sel(ris, partid, false);
-		val = MPAMCFG_INTPARTID_INTERNAL | intpartid;
+		val = replay ? sh[MPX_S_INTPARTID] : MPAMCFG_INTPARTID_INTERNAL | intpartid;
 		mpx_msc_write32(msc, MPAMCFG_INTPARTID, val);
 		sh[MPX_S_INTPARTID] = val;
 		if (partid > ris->hw.intpartid_max)
@@ -749,12 +774,16 @@ static void mpx_msc_reset_partid(struct mpam_ext_ris *ris, u16 partid)
 
 	for (w = 0; w < ris->cpbm_regs; w++) {
 		val = mpx_msc_pbm_full_word(ris->hw.cpbm_wd, w);
+		if (replay && w < ris->cpbm_words)
+			val = sh[MPX_S_NR + w];
 		mpx_msc_write32(msc, MPAMCFG_CPBM + 4 * w, val);
 		if (w < ris->cpbm_words)
 			sh[MPX_S_NR + w] = val;
 	}
 	for (w = 0; w < ris->mbw_pbm_regs; w++) {
 		val = mpx_msc_pbm_full_word(ris->hw.mbw_pbm_bits, w);
+		if (replay && w < ris->mbw_pbm_words)
+			val = sh[pbm + w];
 		mpx_msc_write32(msc, MPAMCFG_MBW_PBM + 4 * w, val);
 		if (w < ris->mbw_pbm_words)
 			sh[pbm + w] = val;
@@ -762,7 +791,7 @@ static void mpx_msc_reset_partid(struct mpam_ext_ris *ris, u16 partid)
 	for (r = 0; r < MPX_S_INTPARTID; r++) {
 		if (!mpx_msc_sreg_present(ris, r))
 			continue;
-		val = mpx_msc_sreg_default(ris, r);
+		val = replay ? sh[r] : mpx_msc_sreg_default(ris, r);
 		mpx_msc_write32(msc, mpx_msc_sregs[r].off, val);
 		sh[r] = val;
 	}
@@ -803,7 +832,7 @@ static void mpx_msc_reset_ris(struct mpam_ext_ris *ris)
 	for (partid = 0; mpx_msc_ris_has_cfg(ris) && partid <= ris->hw.partid_max;
 	     partid++) {
 		spin_lock_irqsave(&msc->lock, flags);
-		mpx_msc_reset_partid(ris, partid);
+		mpx_msc_write_partid(ris, partid, false);
 		spin_unlock_irqrestore(&msc->lock, flags);
 		cond_resched();
 	}
@@ -1284,6 +1313,35 @@ static int mpx_msc_mon_config_here(struct mpam_ext_ris *ris,
 				   enum mpam_ext_mon_type type, u16 mon,
 				   const struct mpam_ext_mon_cfg *cfg);
 
+/*
+ * Write a configured monitor's filter and control from its state, its
+ * value 0, NRDY clear (a writable CSU value is otherwise UNKNOWN, and
+ * software-managed NRDY never clears itself), then enable it. An MBWU
+ * count goes on from the monitor's correction.
+ */
+static void mpx_msc_mon_program(struct mpam_ext_ris *ris,
+				enum mpam_ext_mon_type type, u16 mon)
+{
+	struct mpam_ext_msc *msc = ris->msc;
+	struct mpam_ext_mon *m = &ris->mon[type][mon];
+	bool csu = type == MPAM_EXT_MON_CSU;
+	u32 ctl_off = csu ? MSMON_CFG_CSU_CTL : MSMON_CFG_MBWU_CTL;
+
+	lockdep_assert_held(&msc->lock);
+
+	mpx_msc_mon_sel(ris, mon);
+	mpx_msc_write32(msc, ctl_off, m->ctl & ~MSMON_CFG_CTL_EN);
+	mpx_msc_write32(msc, csu ? MSMON_CFG_CSU_FLT : MSMON_CFG_MBWU_FLT, m->flt);
+	if (csu)
+		mpx_msc_write32(msc, MSMON_CSU, 0);
+	else if (ris->hw.mbwu_width > 31)
+		mpx_msc_write64(msc, MSMON_MBWU_L, 0);
+	else
+		mpx_msc_write32(msc, MSMON_MBWU, 0);
+	mpx_msc_write32(msc, ctl_off, m->ctl);
+	m->last = 0;
+}
+
 static long mpx_msc_mon_config_fn(void *arg)
 {
 	struct mpx_msc_mon_args *a = arg;
@@ -1320,8 +1378,8 @@ static int mpx_msc_mon_config_here(struct mpam_ext_ris *ris,
 {
 	struct mpam_ext_msc *msc = ris->msc;
 	bool csu = type == MPAM_EXT_MON_CSU;
-	u32 ctl, flt, ctl_off, flt_off;
 	struct mpam_ext_mon *m;
+	u32 ctl, flt;
 	unsigned long flags;
 	int ret;
 
@@ -1345,8 +1403,6 @@ static int mpx_msc_mon_config_here(struct mpam_ext_ris *ris,
 	      FIELD_PREP(MSMON_CFG_FLT_PMG, cfg->pmg);
 	if (!csu)
 		flt |= FIELD_PREP(MSMON_CFG_MBWU_FLT_RWBW, cfg->rwbw);
-	ctl_off = csu ? MSMON_CFG_CSU_CTL : MSMON_CFG_MBWU_CTL;
-	flt_off = csu ? MSMON_CFG_CSU_FLT : MSMON_CFG_MBWU_FLT;
 
 	spin_lock_irqsave(&msc->lock, flags);
 	if (msc->state != MPAM_EXT_MSC_OK) {
@@ -1358,25 +1414,11 @@ static int mpx_msc_mon_config_here(struct mpam_ext_ris *ris,
 		goto out;
 	}
 	m = &ris->mon[type][mon];
-	mpx_msc_mon_sel(ris, mon);
-	mpx_msc_write32(msc, ctl_off, ctl);
-	mpx_msc_write32(msc, flt_off, flt);
-	/*
-	 * The value starts at 0, NRDY clear: a writable CSU value is
-	 * otherwise UNKNOWN, and software-managed NRDY never clears itself.
-	 */
-	if (csu)
-		mpx_msc_write32(msc, MSMON_CSU, 0);
-	else if (ris->hw.mbwu_width > 31)
-		mpx_msc_write64(msc, MSMON_MBWU_L, 0);
-	else
-		mpx_msc_write32(msc, MSMON_MBWU, 0);
-	mpx_msc_write32(msc, ctl_off, ctl | MSMON_CFG_CTL_EN);
 	m->ctl = ctl | MSMON_CFG_CTL_EN;
 	m->flt = flt;
 	m->correction = 0;
-	m->last = 0;
 	m->configured = true;
+	mpx_msc_mon_program(ris, type, mon);
 out:
 	spin_unlock_irqrestore(&msc->lock, flags);
 	return ret;
@@ -1474,6 +1516,11 @@ static int mpx_msc_mon_read_once(struct mpam_ext_ris *ris,
 	m = &ris->mon[type][mon];
 	if (!test_bit(mon, ris->mon_used[type]) || !m->configured)
 		return -EINVAL;
+	/* Powered down: the count folded when it was parked; no cache held */
+	if (msc->parked) {
+		*val = type == MPAM_EXT_MON_MBWU ? m->correction + m->last : 0;
+		return 0;
+	}
 	mpx_msc_mon_sel(ris, mon);
 	if (type == MPAM_EXT_MON_MBWU)
 		return mpx_msc_mbwu_read(ris, m, val);
@@ -1598,7 +1645,7 @@ static bool mpx_msc_err_handle(struct mpam_ext_msc *msc)
 	u64 esr;
 
 	spin_lock_irqsave(&msc->lock, flags);
-	if (!msc->has_esr) {
+	if (!msc->has_esr || msc->parked) {
 		spin_unlock_irqrestore(&msc->lock, flags);
 		return false;
 	}
@@ -1800,6 +1847,212 @@ static void mpx_msc_err_disconnect(struct mpam_ext_msc *msc)
 	cancel_work_sync(&msc->err_work);
 }
 
+/*
+ * Power. A private MSC is taken to be powered with the CPUs that reach it:
+ * when the last of them goes offline its registers may be lost with its
+ * power, and the driver cannot tell whether they were. So the MSC is
+ * parked: each configured MBWU monitor is read a last time and its count
+ * folded into its correction, and from then on nothing touches the
+ * registers (see @parked). When the first of those CPUs comes back, every
+ * PARTID of every RIS (hidden ones included) is written from the shadow,
+ * every configured monitor programmed again counting from 0 on top of its
+ * folded count, every other one disabled, ESR cleared and the error
+ * interrupt enabled as it was: a power loss changes neither the
+ * configuration nor the counts, and an MSC that kept its power is merely
+ * written again.
+ *
+ * Both run in the driver's CPU hotplug state, on the CPU going or coming,
+ * in the online range: parking before the CPU dies, replaying before tasks
+ * run there. The state exists while some private MSC is probed;
+ * mpx_msc_hp_mutex protects it and is taken before the CPU hotplug lock.
+ */
+static DEFINE_MUTEX(mpx_msc_hp_mutex);
+static int mpx_msc_hp_state = -1;
+static unsigned int mpx_msc_hp_users;
+
+static bool mpx_msc_powered(const struct mpam_ext_msc *msc)
+{
+	return msc->state == MPAM_EXT_MSC_OK || msc->state == MPAM_EXT_MSC_ERRORED;
+}
+
+static void mpx_msc_park(struct mpam_ext_msc *msc)
+{
+	struct mpam_ext_mon *m;
+	unsigned long flags;
+	unsigned int i;
+	u64 v;
+	u16 mon;
+
+	spin_lock_irqsave(&msc->lock, flags);
+	for (i = 0; msc->state == MPAM_EXT_MSC_OK && i < msc->nr_ris; i++) {
+		struct mpam_ext_ris *ris = &msc->ris[i];
+
+		if (!ris->probed || !ris->mon[MPAM_EXT_MON_MBWU])
+			continue;
+		for (mon = 0; mon < ris->nr_mon[MPAM_EXT_MON_MBWU]; mon++) {
+			m = &ris->mon[MPAM_EXT_MON_MBWU][mon];
+			if (!m->configured)
+				continue;
+			/* NRDY now: what the last read saw is kept */
+			mpx_msc_mon_sel(ris, mon);
+			mpx_msc_mbwu_read(ris, m, &v);
+			m->correction += m->last;
+			m->last = 0;
+		}
+	}
+	msc->parked = true;
+	msc->mon_sel_valid = false;
+	msc->nr_parks++;
+	spin_unlock_irqrestore(&msc->lock, flags);
+}
+
+static void mpx_msc_replay_ris(struct mpam_ext_ris *ris)
+{
+	struct mpam_ext_msc *msc = ris->msc;
+	unsigned long flags;
+	u32 partid;
+	int t;
+	u16 mon;
+
+	for (partid = 0; mpx_msc_ris_has_cfg(ris) && partid <= ris->hw.partid_max;
+	     partid++) {
+		spin_lock_irqsave(&msc->lock, flags);
+		mpx_msc_write_partid(ris, partid, true);
+		spin_unlock_irqrestore(&msc->lock, flags);
+		cond_resched();
+	}
+	for (t = 0; t < MPAM_EXT_MON_NR_TYPES; t++) {
+		for (mon = 0; mon < ris->nr_mon[t]; mon++) {
+			spin_lock_irqsave(&msc->lock, flags);
+			if (ris->mon[t][mon].configured) {
+				mpx_msc_mon_program(ris, t, mon);
+			} else {
+				mpx_msc_mon_sel(ris, mon);
+				mpx_msc_write32(msc, t == MPAM_EXT_MON_CSU ?
+						MSMON_CFG_CSU_CTL : MSMON_CFG_MBWU_CTL, 0);
+				mpx_msc_write32(msc, t == MPAM_EXT_MON_CSU ?
+						MSMON_CFG_CSU_FLT : MSMON_CFG_MBWU_FLT, 0);
+			}
+			spin_unlock_irqrestore(&msc->lock, flags);
+		}
+	}
+}
+
+static void mpx_msc_replay(struct mpam_ext_msc *msc)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	spin_lock_irqsave(&msc->lock, flags);
+	msc->parked = false;
+	msc->mon_sel_valid = false;
+	spin_unlock_irqrestore(&msc->lock, flags);
+
+	for (i = 0; i < msc->nr_ris + msc->nr_hidden; i++)
+		if (msc->ris[i].probed)
+			mpx_msc_replay_ris(&msc->ris[i]);
+
+	spin_lock_irqsave(&msc->lock, flags);
+	if (msc->has_esr) {
+		mpx_msc_clear_esr(msc);
+		mpx_msc_write32(msc, MPAMF_ECR, (msc->sim_irq || msc->irq) &&
+				!msc->irq_masked && !msc->dying ? MPAMF_ECR_INTEN : 0);
+	}
+	msc->nr_replays++;
+	spin_unlock_irqrestore(&msc->lock, flags);
+}
+
+/* Is @cpu the only online CPU that reaches @msc? */
+static bool mpx_msc_last_cpu(const struct mpam_ext_msc *msc, unsigned int cpu)
+{
+	unsigned int c;
+
+	for_each_cpu_and(c, &msc->desc.affinity, cpu_online_mask)
+		if (c != cpu)
+			return false;
+	return true;
+}
+
+static int mpx_msc_hp_online(unsigned int cpu, struct hlist_node *node)
+{
+	struct mpam_ext_msc *msc = hlist_entry_safe(node, struct mpam_ext_msc, hp_node);
+
+	if (!cpumask_test_cpu(cpu, &msc->desc.affinity))
+		return 0;
+	down_write(&msc->hp_sem);
+	if (msc->parked) {
+		mpx_msc_replay(msc);
+		pr_info("MSC %u: CPU %u reaches it again: configuration and monitors replayed\n",
+			msc->desc.id, cpu);
+	}
+	up_write(&msc->hp_sem);
+	return 0;
+}
+
+static int mpx_msc_hp_offline(unsigned int cpu, struct hlist_node *node)
+{
+	struct mpam_ext_msc *msc = hlist_entry_safe(node, struct mpam_ext_msc, hp_node);
+	unsigned long flags;
+	bool park;
+
+	if (!cpumask_test_cpu(cpu, &msc->desc.affinity))
+		return 0;
+	down_write(&msc->hp_sem);
+	spin_lock_irqsave(&msc->lock, flags);
+	park = !msc->parked && mpx_msc_powered(msc) && mpx_msc_last_cpu(msc, cpu);
+	spin_unlock_irqrestore(&msc->lock, flags);
+	if (park) {
+		mpx_msc_park(msc);
+		pr_info("MSC %u: CPU %u was the last to reach it: parked, counts folded\n",
+			msc->desc.id, cpu);
+	}
+	up_write(&msc->hp_sem);
+	return 0;
+}
+
+/* Join the driver's hotplug state (a private MSC, before its probe) */
+static void mpx_msc_hp_attach(struct mpam_ext_msc *msc)
+{
+	int ret = 0;
+
+	if (!msc->desc.has_affinity)
+		return;
+	mutex_lock(&mpx_msc_hp_mutex);
+	if (!mpx_msc_hp_users) {
+		ret = cpuhp_setup_state_multi(CPUHP_AP_ONLINE_DYN, "mpam_ext/msc:online",
+					      mpx_msc_hp_online, mpx_msc_hp_offline);
+		if (ret >= 0)
+			mpx_msc_hp_state = ret;
+	}
+	if (ret >= 0)
+		ret = cpuhp_state_add_instance_nocalls(mpx_msc_hp_state, &msc->hp_node);
+	if (!ret) {
+		mpx_msc_hp_users++;
+		msc->hp_added = true;
+	} else if (!mpx_msc_hp_users && mpx_msc_hp_state >= 0) {
+		cpuhp_remove_multi_state(mpx_msc_hp_state);
+		mpx_msc_hp_state = -1;
+	}
+	mutex_unlock(&mpx_msc_hp_mutex);
+	if (ret)
+		pr_warn("MSC %u: no CPU hotplug state (%d): a power loss with its CPUs goes unnoticed\n",
+			msc->desc.id, ret);
+}
+
+static void mpx_msc_hp_detach(struct mpam_ext_msc *msc)
+{
+	if (!msc->hp_added)
+		return;
+	mutex_lock(&mpx_msc_hp_mutex);
+	cpuhp_state_remove_instance_nocalls(mpx_msc_hp_state, &msc->hp_node);
+	if (!--mpx_msc_hp_users) {
+		cpuhp_remove_multi_state(mpx_msc_hp_state);
+		mpx_msc_hp_state = -1;
+	}
+	mutex_unlock(&mpx_msc_hp_mutex);
+	msc->hp_added = false;
+}
+
 /* One MSC */
 
 static int mpx_msc_desc_check(const struct mpam_ext_msc_desc *desc)
@@ -1856,6 +2109,7 @@ struct mpam_ext_msc *mpam_ext_msc_create(const struct mpam_ext_msc_desc *desc,
 	msc->desc = *desc;
 	msc->dev = dev;
 	spin_lock_init(&msc->lock);
+	init_rwsem(&msc->hp_sem);
 	atomic64_set(&msc->reads, 0);
 	atomic64_set(&msc->writes, 0);
 	INIT_WORK(&msc->err_work, mpx_msc_err_work);
@@ -2049,6 +2303,7 @@ int mpam_ext_msc_probe(struct mpam_ext_msc *msc)
 	might_sleep();
 	if (msc->state != MPAM_EXT_MSC_NEW)
 		return -EBUSY;
+	mpx_msc_hp_attach(msc);
 	ret = mpx_msc_reach(msc, mpx_msc_probe_fn, msc);
 	if (ret == -ENXIO || ret == -ENODEV) {
 		if (msc->state != MPAM_EXT_MSC_NEW)
@@ -2134,6 +2389,7 @@ void mpam_ext_msc_destroy(struct mpam_ext_msc *msc)
 	if (!msc)
 		return;
 	might_sleep();
+	mpx_msc_hp_detach(msc);
 	mpx_msc_err_disconnect(msc);
 	if (msc->state == MPAM_EXT_MSC_OK || msc->state == MPAM_EXT_MSC_ERRORED)
 		mpx_msc_reach(msc, mpx_msc_reset_fn, msc);
@@ -2426,6 +2682,11 @@ static void mpx_msc_show_regs(struct seq_file *s, struct mpam_ext_msc *msc)
 		mpx_msc_show_reg32(s, "msc", "MPAMF_AIDR", msc->aidr);
 		return;
 	}
+	/* Stable: the caller holds @hp_sem */
+	if (READ_ONCE(msc->parked)) {
+		seq_puts(s, "msc parked: no CPU that reaches it is online\n");
+		return;
+	}
 	/*
 	 * Select a RIS the MSC has: PART_SEL naming one it lacks (RIS 0 need
 	 * not exist) would raise an error from a read-only file.
@@ -2495,14 +2756,17 @@ static void mpx_msc_show_state(struct seq_file *s, struct mpam_ext_msc *msc)
 {
 	enum mpam_ext_msc_state state;
 	unsigned long flags;
-	u64 esr, errors;
-	bool masked;
+	u64 esr, errors, parks, replays;
+	bool masked, parked;
 
 	spin_lock_irqsave(&msc->lock, flags);
 	state = msc->state;
 	esr = msc->last_esr;
 	errors = msc->nr_errors;
 	masked = msc->irq_masked;
+	parked = msc->parked;
+	parks = msc->nr_parks;
+	replays = msc->nr_replays;
 	spin_unlock_irqrestore(&msc->lock, flags);
 
 	seq_printf(s, "state %s\n", mpx_msc_state_name(state));
@@ -2520,6 +2784,9 @@ static void mpx_msc_show_state(struct seq_file *s, struct mpam_ext_msc *msc)
 	seq_printf(s, "last_pmg %u\n", (unsigned int)FIELD_GET(MPAMF_ESR_PMG, esr));
 	seq_printf(s, "last_ris %u\n", (unsigned int)FIELD_GET(MPAMF_ESR_RIS, esr));
 	seq_printf(s, "last_ovrwr %u\n", (esr & MPAMF_ESR_OVRWR) ? 1 : 0);
+	seq_printf(s, "parked %u\n", parked);
+	seq_printf(s, "parks %llu\n", parks);
+	seq_printf(s, "replays %llu\n", replays);
 }
 
 /* One line per monitor of every probed RIS: docs/debugfs.md "monitors" */

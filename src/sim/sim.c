@@ -10,6 +10,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/bitops.h>
+#include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/bits.h>
 #include <linux/debugfs.h>
@@ -26,6 +27,7 @@
 #include <linux/minmax.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/overflow.h>
 #include <linux/preempt.h>
 #include <linux/seq_file.h>
@@ -179,7 +181,9 @@ struct mpam_ext_sim_msc {
 	bool csu_wr;		/* MSMON_CSU is writable */
 	bool idr32;		/* MPAMF_IDR.EXT clear: no RIS, no ESR */
 	bool private;		/* reachable only from @affinity */
+	bool power;		/* powered with @affinity (the power property) */
 	struct cpumask affinity;
+	struct hlist_node hp_node;	/* instance of the power hotplug state */
 	u64 size;		/* register frame; beyond it RAZ/WI */
 	u32 nrdy_us;
 	u32 iidr;
@@ -197,6 +201,9 @@ struct mpam_ext_sim_msc {
 	bool mon_sel_bad;	/* its selection was reported when written */
 	u32 ecr;		/* MPAMF_ECR */
 	u64 esr;		/* MPAMF_ESR */
+	bool off;		/* powered down: every access is an error */
+	bool cycled;		/* powered down at least once since creation */
+	u32 power_ups;		/* seeds the UNKNOWN values of each power-up */
 
 	struct irq_work irq_work;	/* delivers the error interrupt */
 	struct work_struct irq_bounce;	/* ... on a CPU that can reach the MSC */
@@ -1363,7 +1370,10 @@ static bool mpx_sim_in_frame(struct mpam_ext_sim_msc *sim, u32 off,
 
 	*bad = (struct mpx_sim_bad){ .off = off, .len = len, .cpu = cpu,
 				     .lenient = sim->lenient };
-	if (sim->private && !cpumask_test_cpu(cpu, &sim->affinity)) {
+	if (sim->off) {
+		sim->stats.bad_power++;
+		bad->what = "while powered down:";
+	} else if (sim->private && !cpumask_test_cpu(cpu, &sim->affinity)) {
 		sim->stats.bad_cpu++;
 		bad->what = "from a CPU outside its affinity:";
 	} else if (off & (len - 1)) {
@@ -1549,7 +1559,8 @@ void mpam_ext_sim_account(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
 
 	spin_lock_irqsave(&sim->lock, flags);
 	r = mpx_sim_ris(sim, ris);
-	if (!r || !mpx_sim_request_ok(sim, r, partid, pmg))
+	/* No CPU of a powered-down MSC's domain runs to make traffic */
+	if (!r || sim->off || !mpx_sim_request_ok(sim, r, partid, pmg))
 		goto out;
 
 	r->bytes[mpx_sim_pair(r, partid, pmg)] += bytes;
@@ -1569,7 +1580,7 @@ void mpam_ext_sim_set_occupancy(struct mpam_ext_sim_msc *sim, u8 ris,
 
 	spin_lock_irqsave(&sim->lock, flags);
 	r = mpx_sim_ris(sim, ris);
-	if (r && mpx_sim_request_ok(sim, r, partid, pmg))
+	if (r && !sim->off && mpx_sim_request_ok(sim, r, partid, pmg))
 		r->occupancy[mpx_sim_pair(r, partid, pmg)] = bytes;
 	spin_unlock_irqrestore(&sim->lock, flags);
 }
@@ -1683,7 +1694,8 @@ u64 mpam_ext_sim_fill(struct mpam_ext_sim_msc *sim, u8 ris, u16 partid,
 
 	spin_lock_irqsave(&sim->lock, flags);
 	r = mpx_sim_ris(sim, ris);
-	if (!r || !mpx_sim_request_ok(sim, r, partid, pmg))
+	/* No CPU of a powered-down MSC's domain runs to make traffic */
+	if (!r || sim->off || !mpx_sim_request_ok(sim, r, partid, pmg))
 		goto out;
 	cap = mul_u64_u32_shr(size, mpx_sim_portion(sim, r, partid), MPX_FRAC_BITS);
 	occ = &r->occupancy[mpx_sim_pair(r, partid, pmg)];
@@ -1827,6 +1839,7 @@ void mpam_ext_sim_get_stats(struct mpam_ext_sim_msc *sim,
 
 	spin_lock_irqsave(&sim->lock, flags);
 	*stats = sim->stats;
+	stats->off = sim->off;
 	spin_unlock_irqrestore(&sim->lock, flags);
 }
 
@@ -1851,6 +1864,9 @@ static int mpx_sim_stats_show(struct seq_file *s, void *unused)
 	seq_printf(s, "bad_align %llu\n", st.bad_align);
 	seq_printf(s, "bad_width %llu\n", st.bad_width);
 	seq_printf(s, "bad_cpu %llu\n", st.bad_cpu);
+	seq_printf(s, "bad_power %llu\n", st.bad_power);
+	seq_printf(s, "power_offs %llu\n", st.power_offs);
+	seq_printf(s, "powered %u\n", !st.off);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mpx_sim_stats);
@@ -2016,10 +2032,10 @@ static u64 mpx_sim_rand(u64 *state)
 }
 
 /*
- * A hidden RIS: every configuration register UNKNOWN, pseudo-random within
- * the bits the RIS implements; monitors enabled with random filters.
+ * Every configuration register of every PARTID UNKNOWN: pseudo-random within
+ * the bits the RIS implements.
  */
-static void mpx_sim_ris_unknown(struct mpx_sim_ris *r, u64 seed)
+static void mpx_sim_cfg_unknown(struct mpx_sim_ris *r, u64 seed)
 {
 	const struct mpam_ext_ris_hw *hw = &r->hw;
 	unsigned int p, n;
@@ -2048,6 +2064,15 @@ static void mpx_sim_ris_unknown(struct mpx_sim_ris *r, u64 seed)
 			r->mbw_pbm[(size_t)p * r->pbm_words + n] =
 				mpx_sim_rand(&seed) & mpx_sim_word_mask(hw->mbw_pbm_bits, n);
 	}
+}
+
+/* A hidden RIS: configuration UNKNOWN, every monitor enabled */
+static void mpx_sim_ris_unknown(struct mpx_sim_ris *r, u64 seed)
+{
+	const struct mpam_ext_ris_hw *hw = &r->hw;
+	unsigned int n;
+
+	mpx_sim_cfg_unknown(r, seed);
 	for (n = 0; r->csu && n < hw->num_csu_mon; n++)
 		r->csu[n].ctl |= MSMON_CFG_CTL_EN;
 	for (n = 0; r->mbwu && n < hw->num_mbwu_mon; n++) {
@@ -2130,6 +2155,150 @@ static int mpx_sim_ris_init(const struct mpam_ext_sim_msc *sim, struct mpx_sim_r
 		return ret;
 	mpx_sim_ris_power_on(r);
 	return 0;
+}
+
+/*
+ * Power-up after a power-down: the register file in reset state. The
+ * configuration of every PARTID is UNKNOWN (pseudo-random, seeded by the
+ * MSC, the RIS and the number of power-ups, so a run repeats), monitors
+ * are disabled with their counters cleared (a hidden RIS's come up enabled,
+ * as at creation), cached occupancy is gone, ESR and ECR are 0 and
+ * MON_SEL selects a monitor other than the one it selected.
+ */
+static void mpx_sim_power_reset(struct mpam_ext_sim_msc *sim)
+{
+	u64 seed = (u64)sim->id << 32 | (u64)sim->power_ups << 8;
+	unsigned int i, n;
+
+	lockdep_assert_held(&sim->lock);
+
+	for (i = 0; i < sim->nr_ris; i++) {
+		struct mpx_sim_ris *r = &sim->ris[i];
+
+		INIT_LIST_HEAD(&r->active_mbwu);
+		mpx_sim_ris_power_on(r);
+		if (r->hidden)
+			mpx_sim_ris_unknown(r, seed | r->idx);
+		else
+			mpx_sim_cfg_unknown(r, seed | r->idx);
+		for (n = 0; r->mbwu && n < r->hw.num_mbwu_mon; n++)
+			r->mbwu[n].count = 0;
+		memset(r->occupancy, 0, r->nr_pairs * sizeof(*r->occupancy));
+	}
+	sim->part_sel = 0;
+	sim->part_sel_bad = false;
+	sim->mon_sel ^= 1;
+	sim->mon_sel_bad = false;
+	sim->esr = 0;
+	sim->ecr = 0;
+}
+
+static void mpx_sim_power_set(struct mpam_ext_sim_msc *sim, bool on)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->lock, flags);
+	if (on && sim->off) {
+		if (sim->cycled) {
+			sim->power_ups++;
+			mpx_sim_power_reset(sim);
+		}
+		sim->off = false;
+	} else if (!on && !sim->off) {
+		sim->off = true;
+		sim->cycled = true;
+		sim->stats.power_offs++;
+		/* A powered-down MSC raises no interrupt */
+		sim->ecr = 0;
+	}
+	spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+void mpam_ext_sim_power(struct mpam_ext_sim_msc *sim, bool on)
+{
+	mpx_sim_power_set(sim, on);
+}
+
+/*
+ * Power domains. An MSC with the power property is powered with the CPUs
+ * of its affinity: it goes down once the last of them is dead and comes up
+ * before the first of them boots. Both run in one multi-instance hotplug
+ * state of the control CPU's (BP) range, so they come after every
+ * callback the dying CPU ran itself (the driver's included) and before any
+ * the booting CPU runs. The state exists while some simulated MSC has the
+ * property.
+ *
+ * mpx_sim_hp_mutex protects mpx_sim_hp_state and mpx_sim_hp_users; it is
+ * taken before the CPU hotplug lock and never inside a hotplug callback.
+ */
+static DEFINE_MUTEX(mpx_sim_hp_mutex);
+static int mpx_sim_hp_state = -1;
+static unsigned int mpx_sim_hp_users;
+
+static int mpx_sim_hp_up(unsigned int cpu, struct hlist_node *node)
+{
+	struct mpam_ext_sim_msc *sim = hlist_entry_safe(node, struct mpam_ext_sim_msc,
+							hp_node);
+
+	if (cpumask_test_cpu(cpu, &sim->affinity))
+		mpx_sim_power_set(sim, true);
+	return 0;
+}
+
+/* @cpu is dead: no longer in cpu_online_mask */
+static int mpx_sim_hp_down(unsigned int cpu, struct hlist_node *node)
+{
+	struct mpam_ext_sim_msc *sim = hlist_entry_safe(node, struct mpam_ext_sim_msc,
+							hp_node);
+
+	if (cpumask_test_cpu(cpu, &sim->affinity) &&
+	    !cpumask_intersects(&sim->affinity, cpu_online_mask))
+		mpx_sim_power_set(sim, false);
+	return 0;
+}
+
+/*
+ * Start powered down, then join the hotplug state: adding the instance
+ * runs mpx_sim_hp_up() for each online CPU, which powers the MSC up when
+ * one of them is in its affinity.
+ */
+static int mpx_sim_power_attach(struct mpam_ext_sim_msc *sim)
+{
+	int ret = 0;
+
+	mutex_lock(&mpx_sim_hp_mutex);
+	if (!mpx_sim_hp_users) {
+		ret = cpuhp_setup_state_multi(CPUHP_BP_PREPARE_DYN, "mpam_ext/sim:power",
+					      mpx_sim_hp_up, mpx_sim_hp_down);
+		if (ret < 0)
+			goto out;
+		mpx_sim_hp_state = ret;
+	}
+	sim->off = true;
+	ret = cpuhp_state_add_instance(mpx_sim_hp_state, &sim->hp_node);
+	if (ret) {
+		sim->off = false;
+		if (!mpx_sim_hp_users)
+			cpuhp_remove_multi_state(mpx_sim_hp_state);
+		goto out;
+	}
+	mpx_sim_hp_users++;
+	sim->power = true;
+out:
+	mutex_unlock(&mpx_sim_hp_mutex);
+	return ret < 0 ? ret : 0;
+}
+
+static void mpx_sim_power_detach(struct mpam_ext_sim_msc *sim)
+{
+	if (!sim->power)
+		return;
+	mutex_lock(&mpx_sim_hp_mutex);
+	cpuhp_state_remove_instance_nocalls(mpx_sim_hp_state, &sim->hp_node);
+	if (!--mpx_sim_hp_users)
+		cpuhp_remove_multi_state(mpx_sim_hp_state);
+	mutex_unlock(&mpx_sim_hp_mutex);
+	sim->power = false;
 }
 
 static int mpx_sim_check_desc(const struct mpam_ext_msc_desc *desc)
@@ -2238,6 +2407,11 @@ struct mpam_ext_sim_msc *mpam_ext_sim_create(const struct mpam_ext_msc_desc *des
 	}
 	if (!sim->has_ris)
 		sim->ris_max = 0;
+	if (sim->private && test_bit(MPAM_EXT_MSC_POWER, &desc->props)) {
+		ret = mpx_sim_power_attach(sim);
+		if (ret)
+			goto err;
+	}
 	return sim;
 
 err:
@@ -2253,6 +2427,7 @@ void mpam_ext_sim_destroy(struct mpam_ext_sim_msc *sim)
 	if (!sim)
 		return;
 
+	mpx_sim_power_detach(sim);
 	spin_lock_irqsave(&sim->lock, flags);
 	sim->err_fn = NULL;
 	sim->err_arg = NULL;

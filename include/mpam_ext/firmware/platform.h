@@ -134,6 +134,7 @@ enum mpam_ext_msc_prop {
 	MPAM_EXT_MSC_SW_NRDY,	/* monitor NRDY is software's: never set or cleared by hardware */
 	MPAM_EXT_MSC_CSU_WR,	/* CSU monitor values are writable (an offset on the occupancy) */
 	MPAM_EXT_MSC_ERR_EDGE,	/* the error interrupt is edge-triggered (ACPI flags) */
+	MPAM_EXT_MSC_POWER,	/* powered with its affinity: state lost when they all go offline */
 	MPAM_EXT_MSC_NR_PROPS
 };
 

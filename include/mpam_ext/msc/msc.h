@@ -27,6 +27,7 @@
 #include <linux/atomic.h>
 #include <linux/bitmap.h>
 #include <linux/list.h>
+#include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
@@ -278,6 +279,21 @@ enum mpam_ext_msc_state {
  * @mon_sel_valid: @mon_sel holds what the register holds; cleared by
  *		anything that may have changed the register behind the
  *		driver (mpam_ext_msc_forget_selection())
+ * @hp_sem:	CPU hotplug against register access on a private MSC (one
+ *		with an affinity): held for reading around every access made
+ *		through the reachability helper, for writing by the hotplug
+ *		callbacks that park and replay the MSC. Taken after the CPU
+ *		hotplug lock and before @lock
+ * @hp_node:	instance of the driver's CPU hotplug state (private MSCs)
+ * @hp_added:	@hp_node is on the hotplug state
+ * @parked:	every CPU that reaches the MSC is offline: its state is
+ *		presumed lost with its power. Register accesses do nothing,
+ *		configuration goes to the shadow, MBWU counts hold what was
+ *		folded; the first CPU back replays it all. Changes only with
+ *		@hp_sem held for writing and @lock held; read under either
+ * @nr_parks:	times the MSC was parked; under @lock
+ * @nr_replays:	times its configuration was replayed after a park; under
+ *		@lock
  * @nr_hidden:	hidden RIS found by the probe, in @ris after the described
  * @ris:	the RIS, in description order, then the hidden ones
  */
@@ -313,6 +329,12 @@ struct mpam_ext_msc {
 	unsigned int nr_ris;
 	u32 mon_sel;
 	bool mon_sel_valid;
+	struct rw_semaphore hp_sem;
+	struct hlist_node hp_node;
+	bool hp_added;
+	bool parked;
+	u64 nr_parks;
+	u64 nr_replays;
 	unsigned int nr_hidden;
 	struct mpam_ext_ris ris[MPAM_EXT_MAX_RIS];
 };

@@ -46,6 +46,9 @@ enum mpam_ext_sim_fault {
  * @bad_align:	accesses not aligned to their size
  * @bad_width:	64-bit accesses to an MSC that takes only 32-bit ones
  * @bad_cpu:	accesses from a CPU outside the MSC's affinity
+ * @bad_power:	accesses while the MSC was powered down
+ * @power_offs:	times the MSC lost power (the power property)
+ * @off:	the MSC is powered down now
  *
  * Every bad access is also reported to the KUnit test running, if any,
  * as a failure (see mpam_ext_sim_set_lenient()).
@@ -59,6 +62,9 @@ struct mpam_ext_sim_stats {
 	u64 bad_align;
 	u64 bad_width;
 	u64 bad_cpu;
+	u64 bad_power;
+	u64 power_offs;
+	bool off;
 };
 
 /**

@@ -94,4 +94,15 @@ void mpam_ext_sim_get_stats(struct mpam_ext_sim_msc *sim,
 int mpam_ext_sim_inject_parse(struct mpam_ext_sim_msc *sim,
 			      enum mpam_ext_sim_fault fault, const char *text);
 
+/**
+ * mpam_ext_sim_power() - power a simulated MSC down or up.
+ * @sim:	the simulated MSC
+ * @on:		false: power down (every access is an error, no interrupt,
+ *		no traffic); true: power up, the register file in reset state
+ *		when it was powered down before
+ *
+ * What CPU hotplug does to an MSC with the power property, without it.
+ */
+void mpam_ext_sim_power(struct mpam_ext_sim_msc *sim, bool on);
+
 #endif /* MPAM_EXT_SIM_TEST_H */
