@@ -107,8 +107,12 @@ static const char * const mpx_msc_errcode_names[] = {
 
 /*
  * The MSCs set up by mpam_ext_msc_setup_all(). mpx_msc_list_mutex protects
- * the list, the counts and the debugfs directory; it is taken before any
- * MSC's lock. The list only changes in setup and teardown.
+ * the list, the counts and the debugfs directory; it is taken only in
+ * setup and teardown (where the list changes), before the hotplug state
+ * mutexes, the CPU hotplug lock and any MSC's lock. The counts are
+ * written under it and read without it (READ_ONCE()): the resctrl front
+ * reads them holding the CPU hotplug lock, which setup takes inside this
+ * mutex.
  */
 static DEFINE_MUTEX(mpx_msc_list_mutex);
 static LIST_HEAD(mpx_msc_mscs);
@@ -2556,12 +2560,7 @@ struct mpam_ext_ris *mpam_ext_ris_find(struct mpam_ext_msc *msc, u8 idx)
  */
 u32 mpam_ext_msc_partid_count(void)
 {
-	u32 n;
-
-	mutex_lock(&mpx_msc_list_mutex);
-	n = mpx_msc_partids;
-	mutex_unlock(&mpx_msc_list_mutex);
-	return n;
+	return READ_ONCE(mpx_msc_partids);
 }
 
 /**
@@ -2574,12 +2573,7 @@ u32 mpam_ext_msc_partid_count(void)
  */
 u32 mpam_ext_msc_pmg_count(void)
 {
-	u32 n;
-
-	mutex_lock(&mpx_msc_list_mutex);
-	n = mpx_msc_pmgs;
-	mutex_unlock(&mpx_msc_list_mutex);
-	return n;
+	return READ_ONCE(mpx_msc_pmgs);
 }
 
 static void mpx_msc_counts_update(void)
@@ -2597,8 +2591,8 @@ static void mpx_msc_counts_update(void)
 			pmgs = min_t(u32, pmgs, ris->hw.pmg_max + 1);
 		}
 	}
-	mpx_msc_partids = partids == U32_MAX ? 0 : partids;
-	mpx_msc_pmgs = pmgs == U32_MAX ? 0 : pmgs;
+	WRITE_ONCE(mpx_msc_partids, partids == U32_MAX ? 0 : partids);
+	WRITE_ONCE(mpx_msc_pmgs, pmgs == U32_MAX ? 0 : pmgs);
 }
 
 /* debugfs */
@@ -2926,8 +2920,8 @@ static void mpx_msc_destroy_all(void)
 		list_del(&msc->node);
 		mpam_ext_msc_destroy(msc);
 	}
-	mpx_msc_partids = 0;
-	mpx_msc_pmgs = 0;
+	WRITE_ONCE(mpx_msc_partids, 0);
+	WRITE_ONCE(mpx_msc_pmgs, 0);
 }
 
 /**
