@@ -15,7 +15,7 @@ expect_eq "interrupt masked" "irq_masked 1" "$(grep '^irq_masked ' $M/state)"
 expect_eq "two interrupts, no storm" "irqs 2" "$(grep '^irqs ' $M/sim_stats)"
 expect_eq "storm guard not needed" "storm 0" "$(grep '^storm ' $M/sim_stats)"
 expect_eq "the error is still raised" "error_persist 2" "$(grep '^error_persist ' $M/sim_stats)"
-expect_eq "no bad access" "bad_frame 0 bad_align 0 bad_width 0 bad_cpu 0" \
+expect_eq "no bad access" "bad_frame 0 bad_align 0 bad_width 0 bad_cpu 0 bad_power 0" \
 	"$(grep '^bad_' $M/sim_stats | tr '\n' ' ' | sed 's/ $//')"
 check "stopped" sh -c "echo 0 > $M/inject_clear"
 expect_eq "stopped in sim_stats" "error_persist 0" "$(grep '^error_persist ' $M/sim_stats)"
