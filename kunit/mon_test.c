@@ -605,6 +605,35 @@ static void t_test_sampler_period(struct kunit *test)
 	}
 }
 
+static void t_cpu_mbps_restore(void *unused)
+{
+	mpam_ext_mon_cpu_mbps = 32000;
+}
+
+/*
+ * mon_cpu_mbps sets the rate: half of it doubles the period of the 31-bit
+ * L2 counters (2^31 / (2 * 2 CPUs * 16000 MB/s * 1000) = 33 ms); a rate so
+ * high that they wrap within 10 ms is clamped to it
+ */
+static void t_test_sampler_cpu_mbps(struct kunit *test)
+{
+	struct mpam_ext_topo *t = t_setup(test, "mata");
+	struct mpam_ext_mon_ctx *mc;
+
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, t_cpu_mbps_restore,
+							   NULL));
+	mpam_ext_mon_cpu_mbps = 16000;
+	mc = mpam_ext_mon_create(t, false);
+	KUNIT_ASSERT_NOT_NULL(test, mc);
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_period_ms(mc), 33);
+	mpam_ext_mon_destroy(mc);
+	mpam_ext_mon_cpu_mbps = 1000000;
+	mc = mpam_ext_mon_create(t, false);
+	KUNIT_ASSERT_NOT_NULL(test, mc);
+	KUNIT_EXPECT_EQ(test, mpam_ext_mon_period_ms(mc), 10);
+	mpam_ext_mon_destroy(mc);
+}
+
 /*
  * A 31-bit counter wrapping five times between two user reads loses
  * nothing when the sampler reads it after each step smaller than a wrap
@@ -789,6 +818,7 @@ static struct kunit_case t_mon_cases[] = {
 	KUNIT_CASE(t_test_read_error),
 	KUNIT_CASE(t_test_unequal),
 	KUNIT_CASE(t_test_sampler_period),
+	KUNIT_CASE(t_test_sampler_cpu_mbps),
 	KUNIT_CASE(t_test_sampler_wraps),
 	KUNIT_CASE(t_test_cycles),
 	KUNIT_CASE(t_test_cycles_shipped),

@@ -16,5 +16,6 @@ u32 mpam_ext_rc_mbw_to_pct(u16 mbw, u8 bwa_wd);
 u32 mpam_ext_mon_num_rmids(struct mpam_ext_mon_ctx *mc);
 void mpam_ext_mon_sample(struct mpam_ext_mon_ctx *mc);
 unsigned int mpam_ext_mon_period_ms(struct mpam_ext_mon_ctx *mc);
+extern unsigned int mpam_ext_mon_cpu_mbps;
 
 #endif /* MPX_RESCTRL_TEST_H */

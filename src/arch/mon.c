@@ -37,12 +37,22 @@
 
 /*
  * Overflow sampler (docs/monitoring.md, "Overflow sampler"): the highest
- * MBWU byte rate assumed per CPU a component serves, in MB/s, and the
- * range the sampling period is clamped to, in ms
+ * MBWU byte rate assumed per CPU a component serves by default, in MB/s,
+ * and the range the sampling period is clamped to, in ms
  */
 #define MPX_MON_CPU_MBPS	32000U
 #define MPX_MON_PERIOD_MIN_MS	10U
 #define MPX_MON_PERIOD_MAX_MS	1000U
+
+/*
+ * MPAM describes no bandwidth: the platform's highest rate per CPU is the
+ * operator's to give (module parameter mon_cpu_mbps); read when a context
+ * is created. Written by the KUnit suites too.
+ */
+MPX_MON_TESTABLE unsigned int mpam_ext_mon_cpu_mbps = MPX_MON_CPU_MBPS;
+module_param_named(mon_cpu_mbps, mpam_ext_mon_cpu_mbps, uint, 0444);
+MODULE_PARM_DESC(mon_cpu_mbps,
+		 "highest memory bandwidth one CPU can make, MB/s (default 32000): sets the period of the counter overflow sampler");
 
 /**
  * struct mpx_mon_cntr - one assignable counter.
@@ -340,13 +350,13 @@ static int mpx_mon_ev_init(struct mpx_mon_ev *e, const struct mpam_ext_pick *pk,
 /*
  * Sampling period of the counters of @cc, in ms: half the time the
  * narrowest MBWU counter behind the component takes to wrap at the
- * highest rate assumed, MPX_MON_CPU_MBPS per CPU the component serves;
+ * highest rate assumed, mon_cpu_mbps per CPU the component serves;
  * 1 MB/s is 1000 bytes per ms. Clamped to
  * MPX_MON_PERIOD_MIN_MS..MPX_MON_PERIOD_MAX_MS.
  */
 static unsigned int mpx_mon_comp_period_ms(const struct mpx_mon_comp *cc)
 {
-	u64 mbps = (u64)MPX_MON_CPU_MBPS *
+	u64 mbps = (u64)max(READ_ONCE(mpam_ext_mon_cpu_mbps), 1U) *
 		   max(cpumask_weight(&cc->comp->cpus), 1U);
 	unsigned int r, width = 63;
 	u64 ms;
