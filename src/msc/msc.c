@@ -801,32 +801,34 @@ static void mpx_msc_write_partid(struct mpam_ext_ris *ris, u16 partid, bool repl
 	}
 }
 
-static void mpx_msc_disable_mon(struct mpam_ext_ris *ris,
-				enum mpam_ext_mon_type type, u16 mon)
+/* Disable a monitor in the hardware: CTL and FLT 0 */
+static void mpx_msc_mon_off(struct mpam_ext_ris *ris, enum mpam_ext_mon_type type,
+			    u16 mon)
 {
 	struct mpam_ext_msc *msc = ris->msc;
-	struct mpam_ext_mon *m = &ris->mon[type][mon];
+	bool csu = type == MPAM_EXT_MON_CSU;
 
 	lockdep_assert_held(&msc->lock);
 
 	mpx_msc_mon_sel(ris, mon);
-	if (type == MPAM_EXT_MON_CSU) {
-		mpx_msc_write32(msc, MSMON_CFG_CSU_CTL, 0);
-		mpx_msc_write32(msc, MSMON_CFG_CSU_FLT, 0);
-	} else {
-		mpx_msc_write32(msc, MSMON_CFG_MBWU_CTL, 0);
-		mpx_msc_write32(msc, MSMON_CFG_MBWU_FLT, 0);
-	}
-	memset(m, 0, sizeof(*m));
+	mpx_msc_write32(msc, csu ? MSMON_CFG_CSU_CTL : MSMON_CFG_MBWU_CTL, 0);
+	mpx_msc_write32(msc, csu ? MSMON_CFG_CSU_FLT : MSMON_CFG_MBWU_FLT, 0);
 }
 
+static void mpx_msc_mon_program(struct mpam_ext_ris *ris,
+				enum mpam_ext_mon_type type, u16 mon);
+
 /*
- * Reset every PARTID of one RIS and disable its monitors. Process context:
- * the lock is dropped between PARTIDs so interrupts stay off only briefly.
+ * Write every PARTID of one RIS and every monitor: reset values, which the
+ * shadow takes, with every monitor disabled and its state cleared; or
+ * (@replay, after a power loss) the shadow's values, configured monitors
+ * programmed again and the others disabled. Process context: the lock is
+ * dropped between PARTIDs so interrupts stay off only briefly.
  */
-static void mpx_msc_reset_ris(struct mpam_ext_ris *ris)
+static void mpx_msc_write_ris(struct mpam_ext_ris *ris, bool replay)
 {
 	struct mpam_ext_msc *msc = ris->msc;
+	struct mpam_ext_mon *m;
 	unsigned long flags;
 	u32 partid;
 	int t;
@@ -836,14 +838,21 @@ static void mpx_msc_reset_ris(struct mpam_ext_ris *ris)
 	for (partid = 0; mpx_msc_ris_has_cfg(ris) && partid <= ris->hw.partid_max;
 	     partid++) {
 		spin_lock_irqsave(&msc->lock, flags);
-		mpx_msc_write_partid(ris, partid, false);
+		mpx_msc_write_partid(ris, partid, replay);
 		spin_unlock_irqrestore(&msc->lock, flags);
 		cond_resched();
 	}
 	for (t = 0; t < MPAM_EXT_MON_NR_TYPES; t++) {
 		for (mon = 0; mon < ris->nr_mon[t]; mon++) {
+			m = &ris->mon[t][mon];
 			spin_lock_irqsave(&msc->lock, flags);
-			mpx_msc_disable_mon(ris, t, mon);
+			if (replay && m->configured) {
+				mpx_msc_mon_program(ris, t, mon);
+			} else {
+				mpx_msc_mon_off(ris, t, mon);
+				if (!replay)
+					memset(m, 0, sizeof(*m));
+			}
 			spin_unlock_irqrestore(&msc->lock, flags);
 		}
 		cond_resched();
@@ -856,7 +865,7 @@ static void mpx_msc_reset_msc(struct mpam_ext_msc *msc)
 
 	for (i = 0; i < msc->nr_ris + msc->nr_hidden; i++)
 		if (msc->ris[i].probed)
-			mpx_msc_reset_ris(&msc->ris[i]);
+			mpx_msc_write_ris(&msc->ris[i], false);
 }
 
 /* mpx_msc_reset_msc() through mpx_msc_reach() */
@@ -1280,7 +1289,7 @@ static long mpx_msc_mon_free_fn(void *arg)
 		return 0;
 	}
 	if (ris->mon[type][mon].configured && msc->state == MPAM_EXT_MSC_OK)
-		mpx_msc_disable_mon(ris, type, mon);
+		mpx_msc_mon_off(ris, type, mon);
 	memset(&ris->mon[type][mon], 0, sizeof(ris->mon[type][mon]));
 	__clear_bit(mon, ris->mon_used[type]);
 	spin_unlock_irqrestore(&msc->lock, flags);
@@ -1910,38 +1919,6 @@ static void mpx_msc_park(struct mpam_ext_msc *msc)
 	spin_unlock_irqrestore(&msc->lock, flags);
 }
 
-static void mpx_msc_replay_ris(struct mpam_ext_ris *ris)
-{
-	struct mpam_ext_msc *msc = ris->msc;
-	unsigned long flags;
-	u32 partid;
-	int t;
-	u16 mon;
-
-	for (partid = 0; mpx_msc_ris_has_cfg(ris) && partid <= ris->hw.partid_max;
-	     partid++) {
-		spin_lock_irqsave(&msc->lock, flags);
-		mpx_msc_write_partid(ris, partid, true);
-		spin_unlock_irqrestore(&msc->lock, flags);
-		cond_resched();
-	}
-	for (t = 0; t < MPAM_EXT_MON_NR_TYPES; t++) {
-		for (mon = 0; mon < ris->nr_mon[t]; mon++) {
-			spin_lock_irqsave(&msc->lock, flags);
-			if (ris->mon[t][mon].configured) {
-				mpx_msc_mon_program(ris, t, mon);
-			} else {
-				mpx_msc_mon_sel(ris, mon);
-				mpx_msc_write32(msc, t == MPAM_EXT_MON_CSU ?
-						MSMON_CFG_CSU_CTL : MSMON_CFG_MBWU_CTL, 0);
-				mpx_msc_write32(msc, t == MPAM_EXT_MON_CSU ?
-						MSMON_CFG_CSU_FLT : MSMON_CFG_MBWU_FLT, 0);
-			}
-			spin_unlock_irqrestore(&msc->lock, flags);
-		}
-	}
-}
-
 static void mpx_msc_replay(struct mpam_ext_msc *msc)
 {
 	unsigned long flags;
@@ -1954,7 +1931,7 @@ static void mpx_msc_replay(struct mpam_ext_msc *msc)
 
 	for (i = 0; i < msc->nr_ris + msc->nr_hidden; i++)
 		if (msc->ris[i].probed)
-			mpx_msc_replay_ris(&msc->ris[i]);
+			mpx_msc_write_ris(&msc->ris[i], true);
 
 	spin_lock_irqsave(&msc->lock, flags);
 	if (msc->has_esr) {

@@ -84,13 +84,7 @@ kill $busy
 wait $busy 2>/dev/null
 check "the counter counts again" test "${later:-0}" -gt "${after:-0}"
 
-bad=""
-for d in $DBG/msc/*/; do
-	[ -f $d/sim_stats ] || continue
-	b=$(grep '^bad_' $d/sim_stats | grep -v ' 0$' | tr '\n' ' ')
-	[ -z "$b" ] || bad="$bad $(basename $d): $b"
-done
-expect_eq "no MSC saw an access it refuses" "" "$bad"
+expect_eq "no MSC saw an access it refuses" "" "$(sim_bad_accesses)"
 check "rmdir g" rmdir $RC/g
 check "umount" umount $RC
 check "unloads" rmmod mpam_ext

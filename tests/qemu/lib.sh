@@ -83,6 +83,16 @@ ratio_ok() {
 		exit !(r >= w * (1 - t) && r <= w * (1 + t)) }'
 }
 
+# sim_bad_accesses: "MSC: bad_x n ..." for every simulated MSC whose
+# sim_stats count a bad access (docs/simulator.md), nothing when none did.
+sim_bad_accesses() {
+	for d in $DBG/msc/*/; do
+		[ -f $d/sim_stats ] || continue
+		b=$(grep '^bad_' $d/sim_stats | grep -v ' 0$' | tr '\n' ' ')
+		[ -z "$b" ] || printf ' %s: %s' "$(basename $d)" "$b"
+	done
+}
+
 # kmemleak_clear: forget what kmemleak found so far (debug kernel only).
 kmemleak_clear() {
 	[ -e /sys/kernel/debug/kmemleak ] && echo clear >/sys/kernel/debug/kmemleak
